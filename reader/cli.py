@@ -1,0 +1,87 @@
+"""`qarin`: with no command it opens the window; `qarin compare|import|list|...` run in the terminal.
+
+The terminal commands never import Qt, so they run on a machine with no display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+
+# command name -> module under reader.commands that defines it (imported only when used)
+COMMANDS: dict[str, str] = {
+    "compare": "reader.commands.compare",
+    "import": "reader.commands.library",
+    "list": "reader.commands.library",
+    "search": "reader.commands.library",
+    "show": "reader.commands.library",
+    "edit": "reader.commands.library",
+    "remove": "reader.commands.library",
+}
+
+
+class CliError(Exception):
+    """A problem the user can fix: printed as one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def fail(message: str) -> int:
+    print(f"qarin: {message}", file=sys.stderr)
+    return 2
+
+
+def build_command_parser(name: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qarin", description="Compare Arabic news reports.")
+    parser.add_argument("--version", action="version", version=f"qarin {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    module = importlib.import_module(COMMANDS[name])
+    module.add_parsers(subparsers)
+    return parser
+
+
+def run_command(argv: Sequence[str]) -> int:
+    parser = build_command_parser(argv[0])
+    args = parser.parse_args(list(argv))
+    try:
+        return int(args.run(args) or 0)
+    except CliError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    except BrokenPipeError:
+        return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return run_command(argv)
+    if argv and argv[0] in ("--version", "-V"):
+        print(f"qarin {__version__}")
+        return 0
+    if argv and argv[0] in ("-h", "--help") and "--screenshot" not in argv:
+        print_overview()
+        return 0
+    from reader.gui_launcher import launch_gui  # noqa: PLC0415 - keeps Qt out of terminal commands
+
+    return launch_gui(argv)
+
+
+def print_overview() -> None:
+    print(
+        f"qarin {__version__}: compare Arabic news reports side by side.\n\n"
+        "usage: qarin [--library PATH] [--left ID] [--right ID] [--screenshot FILE] [--self-test]\n"
+        "       qarin compare A B [--format text|json] [--bidi auto|visual|logical]\n"
+        "       qarin import PATH... | -\n"
+        "       qarin list | search QUERY | show ID | edit ID | remove ID\n\n"
+        "With no command, qarin opens the window. `qarin COMMAND --help` describes a command."
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

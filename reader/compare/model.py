@@ -1,0 +1,114 @@
+"""The comparison result: plain frozen value types, the JSON contract of DESIGN.md section 2."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from reader.text.normalize import NormalizeOptions
+
+Kind = Literal["same", "changed", "only"]
+Side = Literal["a", "b"]
+SAME: Kind = "same"
+CHANGED: Kind = "changed"
+ONLY: Kind = "only"
+RESULT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What counts as the same, and how long a passage must be to be shown."""
+
+    normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
+    # A passage needs this many words unless it sits inside a longer aligned block.
+    min_passage_words: int = 5
+
+    def with_normalize(self, **changes: bool) -> CompareOptions:
+        return replace(self, normalize=replace(self.normalize, **changes))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of one text. Segments of a side tile the text with no gap and no overlap."""
+
+    start: int
+    end: int
+    kind: Kind
+    passage: int | None  # index into Comparison.passages; None for `only`
+    # For `changed`: the character ranges (absolute offsets) that differ from the counterpart.
+    chars: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict:
+        out: dict = {"start": self.start, "end": self.end, "kind": self.kind, "passage": self.passage}
+        if self.kind == CHANGED and self.chars:
+            out["chars"] = [[s, e] for s, e in self.chars]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One aligned block: a shared stretch of A and its counterpart in B."""
+
+    a: tuple[int, int]
+    b: tuple[int, int]
+    moved: bool  # its order in B differs from its order in A
+    similarity: float  # 0..1, share of the block's words that are equal
+
+    def span(self, side: Side) -> tuple[int, int]:
+        return self.a if side == "a" else self.b
+
+    def to_dict(self) -> dict:
+        return {
+            "a": list(self.a),
+            "b": list(self.b),
+            "moved": self.moved,
+            "similarity": round(self.similarity, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    shared_a: float  # share of A's visible characters inside passages
+    shared_b: float
+    passages: int
+    moved: int
+
+    def to_dict(self) -> dict:
+        return {
+            "shared_a": round(self.shared_a, 4),
+            "shared_b": round(self.shared_b, 4),
+            "passages": self.passages,
+            "moved": self.moved,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a_length: int
+    b_length: int
+    stats: Stats
+    passages: tuple[Passage, ...]
+    segments_a: tuple[Segment, ...]
+    segments_b: tuple[Segment, ...]
+
+    def segments(self, side: Side) -> tuple[Segment, ...]:
+        return self.segments_a if side == "a" else self.segments_b
+
+    def swapped(self) -> Comparison:
+        """The same result seen from the other side (B as A)."""
+        passages = tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in self.passages)
+        stats = Stats(self.stats.shared_b, self.stats.shared_a, self.stats.passages, self.stats.moved)
+        return Comparison(self.b_length, self.a_length, stats, passages, self.segments_b, self.segments_a)
+
+    def to_dict(self) -> dict:
+        return {
+            "version": RESULT_VERSION,
+            "a": {"length": self.a_length},
+            "b": {"length": self.b_length},
+            "stats": self.stats.to_dict(),
+            "passages": [p.to_dict() for p in self.passages],
+            "segments": {
+                "a": [s.to_dict() for s in self.segments_a],
+                "b": [s.to_dict() for s in self.segments_b],
+            },
+        }

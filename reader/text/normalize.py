@@ -1,0 +1,149 @@
+"""Arabic spelling folds used for matching and search; the screen always shows the original.
+
+Each rule is an option (DESIGN.md section 2). `fold_word` maps one token to the key two tokens are
+compared by; `fold_text` maps a whole text (for the search index).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+# Harakat and Qur'anic marks: matched inside words (Python's \w stops at them).
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+TATWEEL = "\u0640"
+# Zero-width characters and bidi controls: invisible, ignored when matching.
+INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c"
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+
+_MARKS_RE = re.compile(f"[{MARKS}]")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_BIDI_CONTROL_RE = re.compile(f"[{BIDI_CONTROLS}]")
+
+_ALEF_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ٲ": "ا", "ٳ": "ا"})
+_YEH = str.maketrans({"ى": "ي", "ی": "ي"})  # also Persian yeh, common in scraped text
+_TEH_MARBUTA = str.maketrans({"ة": "ه"})
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_PUNCTUATION = str.maketrans(
+    {
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "'": '"',
+        "‘": '"',
+        "’": '"',
+        "‚": '"',
+        "‹": '"',
+        "›": '"',
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "‐": "-",
+        "‑": "-",
+        "…": "...",
+    }
+)
+
+# Clitic prefixes, longest first: و ف (conjunctions), ب ل ك (prepositions), ال (article).
+_CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
+
+# Numbers: Egyptian `07ر3` = 3.07; `1,000` / `1٬000` grouping; `٫` decimal separator.
+_RA_DECIMAL_RE = re.compile(r"^(\d+)ر(\d+)$")
+_GROUPED_RE = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$")
+_DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")  # 1.000.000: dots can only be grouping
+_DECIMAL_RE = re.compile(r"^(\d+)[.٫](\d+)$")
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """Which spelling differences count as the same. All on by default except clitics."""
+
+    diacritics: bool = True  # tashkeel / harakat
+    tatweel: bool = True  # kashida elongation
+    hamza: bool = True  # alef and hamza forms: أ إ آ ٱ -> ا, ؤ -> و, ئ -> ي
+    alef_maqsura: bool = True  # ى -> ي
+    teh_marbuta: bool = True  # ة -> ه
+    digits: bool = True  # Arabic-Indic and Eastern digits -> 0-9, numbers by value
+    punctuation: bool = True  # ، ؛ ؟ and every quote style treated alike
+    invisible: bool = True  # zero-width and bidi marks ignored
+    clitics: bool = False  # و ف ب ل ال prefixes stripped (off: it over-matches for alignment)
+
+    @classmethod
+    def option_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+DEFAULT_OPTIONS = NormalizeOptions()
+
+
+def canonical_number(token: str) -> str:
+    """Spell a number token (ASCII digits already) so equal values compare equal."""
+    match = _RA_DECIMAL_RE.match(token)
+    if match:
+        integer, fraction = match.group(2), match.group(1)
+        return _decimal(integer, fraction)
+    if _GROUPED_RE.match(token) or _DOT_GROUPED_RE.match(token):
+        return str(int(re.sub(r"[,٬.]", "", token)))
+    match = _DECIMAL_RE.match(token)
+    if match:
+        return _decimal(match.group(1), match.group(2))
+    return token
+
+
+def _decimal(integer: str, fraction: str) -> str:
+    integer = integer.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{integer}.{fraction}" if fraction else integer
+
+
+@lru_cache(maxsize=1 << 18)
+def _fold_word_cached(word: str, options: NormalizeOptions) -> str:
+    return _fold(word, options, strip_clitics=options.clitics)
+
+
+def fold_word(word: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
+    """The key a token is matched by. An empty key means the token is invisible."""
+    return _fold_word_cached(word, options)
+
+
+def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
+    """Fold a whole text (search index, `same` checks). Clitics are not stripped here."""
+    return _fold(text, options, strip_clitics=False)
+
+
+def _fold(text: str, options: NormalizeOptions, *, strip_clitics: bool) -> str:
+    if options.invisible:
+        text = _INVISIBLE_RE.sub("", text)
+    if options.diacritics:
+        text = _MARKS_RE.sub("", text)
+    if options.tatweel:
+        text = text.replace(TATWEEL, "")
+    if options.hamza:
+        text = text.translate(_ALEF_HAMZA)
+    if options.alef_maqsura:
+        text = text.translate(_YEH)
+    if options.teh_marbuta:
+        text = text.translate(_TEH_MARBUTA)
+    if options.punctuation:
+        text = text.translate(_PUNCTUATION)
+    if options.digits:
+        text = text.translate(_DIGITS)
+        if text[:1].isdigit():
+            text = canonical_number(text)
+    if strip_clitics:
+        text = _CLITIC_RE.sub("", text)
+    return text.casefold()
+
+
+def has_bidi_controls(text: str) -> bool:
+    """True when the text holds override/isolate controls that can make it read unlike its storage."""
+    return _BIDI_CONTROL_RE.search(text) is not None

@@ -1,0 +1,1 @@
+"""Bundled data: fonts, icons, translations (read with importlib.resources)."""
