@@ -12,4 +12,14 @@ from reader.compare.model import (
     Stats,
 )
 
-__all__ = ["compare", "CompareOptions", "Comparison", "Passage", "Segment", "Stats", "SAME", "CHANGED", "ONLY"]
+__all__ = [
+    "compare",
+    "CompareOptions",
+    "Comparison",
+    "Passage",
+    "Segment",
+    "Stats",
+    "SAME",
+    "CHANGED",
+    "ONLY",
+]

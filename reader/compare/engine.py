@@ -1,11 +1,137 @@
-"""PLACEHOLDER until the aligner lands: everything is `only`. Same signature as the real engine."""
+"""compare(a, b): find shared passages wherever they stand, then diff the words inside each.
+
+1. Both texts become token arrays with folded-key ids (`prepare`).
+2. Rare word n-grams and rare words shared by both texts are clustered on a grid of positions into
+   candidate blocks, independent of order, so moved paragraphs are found (`anchors`).
+3. Blocks are checked by word-bag Dice, merged with neighbours, and made disjoint (`blocks`).
+4. Inside each block diff-match-patch labels words same / changed / only, and letters inside short
+   changes (`worddiff`); the labels become segments that tile each text (`segments`).
+The work is bounded by anchoring, never by diff-match-patch's time limit.
+"""
 
 from __future__ import annotations
 
-from reader.compare.model import ONLY, CompareOptions, Comparison, Segment, Stats
+from reader.compare.anchors import find_candidates
+from reader.compare.blocks import build_blocks
+from reader.compare.model import CompareOptions, Comparison, Passage, Stats
+from reader.compare.prepare import Document, Vocabulary, prepare
+from reader.compare.segments import moved_flags, shared_share, tile
+from reader.compare.worddiff import BlockDiff, Run, diff_block
+
+# Punctuation that opens what follows: a passage may start on it (a quotation's opening mark).
+OPENING_MARKS = frozenset("\"«“„‘'([{")
 
 
 def compare(a: str, b: str, options: CompareOptions | None = None) -> Comparison:
-    seg_a = (Segment(0, len(a), ONLY, None),) if a else ()
-    seg_b = (Segment(0, len(b), ONLY, None),) if b else ()
-    return Comparison(len(a), len(b), Stats(0.0, 0.0, 0, 0), (), seg_a, seg_b)
+    options = options or CompareOptions()
+    vocabulary = Vocabulary(options.normalize)
+    da = prepare(a, vocabulary)
+    db = prepare(b, vocabulary)
+    stop = vocabulary.stop_ids
+    candidates = find_candidates(da, db, stop)
+    blocks = build_blocks(candidates, da, db, options.min_passage_words)
+
+    ranges_a = _clamp([_token_range(da, block.a0, block.a1) for block in blocks])
+    ranges_b = _clamp([_token_range(db, block.b0, block.b1) for block in blocks])
+    weak = vocabulary.punct_ids | vocabulary.stop_ids
+    diffs: list[BlockDiff] = []
+    for ta, tb in zip(ranges_a, ranges_b, strict=True):
+        diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak)
+        if not _long_enough(diff, options.min_passage_words):
+            continue
+        diffs.append(diff)
+    diffs = _renumber(diffs)
+
+    passages = []
+    moved = moved_flags(
+        [da.starts[d.span_a[0]] / max(1, len(a)) for d in diffs],
+        [db.starts[d.span_b[0]] / max(1, len(b)) for d in diffs],
+        [d.words_a + d.words_b for d in diffs],
+    )
+    runs_a: list[Run] = []
+    runs_b: list[Run] = []
+    for diff, is_moved in zip(diffs, moved, strict=True):
+        passages.append(
+            Passage(
+                a=(da.starts[diff.span_a[0]], da.ends[diff.span_a[1] - 1]),
+                b=(db.starts[diff.span_b[0]], db.ends[diff.span_b[1] - 1]),
+                moved=is_moved,
+                similarity=2.0 * diff.equal_words / max(1, diff.words_a + diff.words_b),
+            )
+        )
+        runs_a.extend(diff.runs_a)
+        runs_b.extend(diff.runs_b)
+    segments_a = tile(da, runs_a)
+    segments_b = tile(db, runs_b)
+    stats = Stats(
+        shared_a=shared_share(da, segments_a),
+        shared_b=shared_share(db, segments_b),
+        passages=len(passages),
+        moved=sum(moved),
+    )
+    return Comparison(len(a), len(b), stats, tuple(passages), segments_a, segments_b)
+
+
+def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
+    """Tokens of words [w0, w1), widened over the punctuation next to them (quotes, a full stop),
+    but not across a paragraph break."""
+    lo = doc.word_tokens[w0]
+    floor = doc.word_tokens[w0 - 1] + 1 if w0 > 0 else 0
+    while (
+        lo > floor
+        and doc.tokens[lo - 1] in OPENING_MARKS
+        and "\n" not in doc.text[doc.ends[lo - 1] : doc.starts[lo]]
+    ):
+        lo -= 1
+    hi = doc.word_tokens[w1 - 1] + 1
+    ceiling = doc.word_tokens[w1] if w1 < len(doc.word_tokens) else len(doc.tokens)
+    while hi < ceiling and "\n" not in doc.text[doc.ends[hi - 1] : doc.starts[hi]]:
+        hi += 1
+    return lo, hi
+
+
+def _long_enough(diff: BlockDiff, min_words: int) -> bool:
+    """A passage shares at least `min_words` words, nearly all of them content words: function words
+    and punctuation (و، في، من) match everywhere and never make a passage on their own."""
+    return (
+        diff.equal_words >= min_words
+        and diff.equal_content_words >= max(1, min_words - 1)
+        and min(diff.words_a, diff.words_b) >= min_words
+    )
+
+
+def _clamp(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widening over punctuation can make neighbours share tokens: the earlier block keeps them."""
+    out = list(ranges)
+    previous_hi = 0
+    for k in sorted(range(len(out)), key=lambda k: out[k][0]):
+        lo, hi = out[k]
+        lo = max(lo, previous_hi)
+        out[k] = (lo, max(lo, hi))
+        previous_hi = out[k][1]
+    return out
+
+
+def _renumber(diffs: list[BlockDiff]) -> list[BlockDiff]:
+    """Passage numbers follow A's order after filtering."""
+    out = []
+    for number, diff in enumerate(diffs):
+        out.append(
+            BlockDiff(
+                [_with_passage(r, number) for r in diff.runs_a],
+                [_with_passage(r, number) for r in diff.runs_b],
+                diff.span_a,
+                diff.span_b,
+                diff.equal_words,
+                diff.equal_content_words,
+                diff.words_a,
+                diff.words_b,
+            )
+        )
+    return out
+
+
+def _with_passage(run: Run, number: int) -> Run:
+    if run.passage is None:
+        return run
+    return Run(run.lo, run.hi, run.kind, number, run.chars)

@@ -1,0 +1,126 @@
+"""Token runs -> character segments that tile each text; passage order -> `moved`; shares."""
+
+from __future__ import annotations
+
+import bisect
+
+from reader.compare.model import ONLY, Segment
+from reader.compare.prepare import Document
+from reader.compare.worddiff import Run
+
+
+def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
+    """Segments covering [0, len(text)): runs in token order, gaps `only`, whitespace joined to the left."""
+    n_tokens = len(doc.tokens)
+    if not doc.text:
+        return ()
+    if n_tokens == 0:
+        return (Segment(0, len(doc.text), ONLY, None),)
+    labelled: list[Run] = []
+    cursor = 0
+    for run in sorted(runs, key=lambda r: r.lo):
+        if run.hi <= run.lo:
+            continue
+        if run.lo > cursor:
+            labelled.append(Run(cursor, run.lo, ONLY, None))
+        labelled.append(run)
+        cursor = run.hi
+    if cursor < n_tokens:
+        labelled.append(Run(cursor, n_tokens, ONLY, None))
+    merged: list[Run] = []
+    for run in labelled:
+        if merged and merged[-1].kind == run.kind and merged[-1].passage == run.passage:
+            prev = merged[-1]
+            merged[-1] = Run(prev.lo, run.hi, run.kind, run.passage, prev.chars + run.chars)
+        else:
+            merged.append(run)
+    segments = []
+    starts = doc.starts
+    for k, run in enumerate(merged):
+        start = 0 if k == 0 else starts[run.lo]
+        end = len(doc.text) if k == len(merged) - 1 else starts[merged[k + 1].lo]
+        segments.append(Segment(start, end, run.kind, run.passage, run.chars))  # type: ignore[arg-type]
+    return tuple(segments)
+
+
+def shared_share(doc: Document, segments: tuple[Segment, ...]) -> float:
+    """Share of the visible (token) characters of a text that lie in same/changed segments."""
+    total = sum(e - s for s, e in zip(doc.starts, doc.ends, strict=True))
+    if total == 0:
+        return 0.0
+    shared = 0
+    starts, ends = doc.starts, doc.ends
+    for seg in segments:
+        if seg.kind == ONLY:
+            continue
+        lo = bisect.bisect_left(ends, seg.start + 1)
+        hi = bisect.bisect_left(starts, seg.end)
+        shared += sum(min(ends[k], seg.end) - max(starts[k], seg.start) for k in range(lo, hi))
+    return shared / total
+
+
+MOVE_SHIFT = 0.25  # a passage whose place in its text shifts this much more than the rest has moved
+
+
+def moved_flags(rel_a: list[float], rel_b: list[float], weights: list[int]) -> list[bool]:
+    """Which passages (given in A order, with their relative places in A and B) have moved.
+
+    A passage has moved when it is outside the heaviest chain of passages that keep their order in
+    both texts (a crossing band), or when its place in the text shifted far more than the typical
+    passage's did: seed 001 brings the closing quote of seed 000 up to its opening section while
+    dropping the paragraphs between, which keeps the order but is plainly a move to a reader.
+    """
+    n = len(rel_b)
+    if n == 0:
+        return []
+    out_of_order = _outside_heaviest_chain(rel_b, weights)
+    shifts = [b - a for a, b in zip(rel_a, rel_b, strict=True)]
+    typical = _weighted_median(shifts, weights)
+    return [out_of_order[k] or abs(shifts[k] - typical) > MOVE_SHIFT for k in range(n)]
+
+
+def _weighted_median(values: list[float], weights: list[int]) -> float:
+    pairs = sorted(zip(values, weights, strict=True))
+    half = sum(weights) / 2
+    running = 0
+    for value, weight in pairs:
+        running += weight
+        if running >= half:
+            return value
+    return pairs[-1][0]
+
+
+def _outside_heaviest_chain(b_starts: list[float], weights: list[int]) -> list[bool]:
+    n = len(b_starts)
+    ranks = {value: rank for rank, value in enumerate(sorted(set(b_starts)))}
+    size = len(ranks)
+    tree = [(0, -1)] * (size + 1)  # Fenwick tree of (best weight, index) over B ranks
+
+    def query(rank: int) -> tuple[int, int]:
+        best = (0, -1)
+        while rank > 0:
+            if tree[rank][0] > best[0]:
+                best = tree[rank]
+            rank -= rank & -rank
+        return best
+
+    def update(rank: int, value: tuple[int, int]) -> None:
+        while rank <= size:
+            if value[0] > tree[rank][0]:
+                tree[rank] = value
+            rank += rank & -rank
+
+    best_weight = [0] * n
+    parent = [-1] * n
+    for k in range(n):
+        rank = ranks[b_starts[k]]
+        prior_weight, prior = query(rank)  # strictly earlier in B
+        best_weight[k] = prior_weight + weights[k]
+        parent[k] = prior
+        update(rank + 1, (best_weight[k], k))
+    k = max(range(n), key=best_weight.__getitem__)
+    keep = set()
+    while k != -1:
+        keep.add(k)
+        k = parent[k]
+    return [k not in keep for k in range(n)]
