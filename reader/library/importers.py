@@ -1,0 +1,207 @@
+"""Turning files, folders, HTML pages and pasted text into drafts the store can save.
+
+A draft is everything known about an article before it gets an id: the original bytes, the
+extracted text, the removals found by cleaning and the metadata read on the way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from reader.library.cleaning import apply_removals, find_removals, normalise_newlines
+from reader.library.errors import LibraryError
+from reader.library.metadata import detect_language, title_from_lines
+from reader.library.model import RemovedLine
+from reader.text.normalize import has_bidi_controls
+from reader.text.tokens import TOKEN_RE, is_word
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024  # far above any news article; stops a stray video or dump
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article ready to be stored."""
+
+    original: bytes
+    encoding: str | None
+    format: str  # "txt", "html", "pasted"
+    origin: str
+    extracted: str
+    text: str
+    removed: tuple[RemovedLine, ...]
+    title: str
+    source: str
+    date: str | None
+    language: str
+    words: int
+    has_bidi_controls: bool
+    content_hash: str
+
+
+def content_hash(extracted: str) -> str:
+    """Same words, same hash: whatever the encoding or line endings the file came in."""
+    return hashlib.sha256(extracted.strip().encode("utf-8")).hexdigest()
+
+
+def count_words(text: str) -> int:
+    return sum(1 for m in TOKEN_RE.finditer(text) if is_word(m.group()))
+
+
+def make_draft(
+    extracted: str,
+    *,
+    original: bytes,
+    encoding: str | None,
+    format: str,
+    origin: str,
+    title: str | None = None,
+    source: str | None = None,
+    date: str | None = None,
+    today: Date | None = None,
+) -> Draft:
+    """Clean the text and read its metadata; refuse text with nothing in it."""
+    extracted = normalise_newlines(extracted)
+    if not extracted.strip():
+        raise LibraryError("empty: no text in it")
+    if _looks_binary(extracted):
+        raise LibraryError("binary data, not text")
+    cleaning = find_removals(extracted, today)
+    text = apply_removals(extracted, cleaning.removed)
+    if not text.strip():
+        text, removed = extracted.strip("\n"), ()
+    else:
+        removed = cleaning.removed
+    return Draft(
+        original=original,
+        encoding=encoding,
+        format=format,
+        origin=origin,
+        extracted=extracted,
+        text=text,
+        removed=removed,
+        title=(title or "").strip() or title_from_lines(text.split("\n")),
+        source=(source or "").strip() or cleaning.source or "",
+        date=date or cleaning.date,
+        language=detect_language(text),
+        words=count_words(text),
+        has_bidi_controls=has_bidi_controls(extracted),
+        content_hash=content_hash(extracted),
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
+    return "\x00" in sample or controls > len(sample) * 0.02
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    try:
+        from reader.text.decoding import decode_bytes  # noqa: PLC0415 - written in parallel (CLI helper)
+    except ImportError:  # until the shared decoder lands: strict UTF-8 only
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            raise LibraryError("not UTF-8 text") from None
+    try:
+        decoded = decode_bytes(data)
+    except ValueError as error:
+        raise LibraryError(str(error)) from None
+    return decoded.text, decoded.encoding
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LibraryError(f"too large: {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)")
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise LibraryError("no such file") from None
+    except IsADirectoryError:
+        raise LibraryError("is a folder") from None
+    except PermissionError:
+        raise LibraryError("permission denied") from None
+    except OSError as error:
+        raise LibraryError(f"cannot read: {error.strerror or error}") from None
+
+
+def draft_from_bytes(data: bytes, *, origin: str, format: str = "txt", title: str | None = None) -> Draft:
+    """A text file's bytes (or stdin's): decoded, cleaned, with metadata."""
+    if not data.strip():
+        raise LibraryError("empty: no text in it")
+    if len(data) > MAX_BYTES:
+        raise LibraryError(f"too large: {len(data) / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)")
+    text, encoding = _decode(data)
+    return make_draft(text, original=data, encoding=encoding, format=format, origin=origin, title=title)
+
+
+def draft_from_html(data: bytes, *, origin: str) -> Draft:
+    """A saved web page: body, title, date and site name by trafilatura, without boilerplate."""
+    if not data.strip():
+        raise LibraryError("empty: no text in it")
+    import trafilatura  # noqa: PLC0415 - slow to import; only HTML needs it
+
+    try:
+        document = trafilatura.bare_extraction(
+            data,
+            include_comments=False,
+            include_links=False,
+            include_images=False,
+            include_tables=True,
+            with_metadata=True,
+        )
+    except Exception as error:  # noqa: BLE001 - a broken page is a bad input, not a crash
+        raise LibraryError(f"could not read the HTML: {error}") from None
+    if document is None:
+        raise LibraryError("no article text found in the HTML")
+    fields = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    body = fields.get("text") or ""
+    if not body.strip():
+        raise LibraryError("no article text found in the HTML")
+    date = fields.get("date")
+    return make_draft(
+        body,
+        original=data,
+        encoding=None,
+        format="html",
+        origin=origin,
+        title=fields.get("title"),
+        source=fields.get("sitename"),
+        date=date[:10] if isinstance(date, str) and len(date) >= 10 else None,
+    )
+
+
+def draft_from_path(path: Path) -> Draft:
+    data = read_bytes(path)
+    origin = str(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return draft_from_html(data, origin=origin)
+    return draft_from_bytes(data, origin=origin)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+    """Every file to import, in order: (path, None), or (path, reason) for a path that cannot be."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for folder, dirnames, filenames in os.walk(path):
+                dirnames.sort()
+                for name in filenames:
+                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
+                        found.append(Path(folder, name))
+            yield from ((item, None) for item in sorted(found))
+        elif path.exists():
+            yield path, None
+        else:
+            yield path, "no such file or folder"

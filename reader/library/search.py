@@ -1,0 +1,165 @@
+"""Search keys for the FTS5 index, query building and highlighted snippets.
+
+FTS5's unicode61 tokenizer splits words at harakat and folds nothing Arabic, so the index holds a
+normalised copy (DESIGN.md section 5). Each word is indexed under up to three keys, in separate
+columns so that bm25 ranks closer spellings higher:
+  body   the folded word (harakat, tatweel, hamza, alef maqsura, teh marbuta, digits folded)
+  stems  the folded word without its clitic prefix (و ف ب ل ال وال بال ...), when it has one
+  loose  the stem without its inner ي and و, which joins spelling variants such as أمريكي/أميركي
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.text.normalize import MARKS, TATWEEL, fold_word
+from reader.text.tokens import TOKEN_RE, is_word
+
+# Clitic prefixes: every one for the index; only the article-bearing ones for a query, so a
+# query for بلد does not also match ولد (whose stem is لد).
+_CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=...)")
+_ARTICLE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال)(?=...)")
+_INNER_WEAK_RE = re.compile("(?<=.)[يو](?=.)")
+
+# Column weights for bm25: a hit in the title counts most, a loose-spelling hit least.
+BM25_WEIGHTS = (8.0, 1.0, 0.6, 0.3)
+COLUMNS = ("title", "body", "stems", "loose")
+
+
+@lru_cache(maxsize=1 << 18)
+def word_keys(word: str) -> tuple[str, str, str]:
+    """(folded, stem, loose) keys of one word; empty strings when the word has no such key."""
+    folded = fold_word(word)
+    stem = _CLITIC_RE.sub("", folded)
+    loose = _INNER_WEAK_RE.sub("", stem) if _is_arabic(stem) else stem
+    return folded, stem, loose
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in TOKEN_RE.finditer(text) if is_word(m.group())]
+
+
+def index_columns(title: str, text: str) -> tuple[str, str, str, str]:
+    """The four FTS column values for an article."""
+    title_keys: list[str] = []
+    for word in _words(title):
+        folded, stem, _ = word_keys(word)
+        title_keys.append(folded)
+        if stem != folded:
+            title_keys.append(stem)
+    body: list[str] = []
+    stems: list[str] = []
+    loose: list[str] = []
+    for word in _words(title) + _words(text):
+        folded, stem, loose_key = word_keys(word)
+        body.append(folded)
+        if stem != folded:
+            stems.append(stem)
+        if loose_key != stem:
+            loose.append(loose_key)
+    return " ".join(title_keys), " ".join(body), " ".join(stems), " ".join(loose)
+
+
+def _quoted(key: str) -> str:
+    return '"' + key.replace('"', '""') + '"'
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """For each word of the query, the keys any of which may match it."""
+    terms: list[tuple[str, ...]] = []
+    for word in _words(query):
+        folded = fold_word(word)
+        if not folded:
+            continue
+        stem = _ARTICLE_RE.sub("", folded)
+        loose = _INNER_WEAK_RE.sub("", stem) if _is_arabic(stem) else stem
+        terms.append(tuple(dict.fromkeys((folded, stem, loose))))
+    return terms
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 MATCH expression: every query word must match, under any of its keys."""
+    groups: list[str] = []
+    for keys in query_terms(query):
+        folded, stem, loose = keys[0], keys[1] if len(keys) > 1 else keys[0], keys[-1]
+        exact = " OR ".join(_quoted(k) for k in dict.fromkeys((folded, stem)))
+        groups.append(f"({{title body stems}} : ({exact}) OR {{title body stems loose}} : {_quoted(loose)})")
+    return " AND ".join(groups) if groups else None
+
+
+# --- snippets: found in the original text with a regex that tolerates the folded spellings ---
+
+_VARIANTS = {
+    "ا": "اأإآٱٲٳ",
+    "و": "وؤ",
+    "ي": "يىیئ",
+    "ه": "هة",
+}
+_MARK_CLASS = f"[{MARKS}{TATWEEL}]*"
+_WORD_CHARS = rf"\w{MARKS}{TATWEEL}"
+
+
+def _letter_pattern(ch: str) -> str:
+    variants = _VARIANTS.get(ch)
+    if variants:
+        return f"[{re.escape(variants)}]"
+    return re.escape(ch)
+
+
+def _key_pattern(key: str, loose: bool) -> str:
+    parts: list[str] = []
+    for i, ch in enumerate(key):
+        parts.append(_letter_pattern(ch) + _MARK_CLASS)
+        if loose and i < len(key) - 1:  # a weak letter the loose key dropped may sit here
+            parts.append(f"(?:[{_VARIANTS['ي']}و]{_MARK_CLASS})?")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=256)
+def snippet_regex(query: str) -> re.Pattern[str] | None:
+    """A regex that finds, in original text, the words a query matches."""
+    alternatives: list[str] = []
+    clitics = "(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)?"
+    for keys in query_terms(query):
+        for key in keys[:2]:
+            if key.isascii():
+                alternatives.append(re.escape(key))
+            else:
+                alternatives.append(clitics + _MARK_CLASS + _key_pattern(key, loose=False))
+        loose = keys[-1]
+        if not loose.isascii():
+            alternatives.append(clitics + _MARK_CLASS + _key_pattern(loose, loose=True))
+    if not alternatives:
+        return None
+    body = "|".join(dict.fromkeys(alternatives))
+    return re.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
+
+
+def make_snippet(text: str, query: str, width: int = 70) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A short extract of `text` around the first hit, with the hits' offsets inside it."""
+    pattern = snippet_regex(query)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        head = " ".join(text[: width * 2].split())
+        return (head + ("…" if len(text) > width * 2 else "")), ()
+    start = max(0, match.start() - width)
+    end = min(len(text), match.end() + width)
+    # widen to word boundaries so the snippet does not open or close mid-word
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    window = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    # flatten line breaks to spaces (same length) so the offsets stay valid
+    flat = prefix + re.sub(r"\s", " ", window) + suffix
+    highlights = tuple(
+        (m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window)
+    )
+    return flat, highlights

@@ -1,0 +1,313 @@
+"""The article store: one SQLite file, one transaction per article, search over a folded index.
+
+A `Library` is used from one thread; other threads open their own (`open_library(path,
+seed_if_empty=False)`): WAL lets readers and one writer share the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from reader.library import schema
+from reader.library.cleaning import apply_removals
+from reader.library.errors import LibraryError
+from reader.library.importers import (
+    Draft,
+    count_words,
+    draft_from_bytes,
+    draft_from_path,
+    expand_paths,
+    make_draft,
+)
+from reader.library.metadata import valid_iso_date
+from reader.library.model import (
+    Article,
+    ArticleSummary,
+    ImportOutcome,
+    ImportReport,
+    RemovedLine,
+    SearchHit,
+)
+from reader.library.search import BM25_WEIGHTS, fts_query, index_columns, make_snippet
+from reader.text.normalize import has_bidi_controls
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+_SUMMARY_COLUMNS = "id, title, source, date, words, origin, imported_at, has_bidi_controls"
+
+
+def default_library_path() -> Path:
+    return Path(platformdirs.user_data_dir("qarin", appauthor=False)) / "library.sqlite3"
+
+
+def open_library(path: str | os.PathLike[str] | None = None, *, seed_if_empty: bool = True) -> Library:
+    """Open (creating if needed) the library; an empty one gets the sample articles."""
+    library = Library(Path(path) if path is not None else default_library_path())
+    if seed_if_empty and library.count() == 0:
+        library.import_seeds()
+    return library
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _summary(row: tuple) -> ArticleSummary:
+    return ArticleSummary(row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]))
+
+
+class Library:
+    """The article library in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._db = schema.connect(self.path)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def summaries(self) -> list[ArticleSummary]:
+        rows = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY id").fetchall()
+        return [_summary(row) for row in rows]
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        row = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"no article with id {article_id}")
+        return _summary(row)
+
+    def text(self, article_id: int) -> str:
+        row = self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise LibraryError(f"no article with id {article_id}")
+        return row[0]
+
+    def article(self, article_id: int) -> Article:
+        row = self._db.execute(
+            "SELECT id, title, source, date, language, origin, format, imported_at, content_hash,"
+            " original, encoding, extracted, text, words, has_bidi_controls FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise LibraryError(f"no article with id {article_id}")
+        return Article(*row[:14], has_bidi_controls=bool(row[14]), removed=self._removed(article_id))
+
+    def _removed(self, article_id: int) -> tuple[RemovedLine, ...]:
+        rows = self._db.execute(
+            "SELECT line, start, end, text, reason FROM removed_lines WHERE article_id = ? ORDER BY line, start",
+            (article_id,),
+        ).fetchall()
+        return tuple(RemovedLine(*row) for row in rows)
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Articles matching every word of `query` (spelling-tolerant), best first, with snippets."""
+        expression = fts_query(query)
+        if expression is None:
+            return []
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        try:
+            rows = self._db.execute(
+                f"SELECT a.id, -bm25(search_index, {weights}) AS score, a.text FROM search_index"
+                " JOIN articles AS a ON a.id = search_index.rowid"
+                " WHERE search_index MATCH ? ORDER BY bm25(search_index, " + weights + ") LIMIT ?",
+                (expression, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise LibraryError(f"cannot search for {query!r}: {error}") from None
+        hits = []
+        for article_id, score, text in rows:
+            snippet, highlights = make_snippet(text, query)
+            hits.append(SearchHit(article_id, float(score), snippet, highlights))
+        return hits
+
+    # --- importing -----------------------------------------------------------------------------
+
+    def add(self, draft: Draft) -> ImportOutcome:
+        """Store one draft in one transaction; the same content twice gives the existing id."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            existing = db.execute("SELECT id, title FROM articles WHERE content_hash = ?", (draft.content_hash,)).fetchone()
+            if existing:
+                db.execute("ROLLBACK")
+                return ImportOutcome(existing[0], True, existing[1])
+            cursor = db.execute(
+                "INSERT INTO articles (title, source, date, language, origin, format, imported_at, content_hash,"
+                " original, encoding, extracted, text, words, has_bidi_controls)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    draft.title, draft.source, draft.date, draft.language, draft.origin, draft.format, _now(),
+                    draft.content_hash, draft.original, draft.encoding, draft.extracted, draft.text,
+                    draft.words, int(draft.has_bidi_controls),
+                ),
+            )  # fmt: skip
+            article_id = cursor.lastrowid
+            db.executemany(
+                "INSERT INTO removed_lines (article_id, line, start, end, text, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
+            )
+            db.execute(
+                "INSERT INTO search_text VALUES (?, ?, ?, ?, ?)", (article_id, *index_columns(draft.title, draft.text))
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return ImportOutcome(article_id, False, draft.title)
+
+    def import_text(self, text: str, origin: str = "pasted", title: str | None = None) -> ImportOutcome:
+        """Pasted text (the original kept as UTF-8)."""
+        draft = make_draft(
+            text, original=text.encode("utf-8", "surrogatepass"), encoding="utf-8", format="pasted",
+            origin=origin, title=title,
+        )  # fmt: skip
+        return self.add(draft)
+
+    def import_bytes(self, data: bytes, origin: str = "stdin", title: str | None = None) -> ImportOutcome:
+        """Bytes of unknown encoding (stdin): decoded like a .txt file."""
+        return self.add(draft_from_bytes(data, origin=origin, format="pasted", title=title))
+
+    def import_paths(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively). Bad files are reported, the good ones kept."""
+        report = ImportReport()
+        items = list(expand_paths(paths))
+        total = len(items)
+        for done, (path, problem) in enumerate(items):
+            if cancel is not None and cancel():
+                return ImportReport(report.imported, report.duplicates, report.failed, cancelled=True)
+            if progress is not None:
+                progress(done, total, str(path))
+            if problem:
+                report.failed.append((str(path), problem))
+                continue
+            try:
+                outcome = self.add(draft_from_path(path))
+            except LibraryError as error:
+                report.failed.append((str(path), str(error)))
+                continue
+            except (sqlite3.Error, RecursionError, MemoryError) as error:
+                report.failed.append((str(path), f"could not store it: {error}"))
+                continue
+            if outcome.duplicate:
+                report.duplicates.append((str(path), outcome.article_id))
+            else:
+                report.imported.append(outcome.article_id)
+        if progress is not None:
+            progress(total, total, "")
+        return report
+
+    def import_seeds(self) -> list[int]:
+        """The sample articles shipped in reader.seeds (so a new library is never empty)."""
+        ids = []
+        seeds = resources.files("reader.seeds")
+        for entry in sorted(seeds.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".txt"):
+                outcome = self.add(draft_from_bytes(entry.read_bytes(), origin=f"seeds/{entry.name}"))
+                ids.append(outcome.article_id)
+        return ids
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def update(
+        self, article_id: int, *, title: str | None = None, source: str | None = None, date: str | None = None
+    ) -> None:
+        """Change metadata. `date=""` clears the date; a malformed date raises LibraryError."""
+        changes: dict[str, str | None] = {}
+        if title is not None:
+            if not title.strip():
+                raise LibraryError("the title cannot be empty")
+            changes["title"] = " ".join(title.split())
+        if source is not None:
+            changes["source"] = " ".join(source.split())
+        if date is not None:
+            try:
+                changes["date"] = valid_iso_date(date) if date.strip() else None
+            except ValueError as error:
+                raise LibraryError(str(error)) from None
+        self.summary(article_id)  # raises for an unknown id
+        if not changes:
+            return
+        with self._transaction():
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            self._db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*changes.values(), article_id))
+            if "title" in changes:
+                self._reindex(article_id)
+
+    def remove(self, article_id: int) -> None:
+        self.summary(article_id)
+        with self._transaction():
+            self._db.execute("DELETE FROM search_text WHERE article_id = ?", (article_id,))
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def restore_line(self, article_id: int, removed_line_index: int) -> None:
+        """Put a cleaned-away line (its index in `article(id).removed`) back into the text."""
+        removed = list(self._removed(article_id))
+        if not 0 <= removed_line_index < len(removed):
+            raise LibraryError(f"article {article_id} has no removed line {removed_line_index}")
+        item = removed.pop(removed_line_index)
+        extracted = self._db.execute("SELECT extracted FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        text = apply_removals(extracted, removed)
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM removed_lines WHERE article_id = ? AND line = ? AND start = ?",
+                (article_id, item.line, item.start),
+            )
+            self._db.execute(
+                "UPDATE articles SET text = ?, words = ?, has_bidi_controls = ? WHERE id = ?",
+                (text, count_words(text), int(has_bidi_controls(extracted)), article_id),
+            )
+            self._reindex(article_id)
+
+    def _reindex(self, article_id: int) -> None:
+        title, text = self._db.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        self._db.execute(
+            "UPDATE search_text SET title = ?, body = ?, stems = ?, loose = ? WHERE article_id = ?",
+            (*index_columns(title, text), article_id),
+        )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    def integrity_check(self) -> str:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
+        if exc_type is None:
+            self._db.execute("COMMIT")
+        elif self._db.in_transaction:
+            self._db.execute("ROLLBACK")
