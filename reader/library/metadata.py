@@ -8,7 +8,9 @@ from datetime import date as Date
 from reader.text.normalize import MARKS
 
 # `date 2025-11-07 ` as some scrapers prefix the first paragraph (seeds 000 and 004).
-DATE_PREFIX_RE = re.compile(r"^\s*date\s*[:=]?\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE)
+DATE_PREFIX_RE = re.compile(
+    r"^\s*date\s*[:=]?\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE
+)
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -61,6 +63,7 @@ ARABIC_DATE_RE = re.compile(
 DATELINE_END_RE = re.compile(r"\s*(?:$|[-–—:|]\s*)")
 
 _COPYRIGHT_RE = re.compile(r"©|\(c\)|جميع الحقوق محفوظة|حقوق النشر|all rights reserved", re.IGNORECASE)
+_RESERVED_RE = re.compile(r"جميع الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved\.?", re.IGNORECASE)
 _ARABIC_LETTER_RE = re.compile(f"[\u0621-\u064a\u066e-\u06d3{MARKS}]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 
@@ -114,7 +117,7 @@ def source_from_copyright(line: str) -> str | None:
     rest = re.split(r"©|\(c\)", line, maxsplit=1, flags=re.IGNORECASE)
     tail = rest[1] if len(rest) > 1 else _COPYRIGHT_RE.sub("", line)
     tail = re.sub(r"^[\s\d٠-٩\-–—,،.]+", "", tail)  # the year(s)
-    tail = re.sub(r"جميع الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved\.?", "", tail, flags=re.IGNORECASE)
+    tail = _RESERVED_RE.sub("", tail)
     name = re.split(r"\s+[-–—|]\s+", tail.strip(), maxsplit=1)[0].strip(" .،,-–—|")
     name = re.sub(r"^(?:ل|لـ|لشركة)\s+", "", name)
     return name or None
@@ -125,7 +128,7 @@ def is_copyright_line(line: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """"ar" or "en" by which script has more letters; "und" when there are too few to tell."""
+    """ "ar" or "en" by which script has more letters; "und" when there are too few to tell."""
     arabic = len(_ARABIC_LETTER_RE.findall(text[:20000]))
     latin = len(_LATIN_LETTER_RE.findall(text[:20000]))
     if arabic + latin < 3:

@@ -75,6 +75,9 @@ END;
 """
 
 
+INSERT_SEARCH_TEXT = "INSERT INTO search_text VALUES (?, ?, ?, ?, ?)"
+
+
 def _migrate_to_v1(db: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V1):
         db.execute(statement)
@@ -86,8 +89,9 @@ def _migrate_to_v2(db: sqlite3.Connection) -> None:
         db.execute(statement)
     rows = db.execute("SELECT id, title, text FROM articles").fetchall()
     for article_id, title, text in rows:
-        db.execute("UPDATE articles SET has_bidi_controls = ? WHERE id = ?", (has_bidi_controls(text), article_id))
-        db.execute("INSERT INTO search_text VALUES (?, ?, ?, ?, ?)", (article_id, *index_columns(title, text)))
+        flag = int(has_bidi_controls(text))
+        db.execute("UPDATE articles SET has_bidi_controls = ? WHERE id = ?", (flag, article_id))
+        db.execute(INSERT_SEARCH_TEXT, (article_id, *index_columns(title, text)))
 
 
 # MIGRATIONS[n] brings a version-n database to version n + 1.

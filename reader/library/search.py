@@ -159,7 +159,5 @@ def make_snippet(text: str, query: str, width: int = 70) -> tuple[str, tuple[tup
     suffix = "…" if end < len(text) else ""
     # flatten line breaks to spaces (same length) so the offsets stay valid
     flat = prefix + re.sub(r"\s", " ", window) + suffix
-    highlights = tuple(
-        (m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window)
-    )
+    highlights = tuple((m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window))
     return flat, highlights

@@ -73,6 +73,9 @@ class Library:
 
     # --- reading -------------------------------------------------------------------------------
 
+    def _one(self, sql: str, *params: object) -> tuple | None:
+        return self._db.execute(sql, params).fetchone()
+
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -81,7 +84,7 @@ class Library:
         return [_summary(row) for row in rows]
 
     def summary(self, article_id: int) -> ArticleSummary:
-        row = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._one(f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id = ?", article_id)
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
         return _summary(row)
@@ -104,7 +107,8 @@ class Library:
 
     def _removed(self, article_id: int) -> tuple[RemovedLine, ...]:
         rows = self._db.execute(
-            "SELECT line, start, end, text, reason FROM removed_lines WHERE article_id = ? ORDER BY line, start",
+            "SELECT line, start, end, text, reason FROM removed_lines WHERE article_id = ?"
+            " ORDER BY line, start",
             (article_id,),
         ).fetchall()
         return tuple(RemovedLine(*row) for row in rows)
@@ -137,13 +141,13 @@ class Library:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            existing = db.execute("SELECT id, title FROM articles WHERE content_hash = ?", (draft.content_hash,)).fetchone()
+            existing = self._one("SELECT id, title FROM articles WHERE content_hash = ?", draft.content_hash)
             if existing:
                 db.execute("ROLLBACK")
                 return ImportOutcome(existing[0], True, existing[1])
             cursor = db.execute(
-                "INSERT INTO articles (title, source, date, language, origin, format, imported_at, content_hash,"
-                " original, encoding, extracted, text, words, has_bidi_controls)"
+                "INSERT INTO articles (title, source, date, language, origin, format, imported_at,"
+                " content_hash, original, encoding, extracted, text, words, has_bidi_controls)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     draft.title, draft.source, draft.date, draft.language, draft.origin, draft.format, _now(),
@@ -153,12 +157,11 @@ class Library:
             )  # fmt: skip
             article_id = cursor.lastrowid
             db.executemany(
-                "INSERT INTO removed_lines (article_id, line, start, end, text, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO removed_lines (article_id, line, start, end, text, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
             )
-            db.execute(
-                "INSERT INTO search_text VALUES (?, ?, ?, ?, ?)", (article_id, *index_columns(draft.title, draft.text))
-            )
+            db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *index_columns(draft.title, draft.text)))
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -245,7 +248,8 @@ class Library:
             return
         with self._transaction():
             assignments = ", ".join(f"{name} = ?" for name in changes)
-            self._db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*changes.values(), article_id))
+            statement = f"UPDATE articles SET {assignments} WHERE id = ?"
+            self._db.execute(statement, (*changes.values(), article_id))
             if "title" in changes:
                 self._reindex(article_id)
 
@@ -261,7 +265,7 @@ class Library:
         if not 0 <= removed_line_index < len(removed):
             raise LibraryError(f"article {article_id} has no removed line {removed_line_index}")
         item = removed.pop(removed_line_index)
-        extracted = self._db.execute("SELECT extracted FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        extracted = self._one("SELECT extracted FROM articles WHERE id = ?", article_id)[0]
         text = apply_removals(extracted, removed)
         with self._transaction():
             self._db.execute(
@@ -275,7 +279,7 @@ class Library:
             self._reindex(article_id)
 
     def _reindex(self, article_id: int) -> None:
-        title, text = self._db.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        title, text = self._one("SELECT title, text FROM articles WHERE id = ?", article_id)
         self._db.execute(
             "UPDATE search_text SET title = ?, body = ?, stems = ?, loose = ? WHERE article_id = ?",
             (*index_columns(title, text), article_id),
