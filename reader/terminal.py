@@ -1,0 +1,326 @@
+"""Styled lines for a terminal: wrapping, ANSI colour, and Arabic shaping + bidi for terminals without.
+
+Most terminals neither join Arabic letters nor reorder right-to-left text. In `visual` mode each
+display line is shaped with arabic_reshaper and reordered with the Unicode bidi algorithm, so it reads
+right on such a terminal. This is the one place those libraries belong: Qt shapes and reorders by
+itself and must always get the logical text.
+
+Lines are wrapped in logical order first and reordered one display line at a time, so a wrapped
+right-to-left paragraph still reads from the top right. Colour follows each character through
+shaping and reordering, which is why this module drives the bidi steps itself (see `visual_order`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+# A styled piece of text. Style names map to ANSI codes below; None is plain.
+Run = tuple[str, str | None]
+
+ANSI_CODES: dict[str, str] = {
+    "heading": "1",  # bold
+    "dim": "2",
+    "changed": "33",  # yellow: told apart from cyan by red-green colour-blind readers
+    "changed_chars": "1;30;43",  # the differing letters: black on yellow, bold
+    "only": "36",  # cyan
+    "moved": "1;35",  # bold magenta
+}
+_RESET = "\x1b[0m"
+
+# Harakat and other zero-width marks take no column; East Asian wide characters take two.
+_ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+# Control characters in the text (an ESC could drive the terminal) are shown as U+FFFD.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_WORD_RE = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True)
+class TerminalOptions:
+    color: bool = False
+    visual: bool = False  # shape + reorder Arabic for terminals that cannot
+    width: int = 100  # columns to wrap at; 0 = no wrapping
+
+
+def color_wanted(choice: str, stream: TextIO) -> bool:
+    """`--color auto|always|never`: auto means a TTY, unless NO_COLOR is set (no-color.org) or TERM=dumb."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _isatty(stream)
+
+
+def visual_wanted(choice: str, stream: TextIO) -> bool:
+    """`--bidi auto|visual|logical`: auto reorders for a terminal and leaves piped text as stored."""
+    if choice == "auto":
+        return _isatty(stream)
+    return choice == "visual"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------------------------------- widths
+
+
+def char_width(ch: str) -> int:
+    if unicodedata.category(ch) in _ZERO_WIDTH_CATEGORIES:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+# -------------------------------------------------------------------------------------- wrapping
+
+
+def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
+    """Split one paragraph of runs into display lines of at most `width` columns, at spaces.
+
+    A word longer than a line is cut. Spaces at a line break are dropped. Works in logical order.
+    """
+    text = "".join(piece for piece, _ in runs)
+    if width <= 0 or text_width(text) <= width:
+        return [list(runs)]
+    breaks: list[tuple[int, int]] = []  # (start, end) of each display line in `text`
+    line_start, used = 0, 0
+    for match in _WORD_RE.finditer(text):
+        start, word = match.start(), match.group().rstrip()
+        word_width, space_width = text_width(word), text_width(match.group()[len(word) :])
+        if used and used + word_width > width:
+            breaks.append((line_start, start))
+            line_start, used = start, 0
+        while word_width > width:  # a word wider than a line: cut it
+            cut = _cut_at_width(text, start, width)
+            breaks.append((line_start, cut))
+            line_start = start = cut
+            word = text[cut : match.start() + len(match.group().rstrip())]
+            word_width = text_width(word)
+        used += word_width + space_width
+    breaks.append((line_start, len(text)))
+    lines = [_strip_runs(_slice_runs(runs, start, end)) for start, end in breaks]
+    return [line for line in lines if line]
+
+
+def _cut_at_width(text: str, start: int, width: int) -> int:
+    used, index = 0, start
+    while index < len(text) and used + char_width(text[index]) <= width:
+        used += char_width(text[index])
+        index += 1
+    # keep marks with their letter
+    while index < len(text) and char_width(text[index]) == 0:
+        index += 1
+    return max(index, start + 1)
+
+
+def _slice_runs(runs: Sequence[Run], start: int, end: int) -> list[Run]:
+    out: list[Run] = []
+    offset = 0
+    for piece, style in runs:
+        piece_end = offset + len(piece)
+        lo, hi = max(start, offset), min(end, piece_end)
+        if lo < hi:
+            out.append((piece[lo - offset : hi - offset], style))
+        offset = piece_end
+        if offset >= end:
+            break
+    return out
+
+
+def _strip_runs(runs: list[Run]) -> list[Run]:
+    while runs and not runs[-1][0].rstrip():
+        runs.pop()
+    if runs:
+        runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])
+    while runs and not runs[0][0].lstrip():
+        runs.pop(0)
+    if runs:
+        runs[0] = (runs[0][0].lstrip(), runs[0][1])
+    return runs
+
+
+# ----------------------------------------------------------------------------------------- bidi
+
+
+def base_direction(text: str) -> str:
+    """Say "R" when right-to-left letters outnumber left-to-right ones (not only the first one counts).
+
+    A paragraph that starts `date 2025-11-07` or `C5+1:` is still Arabic (DESIGN.md section 3).
+    """
+    rtl = ltr = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return "R" if rtl > ltr else "L"
+
+
+def visual_order(text: str, base: str) -> tuple[str, list[int]]:
+    """The display string of one line and, for each of its characters, the logical index it came from.
+
+    Runs the python-bidi reference algorithm step by step so each character carries its index
+    through reordering. (The Rust `bidi.get_display` of python-bidi >= 0.5 does not mirror brackets,
+    rule L4, so `(` would point the wrong way in right-to-left text; python-bidi issue #25.)
+    """
+    from bidi import algorithm  # noqa: PLC0415 - only the visual mode needs it
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = 1 if base == "R" else 0
+    storage["base_dir"] = base
+    algorithm.get_embedding_levels(text, storage)
+    for index, entry in enumerate(storage["chars"]):
+        entry["logical_index"] = index
+    algorithm.explicit_embed_and_overrides(storage, False)
+    algorithm.resolve_weak_types(storage, False)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    algorithm.reorder_resolved_levels(storage, False)
+    algorithm.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return "".join(entry["ch"] for entry in chars), [entry["logical_index"] for entry in chars]
+
+
+def reshape_styled(text: str, styles: Sequence[str | None]) -> tuple[str, list[str | None]]:
+    """Join Arabic letters into presentation forms; each output character keeps its source's style.
+
+    The reshaper drops harakat and fuses ligatures (لا, الله), so output and input differ in length;
+    they are matched back through the compatibility decomposition of each presentation form.
+    """
+    import arabic_reshaper  # noqa: PLC0415 - only the visual mode needs it
+
+    shaped = arabic_reshaper.reshape(text)
+    out_styles: list[str | None] = []
+    index = 0
+    for ch in shaped:
+        source = unicodedata.normalize("NFKC", ch) if _is_presentation_form(ch) else ch
+        matched_at = _match_skipping_marks(text, index, source)
+        if matched_at is None:
+            # Should not happen; keep the colour of where we are rather than fail.
+            out_styles.append(styles[min(index, len(styles) - 1)] if styles else None)
+            index += 1
+            continue
+        first, index = matched_at
+        out_styles.append(styles[first])
+    return shaped, out_styles
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+
+
+def _match_skipping_marks(text: str, index: int, source: str) -> tuple[int, int] | None:
+    """Where `source` starts in `text` at `index` (ignoring dropped harakat) and where it ends."""
+    first = None
+    for wanted in source:
+        while index < len(text) and text[index] != wanted and unicodedata.category(text[index]) == "Mn":
+            index += 1
+        if index >= len(text) or text[index] != wanted:
+            return None
+        if first is None:
+            first = index
+        index += 1
+    return (first if first is not None else index), index
+
+
+def to_visual(runs: Sequence[Run], base: str) -> list[Run]:
+    """Shape and reorder one display line, keeping each character's style."""
+    text = "".join(piece for piece, _ in runs)
+    styles: list[str | None] = []
+    for piece, style in runs:
+        styles.extend([style] * len(piece))
+    shaped, shaped_styles = reshape_styled(text, styles)
+    display, order = visual_order(shaped, base)
+    return _group([(ch, shaped_styles[i]) for ch, i in zip(display, order, strict=True)])
+
+
+def _group(chars: Iterable[Run]) -> list[Run]:
+    out: list[Run] = []
+    for piece, style in chars:
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + piece, style)
+        else:
+            out.append((piece, style))
+    return out
+
+
+# --------------------------------------------------------------------------------------- output
+
+
+def format_runs(runs: Iterable[Run], color: bool) -> str:
+    if not color:
+        return "".join(piece for piece, _ in runs)
+    parts = []
+    for piece, style in runs:
+        code = ANSI_CODES.get(style or "")
+        parts.append(f"\x1b[{code}m{piece}{_RESET}" if code and piece.strip() else piece)
+    return "".join(parts)
+
+
+def clean_for_terminal(text: str) -> str:
+    """Text as it should reach a terminal: no carriage returns, tabs as spaces, no control codes."""
+    return _CONTROL_RE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
+
+
+class TerminalWriter:
+    """Writes paragraphs of styled runs as wrapped (and, in visual mode, reordered) lines."""
+
+    def __init__(self, stream: TextIO, options: TerminalOptions) -> None:
+        self.stream = stream
+        self.options = options
+
+    def blank(self) -> None:
+        self.stream.write("\n")
+
+    def paragraph(self, runs: Sequence[Run], gutter: Sequence[Run] = ()) -> None:
+        """One paragraph (no newlines inside): wrapped, each display line prefixed by `gutter`."""
+        gutter_width = text_width("".join(piece for piece, _ in gutter))
+        width = self.options.width - gutter_width if self.options.width > 0 else 0
+        content = "".join(piece for piece, _ in runs)
+        base = base_direction(content)
+        for line in wrap_runs(runs, max(width, 10) if width else 0):
+            self._emit([*gutter, *line], base)
+
+    def text(self, runs: Sequence[Run], gutter: Sequence[Run] = ()) -> None:
+        """Runs that may hold several paragraphs: one `paragraph` each, empty ones skipped."""
+        for paragraph in split_paragraphs(runs):
+            self.paragraph(paragraph, gutter)
+
+    def _emit(self, runs: list[Run], base: str) -> None:
+        if self.options.visual:
+            runs = to_visual(runs, base)
+        self.stream.write(format_runs(runs, self.options.color) + "\n")
+
+
+def split_paragraphs(runs: Sequence[Run]) -> list[list[Run]]:
+    """Cut runs at newlines into paragraphs, dropping empty ones and trimming their edges."""
+    paragraphs: list[list[Run]] = [[]]
+    for piece, style in runs:
+        parts = clean_for_terminal(piece).split("\n")
+        for number, part in enumerate(parts):
+            if number:
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append((part, style))
+    out = []
+    for paragraph in paragraphs:
+        stripped = _strip_runs(paragraph)
+        if stripped:
+            out.append(stripped)
+    return out

@@ -1,0 +1,178 @@
+"""Turn the bytes of an unknown text file into `str`, or say in one line why it is not text.
+
+Order (DESIGN.md section 5): a byte-order mark, then strict UTF-8, then UTF-16/32 without a mark
+(recognised by where their NUL bytes sit), then charset-normalizer steered to the Arabic legacy code
+pages. Newlines are left alone: offsets into the decoded text must match what the user gave us.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+# 64 MiB: a million-word Arabic article is ~11 MB in UTF-8 (22 MB in UTF-16), so this leaves room
+# while keeping a wrong file (a video, a disk image) from being read into memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Single-byte code pages Arabic text arrives in, most common first. charset-normalizer is asked
+# about these before anything else: left free, it reads short cp1256 text as Latin or Cyrillic.
+ARABIC_CODEPAGES = ("cp1256", "iso8859_6", "cp720", "cp864")
+
+# Above this share of control characters a decoded "text" is really binary data.
+_MAX_CONTROL_SHARE = 0.01
+# charset-normalizer's "chaos" (mess) score above which its Arabic guess is not trusted.
+_MAX_CHAOS = 0.2
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark, seen in old files
+
+
+class InputError(ValueError):
+    """Input that cannot be read as text. The message is one line, fit to show the user."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # Python codec name, e.g. "utf-8", "cp1256", "utf-16-le"
+    had_bom: bool
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode `data` as text; raise `InputError` if it is binary or in no encoding we can tell."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return Decoded(_strict(data[len(bom) :], encoding, "byte-order mark"), encoding, True)
+    if b"\x00" in data:
+        return _decode_wide(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def decode_document(data: bytes, source: str, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
+    """`decode_bytes` plus the checks a document needs (size, not empty); messages name `source`."""
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: too large ({_size(len(data))}; the limit is {_size(max_bytes)})")
+    if not data:
+        raise InputError(f"{source}: file is empty")
+    try:
+        decoded = decode_bytes(data)
+    except InputError as error:
+        raise InputError(f"{source}: {error}") from None
+    if not decoded.text.strip():
+        raise InputError(f"{source}: file is empty (only whitespace)")
+    return decoded
+
+
+def read_text_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Decoded:
+    """Read and decode a text file, raising `InputError` with a one-line message naming the file."""
+    name = os.fspath(path)
+    target = Path(name)
+    try:
+        if target.is_dir():
+            raise InputError(f"{name}: is a directory, not a text file")
+        size = target.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{name}: too large ({_size(size)}; the limit is {_size(max_bytes)})")
+        with target.open("rb") as stream:
+            data = stream.read(max_bytes + 1)  # +1: a file that grew (or a pipe) still hits the limit
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied (not readable)") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a text file") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+    return decode_document(data, name, max_bytes)
+
+
+def _strict(data: bytes, encoding: str, why: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"not valid {encoding} at byte {error.start} despite its {why}") from None
+    if _looks_binary(text):
+        raise InputError("binary data, not text")
+    return text
+
+
+def _decode_wide(data: bytes) -> Decoded:
+    """Text with NUL bytes is UTF-16 or UTF-32 without a mark, or it is binary.
+
+    In UTF-16 LE every ASCII character (spaces, digits, newlines) is followed by a NUL, so NULs sit
+    at odd offsets; in BE at even ones. Arabic letters (U+06xx) have no NUL byte at all.
+    """
+    for encoding in _wide_candidates(data):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text):
+            return Decoded(text, encoding, False)
+    raise InputError("binary data, not text (it contains NUL bytes)")
+
+
+def _wide_candidates(data: bytes) -> list[str]:
+    candidates: list[str] = []
+    if len(data) % 4 == 0:
+        # UTF-32: the top byte of each 4-byte unit is zero for every character (max U+10FFFF).
+        units = len(data) // 4
+        if data[3::4].count(0) == units:
+            candidates.append("utf-32-le")
+        if data[0::4].count(0) == units:
+            candidates.append("utf-32-be")
+    if len(data) % 2 == 0:
+        # A NUL low byte means a character U+xx00, rare in text: allow 1% of them on the wrong side.
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        tolerance = max(1, len(data) // 200)
+        if odd > even and even <= tolerance:
+            candidates.append("utf-16-le")
+        elif even > odd and odd <= tolerance:
+            candidates.append("utf-16-be")
+    return candidates
+
+
+def _decode_legacy(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - slow import, needed only here
+
+    best = from_bytes(data, cp_isolation=list(ARABIC_CODEPAGES)).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        best = from_bytes(data).best() or best
+    if best is None:
+        raise InputError("not text in any encoding Qarin knows (tried UTF-8, UTF-16, cp1256, ISO-8859-6)")
+    text = str(best)
+    if _looks_binary(text):
+        raise InputError("binary data, not text")
+    return Decoded(text, codecs.lookup(best.encoding).name, False)
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:65536]
+    controls = sum(
+        1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs")
+    )
+    return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f} MiB"
+    if count >= 1024:
+        return f"{count / 1024:.1f} KiB"
+    return f"{count} bytes"
