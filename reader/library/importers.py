@@ -17,13 +17,14 @@ from reader.library.cleaning import apply_removals, find_removals, normalise_new
 from reader.library.errors import LibraryError
 from reader.library.metadata import detect_language, title_from_lines
 from reader.library.model import RemovedLine
+from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_bytes
 from reader.text.normalize import has_bidi_controls
 from reader.text.tokens import TOKEN_RE, is_word
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
-MAX_BYTES = 20 * 1024 * 1024  # far above any news article; stops a stray video or dump
+MAX_BYTES = MAX_FILE_BYTES  # the limit the CLI's compare uses too
 
 
 @dataclass(frozen=True)
@@ -105,24 +106,21 @@ def _looks_binary(text: str) -> bool:
 
 def _decode(data: bytes) -> tuple[str, str | None]:
     try:
-        from reader.text.decoding import decode_bytes  # noqa: PLC0415 - written in parallel (CLI helper)
-    except ImportError:  # until the shared decoder lands: strict UTF-8 only
-        try:
-            return data.decode("utf-8-sig"), "utf-8"
-        except UnicodeDecodeError:
-            raise LibraryError("not UTF-8 text") from None
-    try:
         decoded = decode_bytes(data)
-    except ValueError as error:
+    except InputError as error:
         raise LibraryError(str(error)) from None
     return decoded.text, decoded.encoding
+
+
+def _mib(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MiB"
 
 
 def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise LibraryError(f"too large: {size / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)")
+            raise LibraryError(f"too large: {_mib(size)} (the limit is {_mib(MAX_BYTES)})")
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -140,7 +138,7 @@ def draft_from_bytes(data: bytes, *, origin: str, format: str = "txt", title: st
     if not data.strip():
         raise LibraryError("empty: no text in it")
     if len(data) > MAX_BYTES:
-        raise LibraryError(f"too large: {len(data) / 1e6:.1f} MB (limit {MAX_BYTES / 1e6:.0f} MB)")
+        raise LibraryError(f"too large: {_mib(len(data))} (the limit is {_mib(MAX_BYTES)})")
     text, encoding = _decode(data)
     return make_draft(text, original=data, encoding=encoding, format=format, origin=origin, title=title)
 

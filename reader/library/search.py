@@ -157,7 +157,22 @@ def make_snippet(text: str, query: str, width: int = 70) -> tuple[str, tuple[tup
     window = text[start:end]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
-    # flatten line breaks to spaces (same length) so the offsets stay valid
-    flat = prefix + re.sub(r"\s", " ", window) + suffix
-    highlights = tuple((m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(window))
-    return flat, highlights
+    spans = [(m.start(), m.end()) for m in pattern.finditer(window)]
+    flat, mapping = _collapse_spaces(window)
+    highlights = tuple((mapping[a] + len(prefix), mapping[b] + len(prefix)) for a, b in spans)
+    return prefix + flat + suffix, highlights
+
+
+def _collapse_spaces(text: str) -> tuple[str, list[int]]:
+    """`text` with each run of whitespace (line breaks too) as one space, and old -> new offsets."""
+    out: list[str] = []
+    mapping: list[int] = []
+    for ch in text:
+        mapping.append(len(out))
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+    mapping.append(len(out))
+    return "".join(out), mapping

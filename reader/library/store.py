@@ -204,8 +204,11 @@ class Library:
             except LibraryError as error:
                 report.failed.append((str(path), str(error)))
                 continue
-            except (sqlite3.Error, RecursionError, MemoryError) as error:
+            except sqlite3.Error as error:
                 report.failed.append((str(path), f"could not store it: {error}"))
+                continue
+            except Exception as error:  # noqa: BLE001 - one odd file must not stop a folder import
+                report.failed.append((str(path), f"could not import it ({type(error).__name__}: {error})"))
                 continue
             if outcome.duplicate:
                 report.duplicates.append((str(path), outcome.article_id))
