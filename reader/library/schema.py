@@ -160,7 +160,7 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as error:
         db.close()
         raise LibraryError(f"cannot open library {path}: {error}") from None
-    except LibraryError:
+    except BaseException:
         db.close()
         raise
     return db
