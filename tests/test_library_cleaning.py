@@ -68,8 +68,10 @@ def test_date_prefix_becomes_the_date_and_leaves_the_text(prefix):
 
 def test_removals_are_undone_by_dropping_them():
     text = normalise_newlines(seed_text("003"))
-    cleaning = find_removals(text)
+    removed = find_removals(text).removed
     assert apply_removals(text, ()).strip() == text.strip()
+    without_logo = [r for r in removed if r.text != "logo"]
+    assert "\nlogo\n" in "\n" + apply_removals(text, without_logo) + "\n"
 
 
 def test_crlf_is_normalised_for_the_cleaned_text_only():

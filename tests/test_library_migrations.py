@@ -13,9 +13,8 @@ from reader.library.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, mi
 def _version(path) -> tuple[int, int]:
     db = sqlite3.connect(path)
     try:
-        return db.execute("PRAGMA user_version").fetchone()[0], db.execute(
-            "PRAGMA application_id"
-        ).fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        return version, db.execute("PRAGMA application_id").fetchone()[0]
     finally:
         db.close()
 
