@@ -1,0 +1,142 @@
+"""Arabic-aware find: fold a text character by character and map hits back to the original offsets.
+
+`fold_text` folds a whole text for the search index; find-in-page also needs to know where each
+folded character came from, so that a hit can be selected in the text as shown. Folding one character
+at a time keeps that mapping simple: each original character becomes zero (a haraka, tatweel, a
+zero-width mark), one (most letters) or several (`…` -> `...`) folded characters.
+
+Only characters whose fold is not exactly one character are remembered, so the map of a 1M-word text
+costs memory in proportion to its harakat, not to its length. Numbers are not compared by value here
+(`07ر3` is not found by `3.07`): that rule needs whole tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.text.normalize import DEFAULT_OPTIONS, TATWEEL, NormalizeOptions, fold_text
+
+# Characters checked once to fold to themselves; only the others are visited one by one.
+_COMMON_RANGES = ((0x09, 0x0D), (0x20, 0x7E), (0xA0, 0xA0), (0x0600, 0x06FF))
+
+
+@lru_cache(maxsize=16)
+def _others_re(options: NormalizeOptions) -> re.Pattern[str]:
+    """Matches every character that is not known to fold to itself."""
+    unchanged = "".join(
+        chr(code)
+        for low, high in _COMMON_RANGES
+        for code in range(low, high + 1)
+        if fold_text(chr(code), options) == chr(code)
+    )
+    return re.compile(f"[^{re.escape(unchanged)}]")
+
+
+@lru_cache(maxsize=16)
+def _fold_cache(options: NormalizeOptions) -> dict[str, str]:
+    return {}
+
+
+def _fold_char(ch: str, options: NormalizeOptions) -> str:
+    """One character's fold; a digit alone is folded, so no number rule applies."""
+    cache = _fold_cache(options)
+    folded = cache.get(ch)
+    if folded is None:
+        folded = cache[ch] = fold_text(ch, options)
+    return folded
+
+
+def fold_chars(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
+    """Fold every character on its own: the key `FoldedText.folded` holds, for queries and filters."""
+    return _others_re(options).sub(lambda match: _fold_char(match.group(), options), text)
+
+
+def _is_trailing_mark(ch: str, folded: str) -> bool:
+    """A mark that belongs to the letter before it (haraka, shadda, tatweel): selected with that letter."""
+    return folded == "" and (unicodedata.combining(ch) > 0 or ch == TATWEEL)
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A text folded for matching, with a way back from folded to original offsets.
+
+    `_folded_starts[k]` is where the k-th irregular character's fold starts in `folded`,
+    `_original[k]` its index in the original text and `_widths[k]` its folded length (0, 2, 3 ...).
+    Between irregular characters, one original character is one folded character.
+    """
+
+    text: str
+    folded: str
+    _folded_starts: tuple[int, ...]
+    _original: tuple[int, ...]
+    _widths: tuple[int, ...]
+    _trailing_marks: frozenset[str]
+
+    def original_offset(self, folded_index: int) -> int:
+        """The original index of the character that produced `folded[folded_index]`."""
+        k = bisect_right(self._folded_starts, folded_index) - 1
+        if k < 0:
+            return folded_index
+        start, original, width = self._folded_starts[k], self._original[k], self._widths[k]
+        if folded_index < start + width:
+            return original
+        return original + 1 + (folded_index - start - width)
+
+    def span(self, folded_start: int, folded_end: int) -> tuple[int, int]:
+        """The original [start, end) of a non-empty folded range, with the marks trailing its last letter."""
+        start = self.original_offset(folded_start)
+        end = self.original_offset(folded_end - 1) + 1
+        text = self.text
+        while end < len(text) and text[end] in self._trailing_marks:
+            end += 1
+        return start, end
+
+    def find_all(self, query: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> list[tuple[int, int]]:
+        """Every non-overlapping hit of `query` (folded the same way) as original (start, end) offsets."""
+        needle = fold_chars(query, options)
+        if not needle.strip():
+            return []
+        hits: list[tuple[int, int]] = []
+        position = self.folded.find(needle)
+        while position >= 0:
+            hits.append(self.span(position, position + len(needle)))
+            position = self.folded.find(needle, position + len(needle))
+        return hits
+
+
+def fold_with_map(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> FoldedText:
+    """Fold `text` character by character, keeping where each folded character came from."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    originals: list[int] = []
+    widths: list[int] = []
+    trailing: set[str] = set()
+    copied = 0  # text[:copied] is already in pieces
+    shift = 0  # folded index minus original index so far
+    for match in _others_re(options).finditer(text):
+        index, ch = match.start(), match.group()
+        out = _fold_char(ch, options)
+        if out == ch:
+            continue
+        pieces.append(text[copied:index])
+        pieces.append(out)
+        copied = index + 1
+        if len(out) != 1:
+            starts.append(index + shift)
+            originals.append(index)
+            widths.append(len(out))
+            shift += len(out) - 1
+            if _is_trailing_mark(ch, out):
+                trailing.add(ch)
+    pieces.append(text[copied:])
+    folded = "".join(pieces)
+    return FoldedText(text, folded, tuple(starts), tuple(originals), tuple(widths), frozenset(trailing))
+
+
+def find_all(text: str, query: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> list[tuple[int, int]]:
+    """Hits of `query` in `text` under the Arabic folds, as original (start, end) offsets."""
+    return fold_with_map(text, options).find_all(query, options)

@@ -1,0 +1,223 @@
+"""The actions as data, the keymap with user rebinding in QSettings, and the mirrored arrows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow
+
+from reader.ui.actions import (
+    ACTIONS,
+    MENUS,
+    KeyConflict,
+    Keymap,
+    arrow_step,
+    create_actions,
+    logical_arrow,
+    populate_menus,
+    spec,
+)
+
+REQUIRED_IDS = {
+    "diff.next", "diff.previous", "passage.next", "passage.previous", "article.next", "article.previous",
+    "article.to_left", "article.to_right", "pair.swap", "focus.list", "focus.left", "focus.right",
+    "list.filter", "find.open", "find.next", "find.previous", "zoom.in", "zoom.out", "zoom.reset",
+    "matching.diacritics", "matching.hamza", "matching.punctuation", "matching.clitics",
+    "matching.min_length", "help.palette", "help.keymap", "file.import_files", "file.import_folder",
+    "file.paste", "file.edit_metadata", "view.hidden_characters", "app.quit", "help.about",
+}  # fmt: skip
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat)
+
+
+def portable(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+
+
+def test_every_spec_is_complete_and_ids_are_unique():
+    ids = [s.id for s in ACTIONS]
+    assert len(ids) == len(set(ids))
+    assert REQUIRED_IDS <= set(ids)
+    for s in ACTIONS:
+        assert s.id and "." in s.id and s.id == s.id.strip()
+        assert s.label.strip() and s.description.strip()
+        assert s.menu in MENUS
+        for key in s.default_keys:
+            assert portable(key), f"{s.id}: Qt cannot read {key!r}"
+
+
+def test_no_two_actions_share_a_default_key():
+    owner: dict[str, str] = {}
+    for s in ACTIONS:
+        for key in s.default_keys:
+            key = portable(key)
+            assert key not in owner, f"{key} is bound to {owner.get(key)} and {s.id}"
+            owner[key] = s.id
+
+
+def test_the_conventional_keys_are_the_defaults():
+    assert spec("diff.next").default_keys == ("Alt+Down", "F8")
+    assert spec("diff.previous").default_keys == ("Alt+Up", "F7")
+    assert {"Ctrl+=", "Ctrl++"} <= set(spec("zoom.in").default_keys)
+    assert spec("help.palette").default_keys == ("Ctrl+Shift+P",)
+    assert spec("help.keymap").default_keys == ("F1",)
+    assert spec("find.open").default_keys == ("Ctrl+F",)
+    assert spec("find.next").default_keys == ("F3",)
+    assert spec("find.previous").default_keys == ("Shift+F3",)
+    assert spec("file.paste").scope == "list"  # Ctrl+V must not steal paste from the filter box
+    assert all(spec(f"matching.{o}").checkable for o in ("diacritics", "hamza", "punctuation", "clitics"))
+
+
+def test_arrows_mirror_in_a_right_to_left_layout():
+    ltr, rtl = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
+    assert logical_arrow(Qt.Key.Key_Left, ltr) == Qt.Key.Key_Left
+    assert logical_arrow(Qt.Key.Key_Right, ltr) == Qt.Key.Key_Right
+    assert logical_arrow(Qt.Key.Key_Left, rtl) == Qt.Key.Key_Right
+    assert logical_arrow(Qt.Key.Key_Right, rtl) == Qt.Key.Key_Left
+    assert logical_arrow(Qt.Key.Key_Up, rtl) == Qt.Key.Key_Up
+    # An Arabic reader reads right to left: the Left arrow points forward.
+    assert arrow_step(Qt.Key.Key_Left, rtl) == 1 and arrow_step(Qt.Key.Key_Right, rtl) == -1
+    assert arrow_step(Qt.Key.Key_Right, ltr) == 1 and arrow_step(Qt.Key.Key_Left, ltr) == -1
+    assert arrow_step(int(Qt.Key.Key_Down), rtl) == 0
+
+
+def test_keymap_defaults(settings):
+    keymap = Keymap(settings)
+    assert keymap.keys_for("diff.next") == ("Alt+Down", "F8")
+    assert keymap.action_for_key("ctrl+shift+p") == "help.palette"
+    assert keymap.action_for_key("Ctrl+Alt+Shift+F12") is None
+    assert all(keymap.is_default(i) for i in keymap.ids())
+    with pytest.raises(KeyError):
+        keymap.keys_for("no.such.action")
+
+
+def test_rebind_is_saved_and_reloaded(settings, tmp_path):
+    keymap = Keymap(settings)
+    keymap.rebind("diff.next", ["ctrl+alt+n", "F8"])
+    keymap.rebind("help.about", "Ctrl+Shift+F1")
+    keymap.rebind("zoom.reset", [])  # unbound on purpose
+    keymap.save()
+
+    reread = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    assert reread.keys_for("diff.next") == ("Ctrl+Alt+N", "F8")
+    assert reread.keys_for("help.about") == ("Ctrl+Shift+F1",)
+    assert reread.keys_for("zoom.reset") == ()
+    assert reread.keys_for("diff.previous") == ("Alt+Up", "F7")
+    assert not reread.is_default("diff.next")
+
+    # Only the changes are written, so untouched actions follow future defaults.
+    raw = QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat)
+    raw.beginGroup("keymap")
+    assert sorted(raw.childKeys()) == ["diff.next", "help.about", "zoom.reset"]
+
+
+def test_rebind_refuses_a_key_held_elsewhere(settings):
+    keymap = Keymap(settings)
+    with pytest.raises(KeyConflict) as raised:
+        keymap.rebind("pair.swap", ["Ctrl+F"])
+    assert raised.value.conflicts == {"Ctrl+F": "find.open"}
+    assert keymap.keys_for("pair.swap") == ("Ctrl+Shift+S",)  # nothing changed
+    assert keymap.keys_for("find.open") == ("Ctrl+F",)
+    assert keymap.conflicts("find.open", ["Ctrl+F"]) == {}  # its own key is no conflict
+
+
+def test_stealing_a_key_moves_it_and_survives_a_reload(settings, tmp_path):
+    keymap = Keymap(settings)
+    keymap.rebind("pair.swap", ["F8"], steal=True)
+    assert keymap.keys_for("pair.swap") == ("F8",)
+    assert keymap.keys_for("diff.next") == ("Alt+Down",)
+    assert keymap.action_for_key("F8") == "pair.swap"
+    keymap.save()
+    reread = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    assert reread.keys_for("diff.next") == ("Alt+Down",)
+    assert reread.action_for_key("F8") == "pair.swap"
+
+
+def test_reset_and_bad_keys(settings):
+    keymap = Keymap(settings)
+    keymap.rebind("zoom.in", ["Ctrl+Alt+Z"])
+    keymap.reset("zoom.in")
+    assert keymap.is_default("zoom.in")
+    with pytest.raises(ValueError):
+        keymap.rebind("zoom.in", ["Ctrl+Banana+Q"])
+    with pytest.raises(KeyError):
+        keymap.rebind("no.such.action", ["F9"])
+    keymap.rebind("zoom.out", ["F9"])
+    keymap.reset_all()
+    assert all(keymap.is_default(i) for i in keymap.ids())
+
+
+def test_a_user_key_wins_over_a_default_in_a_hand_edited_file(settings, tmp_path):
+    settings.beginGroup("keymap")
+    settings.setValue("pair.swap", "F3")  # F3 is find.next's default
+    settings.setValue("no.longer.exists", "F4")
+    settings.setValue("zoom.out", ["not a key at all+", "Ctrl+-"])
+    settings.endGroup()
+    settings.sync()
+    keymap = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    assert keymap.keys_for("pair.swap") == ("F3",)
+    assert keymap.keys_for("find.next") == ()
+    assert keymap.keys_for("zoom.out") == ("Ctrl+-",)
+    every_key = [k for i in keymap.ids() for k in keymap.keys_for(i)]
+    assert len(every_key) == len(set(every_key))
+
+
+def test_create_actions_and_menus(qtbot, settings):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    called: list[str] = []
+    toggles: list[bool] = []
+    handlers = {s.id: (lambda i=s.id: called.append(i)) for s in ACTIONS if s.id != "help.about"}
+    handlers["matching.clitics"] = toggles.append
+    keymap = Keymap(settings)
+    keymap.rebind("pair.swap", ["Ctrl+Alt+S"])
+    actions = create_actions(window, handlers, keymap)
+
+    assert set(actions) == {s.id for s in ACTIONS}
+    assert [k.toString() for k in actions["diff.next"].shortcuts()] == ["Alt+Down", "F8"]
+    assert [k.toString() for k in actions["pair.swap"].shortcuts()] == ["Ctrl+Alt+S"]
+    assert actions["matching.diacritics"].isCheckable() and not actions["diff.next"].isCheckable()
+    assert not actions["help.about"].isEnabled()  # no handler given
+    assert actions["file.paste"].shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+    actions["pair.swap"].trigger()
+    actions["matching.clitics"].trigger()
+    actions["matching.clitics"].trigger()
+    assert called == ["pair.swap"]
+    assert toggles == [True, False]
+
+    menus = populate_menus(window.menuBar(), actions)
+    assert list(menus) == list(MENUS)
+    go = [a.objectName() for a in menus["Go"].actions() if not a.isSeparator()]
+    assert go == [s.id for s in ACTIONS if s.menu == "Go"]
+    assert any(a.isSeparator() for a in menus["Go"].actions())
+
+
+def test_handlers_may_be_a_lookup_function(qtbot, settings):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    seen: list[str] = []
+    actions = create_actions(window, lambda i: (lambda: seen.append(i)) if i.startswith("zoom.") else None,
+                             Keymap(settings))  # fmt: skip
+    actions["zoom.in"].trigger()
+    assert seen == ["zoom.in"]
+    assert actions["zoom.out"].isEnabled() and not actions["diff.next"].isEnabled()
+
+
+def test_shortcut_reaches_the_handler_from_the_keyboard(qtbot, settings):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    called: list[str] = []
+    create_actions(window, {"diff.next": lambda: called.append("next")}, Keymap(settings))
+    window.setCentralWidget(QLineEdit())
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.centralWidget().setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert called == ["next", "next"]
