@@ -297,14 +297,21 @@ class TerminalWriter:
         for line in wrap_runs(runs, max(width, 10) if width else 0):
             self._emit([*gutter, *line], base)
 
-    def text(self, runs: Sequence[Run], gutter: Sequence[Run] = ()) -> None:
-        """Runs that may hold several paragraphs: one `paragraph` each, empty ones skipped."""
-        for paragraph in split_paragraphs(runs):
+    def text(self, runs: Sequence[Run], gutter: Sequence[Run] = (), separator: Sequence[Run] = ()) -> None:
+        """Runs that may hold several paragraphs: one `paragraph` each (empty ones skipped), with the
+        line `separator` between them (nothing when empty)."""
+        for number, paragraph in enumerate(split_paragraphs(runs)):
+            if number and separator:
+                self._emit(list(separator), base_direction("".join(piece for piece, _ in paragraph)))
             self.paragraph(paragraph, gutter)
 
     def _emit(self, runs: list[Run], base: str) -> None:
         if self.options.visual:
             runs = to_visual(runs, base)
+            if base == "R" and self.options.width > 0:
+                # Right-to-left lines end at the right margin, as they would on paper.
+                padding = self.options.width - text_width("".join(piece for piece, _ in runs))
+                runs = [(" " * max(padding, 0), None), *runs]
         self.stream.write(format_runs(runs, self.options.color) + "\n")
 
 

@@ -56,10 +56,12 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         return _decode_wide(data)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", False)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data)
+        return _decode_legacy(data)
+    if _looks_binary(text):
+        raise InputError("binary data, not text")
+    return Decoded(text, "utf-8", False)
 
 
 def decode_document(data: bytes, source: str, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
@@ -167,7 +169,8 @@ def _looks_binary(text: str) -> bool:
     controls = sum(
         1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs")
     )
-    return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
+    # A few stray control codes (an ESC pasted from a terminal) still leave a text.
+    return controls > max(4, _MAX_CONTROL_SHARE * len(sample))
 
 
 def _size(count: int) -> str:

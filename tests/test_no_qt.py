@@ -1,0 +1,78 @@
+"""The engine, the library and the terminal commands run without Qt (DESIGN.md section 1)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+# Runs in a fresh interpreter: this test session has imported PySide6 already (pytest-qt).
+PROBE = textwrap.dedent(
+    """
+    import contextlib, io, json, sys, tempfile
+    from importlib import resources
+    from pathlib import Path
+
+    import reader.cli
+    import reader.compare
+    import reader.text
+    import reader.library
+    from reader.compare import compare
+
+    seeds = resources.files("reader.seeds")
+    names = sorted(p.name for p in seeds.iterdir() if p.name.endswith(".txt"))
+    texts = [seeds.joinpath(name).read_bytes().decode("utf-8") for name in names]
+    result = compare(texts[0], texts[1])
+
+    report = {}
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index in (0, 1):
+            path = Path(folder) / f"seed{index}.txt"
+            path.write_text(texts[index], encoding="utf-8")
+            paths.append(str(path))
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            report["json_exit"] = reader.cli.main(["compare", *paths, "--format", "json"])
+            text_args = ["compare", *paths, "--bidi", "visual", "--color", "always"]
+            report["text_exit"] = reader.cli.main(text_args)
+        report["json_matches"] = json.loads(out.getvalue().splitlines()[0]) == json.loads(
+            json.dumps(result.to_dict())
+        )
+
+        library = reader.library.open_library(Path(folder) / "library.sqlite3")  # imports the seeds
+        report["library_count"] = library.count()
+        report["search_hits"] = len(library.search("ترامب"))
+        first = library.summaries()[0].id
+        # The library keeps a cleaned copy: its words all come from the seeds.
+        seed_words = set(" ".join(texts).split())
+        stored_words = set(library.text(first).split())
+        report["library_text_ok"] = bool(stored_words) and stored_words <= seed_words
+        library.close()
+        with contextlib.redirect_stdout(io.StringIO()):
+            list_args = ["list", "--library", str(Path(folder) / "library.sqlite3")]
+            report["list_exit"] = reader.cli.main(list_args)
+
+    report["qt_modules"] = sorted(
+        name for name in sys.modules if name.startswith(("PySide6", "shiboken6"))
+    )
+    print(json.dumps(report))
+    """
+)
+
+
+def test_engine_cli_and_library_never_import_qt():
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, encoding="utf-8", timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["json_exit"] == 0
+    assert report["text_exit"] == 0
+    assert report["json_matches"]
+    assert report["library_count"] == 5
+    assert report["search_hits"] >= 1
+    assert report["library_text_ok"]
+    assert report["list_exit"] == 0
+    assert report["qt_modules"] == []
