@@ -73,9 +73,7 @@ def test_seed_text_hits_are_real_words():
         assert fold_chars(text[start:end]) == "الامريكي"
 
 
-MIXED = st.text(
-    alphabet=st.sampled_from(list("ابتأإآىةئؤ ءَُِّْـ\u200f…ßİ،؟«» abcABC٠١٢\n")), max_size=60
-)
+MIXED = st.text(alphabet=st.sampled_from(list("ابتأإآىةئؤ ءَُِّْـ\u200f…ßİ،؟«» abcABC٠١٢\n")), max_size=60)
 
 
 @given(MIXED, st.integers(min_value=0, max_value=59), st.integers(min_value=1, max_value=6))

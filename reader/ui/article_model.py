@@ -1,0 +1,308 @@
+"""The article list as a Qt model: named columns and roles, filled from library summaries (Vorta style).
+
+Rows hold `ArticleSummary` records only, never texts, so 10,000 articles list at once; sort keys and
+folded filter keys are computed the first time they are asked for. The filter proxy folds Arabic
+spelling (a query without hamza or harakat finds titles with them) and can also let through the ids
+full-text search found, so typing finds words inside the articles too.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.library.model import ArticleSummary
+from reader.text.search_fold import fold_chars
+
+COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED = range(5)
+COLUMN_COUNT = 5
+_HEADERS = {
+    COL_TITLE: "Title",
+    COL_SOURCE: "Source",
+    COL_DATE: "Date",
+    COL_WORDS: "Words",
+    COL_SHARED: "Shared",
+}
+
+SortRole = Qt.ItemDataRole.UserRole + 1  # a value that sorts right: folded text, int, float
+ArticleIdRole = Qt.ItemDataRole.UserRole + 2  # the library id of the row's article
+FilterRole = Qt.ItemDataRole.UserRole + 3  # folded title and source, what the filter matches against
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Absolute: in a right-to-left layout Qt mirrors plain AlignRight, and Arabic must stay on the right.
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def is_right_to_left(text: str) -> bool:
+    """True when right-to-left letters (Arabic, Hebrew) outnumber left-to-right ones."""
+    rtl = ltr = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl >= ltr and rtl > 0
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0].strip()
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """One row per article: title, source, date, words and, once an article is pinned, the shared share."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+        self._row_of: dict[int, int] = {}
+        self._shared: dict[int, float | None] = {}
+        self._folded: dict[int, str] = {}  # article id -> folded "title source", filled on demand
+        self._rtl: dict[int, bool] = {}
+        self._locale = QLocale()
+
+    # content
+    def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
+        """Replace every row (shared values of articles still listed are kept)."""
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
+        self._folded.clear()
+        self._rtl.clear()
+        self._shared = {i: v for i, v in self._shared.items() if i in self._row_of}
+        self.endResetModel()
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        """Show new metadata of one listed article (after an edit); an unknown id is appended."""
+        row = self._row_of.get(summary.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._row_of[summary.id] = len(self._rows)
+            self._rows.append(summary)
+            self.endInsertRows()
+            return
+        self._rows[row] = summary
+        self._folded.pop(summary.id, None)
+        self._rtl.pop(summary.id, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def remove_article(self, article_id: int) -> None:
+        row = self._row_of.get(article_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self._row_of = {summary.id: r for r, summary in enumerate(self._rows)}
+        self._shared.pop(article_id, None)
+        self.endRemoveRows()
+
+    def set_shared(self, shared: Mapping[int, float | None]) -> None:
+        """The share (0..1) of each article found in the pinned one; ids left out show nothing."""
+        self._shared = {i: v for i, v in shared.items() if i in self._row_of}
+        self._shared_changed()
+
+    def update_shared(self, shared: Mapping[int, float | None]) -> None:
+        """Add values as a background job computes them, keeping the ones already known."""
+        self._shared.update({i: v for i, v in shared.items() if i in self._row_of})
+        self._shared_changed()
+
+    def clear_shared(self) -> None:
+        self._shared = {}
+        self._shared_changed()
+
+    def _shared_changed(self) -> None:
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, COL_SHARED), self.index(last, COL_SHARED))
+
+    # lookups
+    def article_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def summary(self, row: int) -> ArticleSummary:
+        return self._rows[row]
+
+    def row_of(self, article_id: int) -> int:
+        """The row of an article id, or -1 when it is not listed."""
+        return self._row_of.get(article_id, -1)
+
+    def shared(self, article_id: int) -> float | None:
+        return self._shared.get(article_id)
+
+    def folded_key(self, row: int) -> str:
+        """Title and source folded for matching (computed once per article)."""
+        summary = self._rows[row]
+        key = self._folded.get(summary.id)
+        if key is None:
+            key = self._folded[summary.id] = fold_chars(f"{summary.title}\n{summary.source}")
+        return key
+
+    # QAbstractTableModel
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and section in _HEADERS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate("ArticleList", _HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _CENTER
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(summary, column)
+        if role == SortRole:
+            return self._sort_key(index.row(), summary, column)
+        if role == ArticleIdRole:
+            return summary.id
+        if role == FilterRole:
+            return self.folded_key(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(summary, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(summary)
+        return None
+
+    def _display(self, summary: ArticleSummary, column: int) -> str:
+        if column == COL_TITLE:
+            return _first_line(summary.title) or QCoreApplication.translate("ArticleList", "(untitled)")
+        if column == COL_SOURCE:
+            return summary.source
+        if column == COL_DATE:
+            return summary.date or ""
+        if column == COL_WORDS:
+            return self._locale.toString(summary.words)
+        if column == COL_SHARED:
+            share = self._shared.get(summary.id)
+            return "" if share is None else f"{self._locale.toString(round(share * 100))}%"
+        return ""
+
+    def _sort_key(self, row: int, summary: ArticleSummary, column: int):
+        if column == COL_TITLE:
+            return self.folded_key(row)
+        if column == COL_SOURCE:
+            return fold_chars(summary.source)
+        if column == COL_DATE:
+            return summary.date or ""  # ISO dates sort as text; undated first
+        if column == COL_WORDS:
+            return summary.words
+        if column == COL_SHARED:
+            share = self._shared.get(summary.id)
+            return -1.0 if share is None else float(share)
+        return None
+
+    def _alignment(self, summary: ArticleSummary, column: int):
+        if column in (COL_TITLE, COL_SOURCE):
+            text = summary.title if column == COL_TITLE else summary.source
+            if column == COL_SOURCE:
+                return _RIGHT if is_right_to_left(text) else _LEFT
+            rtl = self._rtl.get(summary.id)
+            if rtl is None:
+                rtl = self._rtl[summary.id] = is_right_to_left(text)
+            return _RIGHT if rtl else _LEFT
+        if column == COL_DATE:
+            return _CENTER
+        return _RIGHT  # numbers line up on their last digit
+
+    def _tooltip(self, summary: ArticleSummary) -> str:
+        lines = [summary.title.strip(), summary.origin]
+        if summary.has_bidi_controls:
+            lines.append(
+                QCoreApplication.translate(
+                    "ArticleList", "Contains bidi control characters: it may read unlike its stored text."
+                )
+            )
+        return "\n".join(line for line in lines if line)
+
+
+class ArticleFilterProxy(QSortFilterProxyModel):
+    """Sorts by SortRole and filters as you type over folded title and source.
+
+    Every word of the query must occur (in any order). Ids from full-text search given with
+    `set_text_matches` pass too, so the filter also finds articles by what they say.
+    """
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+        self._words: tuple[str, ...] = ()
+        self._text_matches: frozenset[int] = frozenset()
+
+    def filter_text(self) -> str:
+        return " ".join(self._words)
+
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(fold_chars(text).split())
+        if words != self._words:
+            self._change_filter(lambda: setattr(self, "_words", words))
+
+    def set_text_matches(self, article_ids: Iterable[int] | None) -> None:
+        """Articles whose text matched the current query (from `Library.search`); None clears them."""
+        matches = frozenset(article_ids or ())
+        if matches != self._text_matches:
+            self._change_filter(lambda: setattr(self, "_text_matches", matches))
+
+    def _change_filter(self, change) -> None:  # noqa: ANN001 - a callable
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        if isinstance(model, ArticleTableModel):
+            if self._text_matches and model.article_id(source_row) in self._text_matches:
+                return True
+            key = model.folded_key(source_row)
+        else:
+            index = model.index(source_row, COL_TITLE, source_parent)
+            if self._text_matches and index.data(ArticleIdRole) in self._text_matches:
+                return True
+            key = index.data(FilterRole) or ""
+        return all(word in key for word in self._words)
+
+    def article_id(self, proxy_row: int) -> int:
+        """The article id shown at a row of this proxy."""
+        return self.index(proxy_row, COL_TITLE).data(ArticleIdRole)
+
+    def proxy_row_of(self, article_id: int) -> int:
+        """The row an article is shown at, or -1 when filtered out or unknown."""
+        model = self.sourceModel()
+        if not isinstance(model, ArticleTableModel):
+            return -1
+        source_row = model.row_of(article_id)
+        if source_row < 0:
+            return -1
+        return self.mapFromSource(model.index(source_row, COL_TITLE)).row()
