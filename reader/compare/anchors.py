@@ -20,7 +20,14 @@ from reader.compare.prepare import Document
 NGRAM = 3
 MAX_NGRAM_COUNT = 4  # an n-gram seen more often than this in a text is boilerplate, not evidence
 MAX_RARE_COUNT = 3  # "rare word": at most this many occurrences in each text
+REORDER_JUMP = 2 * 24  # words; see _split_on_reversals
+SPLIT_GAP = 8  # words; see _split_on_gaps
 GRID = 24  # cell size in words (measured on Arabic newswire reuse: ~24 keeps shuffled sentences whole)
+
+
+# (i, j, length, unique): words [i, i+length) of A equal words [j, j+length) of B; `unique` when
+# that n-gram or word occurs once in each text (a repeated one may pair the wrong copies).
+Anchor = tuple[int, int, int, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +38,15 @@ class Candidate:
     a1: int
     b0: int
     b1: int
-    anchors: tuple[tuple[int, int, int], ...]  # (i, j, length) in word positions
+    anchors: tuple[Anchor, ...]
 
 
-def candidate_of(anchors: list[tuple[int, int, int]] | tuple[tuple[int, int, int], ...]) -> Candidate:
+def candidate_of(anchors: list[Anchor] | tuple[Anchor, ...]) -> Candidate:
     return Candidate(
-        min(i for i, _, _ in anchors),
-        max(i + n for i, _, n in anchors),
-        min(j for _, j, _ in anchors),
-        max(j + n for _, j, n in anchors),
+        min(a[0] for a in anchors),
+        max(a[0] + a[2] for a in anchors),
+        min(a[1] for a in anchors),
+        max(a[1] + a[2] for a in anchors),
         tuple(anchors),
     )
 
@@ -65,7 +72,45 @@ def split_at_widest_gap(candidate: Candidate) -> tuple[Candidate, Candidate] | N
 def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Candidate]:
     anchors = _ngram_anchors(da.word_ids, db.word_ids, stop_ids)
     anchors += _rare_word_anchors(da.word_ids, db.word_ids, stop_ids)
-    return _cluster(anchors)
+    candidates = []
+    for cluster in _cluster(anchors):
+        for along_a in _split_on_reversals(cluster, axis=0):
+            for along_b in _split_on_reversals(along_a, axis=1):
+                for piece in _split_on_gaps(along_b, axis=0):
+                    candidates.extend(candidate_of(group) for group in _split_on_gaps(piece, axis=1))
+    return candidates
+
+
+def _split_on_gaps(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
+    """Cut a cluster where no anchor covers SPLIT_GAP words of one text: a stray shared word at a
+    cluster's edge would otherwise stretch the block over unrelated text. Pieces of one passage are
+    joined again by `blocks._merge_neighbours`, which checks the text between them."""
+    ordered = sorted(anchors, key=lambda anchor: anchor[axis])
+    groups: list[list[Anchor]] = [[]]
+    reach = ordered[0][axis]
+    for anchor in ordered:
+        if anchor[axis] - reach >= SPLIT_GAP:
+            groups.append([])
+        groups[-1].append(anchor)
+        reach = max(reach, anchor[axis] + anchor[2])
+    return groups
+
+
+def _split_on_reversals(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
+    """Cut a cluster where, read along one text, the other text jumps back by more than
+    REORDER_JUMP words: two neighbouring paragraphs that swapped places touch on the grid but are
+    two moved passages. Shuffled words inside a sentence jump back less and stay together."""
+    other = 1 - axis
+    ordered = sorted(anchors, key=lambda anchor: (anchor[axis], anchor[other]))
+    groups: list[list[Anchor]] = [[]]
+    previous: Anchor | None = None
+    for anchor in ordered:
+        if anchor[3]:  # only unambiguous anchors can tell a reversal
+            if previous is not None and anchor[other] < previous[other] - REORDER_JUMP:
+                groups.append([])
+            previous = anchor
+        groups[-1].append(anchor)
+    return [group for group in groups if group]
 
 
 def _positions_of(grams: list, wanted: set) -> dict:
@@ -75,7 +120,7 @@ def _positions_of(grams: list, wanted: set) -> dict:
     return index
 
 
-def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[tuple[int, int, int]]:
+def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]:
     grams_a = list(zip(*(wa[k:] for k in range(NGRAM)), strict=False))
     grams_b = list(zip(*(wb[k:] for k in range(NGRAM)), strict=False))
     count_a = Counter(grams_a)
@@ -90,12 +135,14 @@ def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[tuple[i
     in_b = _positions_of(grams_b, shared)
     anchors = []
     for i in itertools.compress(range(len(grams_a)), map(shared.__contains__, grams_a)):
-        for j in in_b[grams_a[i]]:
-            anchors.append((i, j, NGRAM))
+        gram = grams_a[i]
+        unique = count_a[gram] == 1 and count_b[gram] == 1
+        for j in in_b[gram]:
+            anchors.append((i, j, NGRAM, unique))
     return anchors
 
 
-def _rare_word_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[tuple[int, int, int]]:
+def _rare_word_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]:
     count_a = Counter(wa)
     count_b = Counter(wb)
     rare = {
@@ -107,11 +154,16 @@ def _rare_word_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[tup
         return []
     in_a = _positions_of(wa, rare)
     in_b = _positions_of(wb, rare)
-    return [(i, j, 1) for w, positions in in_a.items() for i in positions for j in in_b[w]]
+    return [
+        (i, j, 1, len(positions) == 1 and len(in_b[w]) == 1)
+        for w, positions in in_a.items()
+        for i in positions
+        for j in in_b[w]
+    ]
 
 
-def _cluster(anchors: list[tuple[int, int, int]]) -> list[Candidate]:
-    cells: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+def _cluster(anchors: list[Anchor]) -> list[list[Anchor]]:
+    cells: dict[tuple[int, int], list[Anchor]] = {}
     for anchor in anchors:
         cells.setdefault((anchor[0] // GRID, anchor[1] // GRID), []).append(anchor)
     parent = {key: key for key in cells}
@@ -129,7 +181,7 @@ def _cluster(anchors: list[tuple[int, int, int]]) -> list[Candidate]:
                 ra, rb = root((ci, cj)), root(other)
                 if ra != rb:
                     parent[rb] = ra
-    groups: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    groups: dict[tuple[int, int], list[Anchor]] = {}
     for key, members in cells.items():
         groups.setdefault(root(key), []).extend(members)
-    return [candidate_of(members) for members in groups.values()]
+    return list(groups.values())

@@ -49,21 +49,21 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
         c = pending.pop()
         if c.a1 - c.a0 < 2 or c.b1 - c.b0 < 2:
             continue
-        block = _snap_to_paragraphs(_extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb), da, db)
-        block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
+        block = _extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb)
+        snapped = _snap_to_paragraphs(Block(block.a0, block.a1, block.b0, block.b1), da, db)
+        _tighten(block, wa, wb)
         if block.dice >= MIN_DICE:
+            # an edge that reached a paragraph edge on both sides keeps it: a reworded last
+            # sentence is still part of the copied paragraph
+            block = _restore_snapped(block, snapped, da, db)
+            block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
             blocks.append(block)
             continue
         halves = split_at_widest_gap(c)
         if halves:
             pending.extend(halves)
-            continue
-        if len(c.anchors) >= 3:
-            _tighten(block, wa, wb)
-            if block.dice >= MIN_DICE:
-                blocks.append(block)
-    blocks = _merge_neighbours(blocks, wa, wb)
     blocks = _resolve_overlaps(blocks, wa, wb)
+    blocks = _merge_neighbours(blocks, wa, wb)
     return [b for b in blocks if b.a1 - b.a0 >= min_words and b.b1 - b.b0 >= min_words and b.dice >= MIN_DICE]
 
 
@@ -117,29 +117,59 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
     return block
 
 
+def _restore_snapped(block: Block, snapped: Block, da: Document, db: Document) -> Block:
+    out = Block(block.a0, block.a1, block.b0, block.b1)
+    if _newline_after(da, snapped.a1 - 1) and _newline_after(db, snapped.b1 - 1):
+        out.a1, out.b1 = snapped.a1, snapped.b1
+    at_start_a = snapped.a0 == 0 or _newline_after(da, snapped.a0 - 1)
+    if at_start_a and (snapped.b0 == 0 or _newline_after(db, snapped.b0 - 1)):
+        out.a0, out.b0 = snapped.a0, snapped.b0
+    return out
+
+
 def _tighten(block: Block, wa: list[int], wb: list[int]) -> None:
-    """Move each edge inward (up to EDGE_SEARCH words) to where Dice is highest."""
+    """Move each edge inward (up to EDGE_SEARCH words) to where Dice is highest: a stray shared
+    word at a cluster's edge (a name both texts use elsewhere) is not part of the passage."""
+    bags = (Counter(wa[block.a0 : block.a1]), Counter(wb[block.b0 : block.b1]))
+    inter = sum((bags[0] & bags[1]).values())
+    total = (block.a1 - block.a0) + (block.b1 - block.b0)
     for edge in ("a0", "a1", "b0", "b1"):
+        side = 0 if edge[0] == "a" else 1
+        words = wa if side == 0 else wb
+        mine, theirs = bags[side], bags[1 - side]
         origin = getattr(block, edge)
         step = 1 if edge.endswith("0") else -1
-        best_score, best_value = block.dice, origin
-        for shift in range(1, EDGE_SEARCH + 1):
-            setattr(block, edge, origin + step * shift)
-            if block.a1 - block.a0 < 2 or block.b1 - block.b0 < 2:
-                break
-            score = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
-            if score > best_score:
-                best_score, best_value = score, origin + step * shift
-        setattr(block, edge, best_value)
-        block.dice = best_score
+        removed: list[tuple[int, bool]] = []
+        best = (2.0 * inter / total if total else 0.0, 0, inter)
+        length = (block.a1 - block.a0) if side == 0 else (block.b1 - block.b0)
+        for shift in range(1, min(EDGE_SEARCH, length - 2) + 1):
+            word = words[origin + step * (shift - 1) if step == 1 else origin - shift]
+            shared = mine[word] <= theirs[word]
+            mine[word] -= 1
+            removed.append((word, shared))
+            inter -= shared
+            score = 2.0 * inter / (total - shift)
+            if score > best[0]:
+                best = (score, shift, inter)
+        score, shift, _ = best
+        for word, shared in removed[shift:]:  # put back what the best cut keeps
+            mine[word] += 1
+            inter += shared
+        total -= shift
+        setattr(block, edge, origin + step * shift)
+    block.dice = 2.0 * inter / total if total else 0.0
 
 
 def _merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int]) -> list[Block]:
-    """Join blocks that follow each other in both texts with a small gap, if the hull stays similar."""
+    """Join disjoint blocks that are neighbours in both texts with a small gap, if the hull stays
+    similar; a block that stands between them in either text (a moved paragraph) keeps them apart."""
+    rank_b = {id(b): rank for rank, b in enumerate(sorted(blocks, key=lambda b: (b.b0, b.a0)))}
     blocks.sort(key=lambda b: (b.a0, b.b0))
     merged: list[Block] = []
+    last_rank = -2
     for block in blocks:
-        if merged:
+        rank, previous_rank, last_rank = rank_b[id(block)], last_rank, rank_b[id(block)]
+        if merged and rank == previous_rank + 1:  # neighbours in both texts: nothing between them
             prev = merged[-1]
             gap_a = block.a0 - prev.a1
             gap_b = block.b0 - prev.b1
@@ -152,7 +182,11 @@ def _merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int]) -> list
                 a0, a1 = prev.a0, max(prev.a1, block.a1)
                 b0, b1 = prev.b0, max(prev.b1, block.b1)
                 score = dice(wa, wb, a0, a1, b0, b1)
-                if score >= MERGE_DICE:
+                # each block with the gap it would take in must itself be shared material, so a
+                # stray pair of shared words next to a passage does not stretch it
+                with_prev = dice(wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0))
+                with_next = dice(wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1)
+                if score >= MERGE_DICE and min(with_prev, with_next) >= MIN_DICE:
                     merged[-1] = Block(a0, a1, b0, b1, score)
                     continue
         merged.append(block)

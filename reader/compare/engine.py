@@ -12,7 +12,7 @@ The work is bounded by anchoring, never by diff-match-patch's time limit.
 from __future__ import annotations
 
 from reader.compare.anchors import find_candidates
-from reader.compare.blocks import build_blocks
+from reader.compare.blocks import Block, build_blocks
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, shared_share, tile
@@ -28,11 +28,15 @@ def compare(a: str, b: str, options: CompareOptions | None = None) -> Comparison
     da = prepare(a, vocabulary)
     db = prepare(b, vocabulary)
     stop = vocabulary.stop_ids
-    candidates = find_candidates(da, db, stop)
-    blocks = build_blocks(candidates, da, db, options.min_passage_words)
+    if da.ids == db.ids and da.word_ids:  # equal under the options: one passage, all same
+        blocks = [Block(0, len(da.word_ids), 0, len(db.word_ids))]
+    else:
+        blocks = build_blocks(find_candidates(da, db, stop), da, db, options.min_passage_words)
 
     ranges_a = _clamp([_token_range(da, block.a0, block.a1) for block in blocks])
     ranges_b = _clamp([_token_range(db, block.b0, block.b1) for block in blocks])
+    if da.ids == db.ids and da.word_ids:
+        ranges_a, ranges_b = [(0, len(da.ids))], [(0, len(db.ids))]
     weak = vocabulary.punct_ids | vocabulary.stop_ids
     diffs: list[BlockDiff] = []
     for ta, tb in zip(ranges_a, ranges_b, strict=True):

@@ -60,6 +60,7 @@ _CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|
 _RA_DECIMAL_RE = re.compile(r"^(\d+)ر(\d+)$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$")
 _DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")  # 1.000.000: dots can only be grouping
+_NUMBER_WITH_PREFIX_RE = re.compile(r"^(\D{0,3})(\d[\d.,٫٬ر]*)$")
 _DECIMAL_RE = re.compile(r"^(\d+)[.٫](\d+)$")
 
 
@@ -137,8 +138,9 @@ def _fold(text: str, options: NormalizeOptions, *, strip_clitics: bool) -> str:
         text = text.translate(_PUNCTUATION)
     if options.digits:
         text = text.translate(_DIGITS)
-        if text[:1].isdigit():
-            text = canonical_number(text)
+        number = _NUMBER_WITH_PREFIX_RE.match(text)
+        if number:
+            text = number.group(1) + canonical_number(number.group(2))
     if strip_clitics:
         text = _CLITIC_RE.sub("", text)
     return text.casefold()

@@ -1,0 +1,153 @@
+"""The engine on the real seed articles and on small hand-made Arabic cases."""
+
+from __future__ import annotations
+
+import importlib.resources
+
+import pytest
+
+from reader.compare import CHANGED, ONLY, SAME, CompareOptions, Comparison, compare
+
+
+def seed(prefix: str) -> str:
+    folder = importlib.resources.files("reader.seeds")
+    (name,) = [p.name for p in folder.iterdir() if p.name.startswith(prefix)]
+    return folder.joinpath(name).read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seeds_0_1() -> tuple[str, str, Comparison]:
+    a, b = seed("000"), seed("001")
+    return a, b, compare(a, b)
+
+
+def passage_holding(result: Comparison, a: str, phrase: str) -> int:
+    at = a.index(phrase)
+    for number, p in enumerate(result.passages):
+        if p.a[0] <= at < p.a[1]:
+            return number
+    raise AssertionError(f"no passage holds {phrase!r}")
+
+
+def kinds_over(result: Comparison, side: str, start: int, end: int) -> set[str]:
+    return {s.kind for s in result.segments(side) if s.start < end and s.end > start}
+
+
+def test_closing_quote_of_000_is_found_moved_and_reworded_in_001(seeds_0_1):
+    a, b, result = seeds_0_1
+    number = passage_holding(result, a, "في الأسابيع الأخيرة، عززت إدارتي")
+    passage = result.passages[number]
+    assert passage.moved
+    b_text = b[passage.b[0] : passage.b[1]]
+    assert "في الأسابيع الأخيرة، عززت إدارتي الأمن الاقتصادي" in b_text
+    # B opens its closing quote near its start, A at its very end
+    assert passage.a[0] > 0.8 * len(a) and passage.b[0] < 0.3 * len(b)
+    assert 0.5 < passage.similarity < 1.0
+    kinds = {s.kind for s in result.segments("b") if s.passage == number}
+    assert kinds == {SAME, CHANGED}
+
+
+def test_moved_paragraph_is_one_passage_not_delete_plus_insert(seeds_0_1):
+    a, b, result = seeds_0_1
+    start = a.index("وتمتلك آسيا الوسطى احتياطيات")
+    end = a.index("\n", start)
+    number = passage_holding(result, a, "وتمتلك آسيا الوسطى احتياطيات")
+    passage = result.passages[number]
+    assert passage.a[0] == start and passage.a[1] >= end - 1
+    assert passage.moved
+    assert b[passage.b[0] :].startswith("وتمتلك آسيا الوسطى احتياطيات كبيرة")
+    # the whole paragraph, edits included, belongs to that single passage
+    assert all(s.passage == number for s in result.segments("a") if start <= s.start and s.end <= end)
+
+
+def test_silk_road_quote_matches_across_quote_styles(seeds_0_1):
+    a, b, result = seeds_0_1
+    quote_a = a.index('"كانت هذه الدول')
+    quote_b = b.index("“كانت هذه الدول")
+    number = passage_holding(result, a, '"كانت هذه الدول')
+    passage = result.passages[number]
+    assert passage.a[0] <= quote_a < passage.a[1] and passage.b[0] <= quote_b < passage.b[1]
+    # the opening marks " and “ are the same under the punctuation fold
+    assert kinds_over(result, "a", quote_a, quote_a + 1) == {SAME}
+    assert kinds_over(result, "b", quote_b, quote_b + 1) == {SAME}
+    # ...and different when that fold is off
+    strict = compare(a, b, CompareOptions().with_normalize(punctuation=False))
+    assert kinds_over(strict, "a", quote_a, quote_a + 1) != {SAME}
+
+
+def test_stats_and_first_passages(seeds_0_1):
+    a, b, result = seeds_0_1
+    assert result.stats.passages == len(result.passages) >= 3
+    assert result.stats.moved == sum(p.moved for p in result.passages) >= 1
+    assert 0.4 < result.stats.shared_a < 0.7  # most of 000's first half and closing quote
+    assert 0.1 < result.stats.shared_b < 0.3  # 001 is three times longer
+    opening = result.passages[0]
+    assert a[opening.a[0] :].startswith("استضاف الرئيس الأمريكي") and not opening.moved
+
+
+def test_text_against_itself_is_one_passage_covering_all():
+    text = seed("001")
+    result = compare(text, text)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    assert passage.a == passage.b and passage.similarity == 1.0 and not passage.moved
+    assert text[: passage.a[0]].strip() == "" and text[passage.a[1] :].strip() == ""
+    assert [(s.start, s.end, s.kind) for s in result.segments_a] == [(0, len(text), SAME)]
+    assert result.stats.shared_a == result.stats.shared_b == 1.0
+
+
+def test_unrelated_seeds_share_no_passage():
+    # 002 (the minerals club meeting) and 003 (the summit preview) share topic words only
+    result = compare(seed("002"), seed("003"))
+    assert result.passages == ()
+    assert {s.kind for s in result.segments_a} == {ONLY}
+
+
+def test_edited_paragraph_is_one_passage_with_changed_letters_marked():
+    a = (
+        "قال الرئيس الأمريكي إن كازاخستان ستنضم إلى الاتفاقيات خلال الأسبوع المقبل، "
+        "وأكد رئيس كازاخستان قاسم جومارت توكاييف أن بلاده تدعم المبادرة بشكل كامل."
+    )
+    b = (
+        "قال الرئيس الأميركي إن كازاخستان ستنضم إلى الاتفاقيات خلال الأسبوع القادم، "
+        "وأكد رئيس كازاخستان قاسم جومرت توكاييف أن بلاده تدعم المبادرة بشكل كامل."
+    )
+    result = compare(a, b)
+    assert len(result.passages) == 1
+    changed_a = [s for s in result.segments_a if s.kind == CHANGED]
+    words = [a[s.start : s.end].strip(" ،") for s in changed_a]
+    assert words == ["الأمريكي", "المقبل", "جومارت"]
+    american = changed_a[0]
+    assert [a[x:y] for x, y in american.chars] == ["ر"]
+    jomart = changed_a[2]
+    assert [a[x:y] for x, y in jomart.chars] == ["ا"]
+    # different words are changed as a whole: no letter noise between المقبل and القادم
+    assert changed_a[1].chars == ()
+    assert all(s.passage == 0 for s in result.segments_a if s.kind != ONLY)
+
+
+def test_inserted_sentence_inside_a_copied_paragraph_stays_one_passage():
+    base = next(p for p in seed("000").split("\n\n") if "مقارنة بـ" in p)  # Kazakhstan exports
+    cut = base.index("مقارنة بـ")
+    inserted = "وهذه أرقام رسمية نشرتها وزارة التجارة في أستانا الشهر الماضي بعد مراجعة طويلة. "
+    b = base[:cut] + inserted + base[cut:]
+    result = compare(base, b)
+    assert len(result.passages) == 1
+    only_b = [b[s.start : s.end] for s in result.segments_b if s.kind == ONLY]
+    assert only_b == [inserted]
+
+
+def test_function_words_do_not_make_a_passage():
+    a = "في من على إلى عن أن في من على إلى عن أن وقال إن ذلك في هذا اليوم."
+    b = "المعادن النادرة: في من على إلى عن أن في من على إلى عن أن وقال ذلك هذا."
+    assert compare(a, b).passages == ()
+
+
+def test_min_passage_words_option():
+    a = "افتتح المعرض الدولي للكتاب أبوابه صباح اليوم وسط حضور كبير من الزوار."
+    b = "في خبر آخر: المعرض الدولي للكتاب أبوابه مغلقة بسبب الأمطار الغزيرة."
+    assert compare(a, b).passages == ()  # four shared words are below the default of five
+    short = CompareOptions(min_passage_words=3)
+    long = CompareOptions(min_passage_words=12)
+    assert len(compare(a, b, short).passages) == 1
+    assert len(compare(a, b, long).passages) == 0
