@@ -1,0 +1,223 @@
+"""The command palette (Ctrl+Shift+P): type part of an action's name, see its keys, press Enter to run it.
+
+The ranking is a pure function (`rank_actions`) so it is tested apart from the dialog. Labels are
+matched as shown (translated, Arabic folded) and in English, and ids match too, so "swap", "pair.swap"
+and the Arabic label all find the same action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.text.search_fold import fold_chars
+from reader.ui.actions import ACTIONS
+
+LRI, PDI = "\u2066", "\u2069"  # keep "Ctrl++" in one left-to-right piece inside an Arabic layout
+_NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    id: str
+    label: str  # as shown, in the user's language
+    english: str  # the spec's label, so English names work in any language
+
+
+def _clean(label: str) -> str:
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").replace("…", "").strip()
+
+
+def _is_subsequence(needle: str, haystack: str) -> tuple[bool, int]:
+    """Whether needle's letters occur in order in haystack, and how many letters lie between them."""
+    position, gaps, first = 0, 0, True
+    for ch in needle:
+        found = haystack.find(ch, position)
+        if found < 0:
+            return False, 0
+        if not first:
+            gaps += found - position
+        position, first = found + 1, False
+    return True, gaps
+
+
+def _score(query: str, words: Sequence[str], entry: PaletteEntry) -> float | None:
+    """Lower is better; None means no match."""
+    names = (fold_chars(_clean(entry.label)), fold_chars(_clean(entry.english)))
+    best: float | None = None
+    for name in names:
+        if name.startswith(query):
+            score = 0.0
+        elif f" {query}" in f" {name}":
+            score = 1.0
+        elif query in name:
+            score = 2.0
+        elif all(any(w.startswith(part) for w in name.split()) for part in words):
+            score = 3.0
+        else:
+            matched, gaps = _is_subsequence(query.replace(" ", ""), name)
+            score = 5.0 + gaps / 100 if matched else None
+        if score is not None and (best is None or score < best):
+            best = score
+    if best is None and query in entry.id.casefold():
+        best = 4.0
+    return best
+
+
+def rank_actions(query: str, entries: Sequence[PaletteEntry]) -> list[str]:
+    """Ids of the entries matching `query`, best first; all of them, in order, for an empty query."""
+    folded = " ".join(fold_chars(query).split())
+    if not folded:
+        return [entry.id for entry in entries]
+    words = folded.split()
+    scored = []
+    for order, entry in enumerate(entries):
+        score = _score(folded, words, entry)
+        if score is not None:
+            scored.append((score, order, entry.id))
+    return [entry_id for _score_, _order, entry_id in sorted(scored)]
+
+
+def keys_text(action: QAction) -> str:
+    """An action's keys as the user sees them, isolated as left-to-right text."""
+    keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
+    return ", ".join(f"{LRI}{key}{PDI}" for key in keys if key)
+
+
+class CommandPalette(QDialog):
+    """A frameless box: a query line over the list of matching actions with their keys."""
+
+    def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("commandPalette")
+        self._actions = dict(actions)
+        english = {spec.id: spec.label for spec in ACTIONS}
+        order = [spec.id for spec in ACTIONS if spec.id in self._actions]
+        order += [i for i in self._actions if i not in english]  # actions the window added itself
+        self._entries = [
+            PaletteEntry(i, self._actions[i].text(), english.get(i, self._actions[i].text())) for i in order
+        ]
+
+        self.query = QLineEdit(self)
+        self.query.setObjectName("palette.query")
+        self.query.setPlaceholderText(self.tr("Type the name of an action"))
+        self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
+        self.query.textChanged.connect(self._refill)
+        self.query.returnPressed.connect(self.run_current)
+
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("palette.list")
+        self.list.setColumnCount(2)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing always goes to the query
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.itemActivated.connect(lambda _item, _column: self.run_current())
+        self.list.itemClicked.connect(lambda _item, _column: self.run_current())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.query)
+        layout.addWidget(self.list)
+        self.resize(560, 360)
+        self._refill("")
+
+    # showing
+    def popup(self) -> None:
+        """Show empty, near the top of the parent window, with the focus in the query."""
+        self.query.clear()
+        self._refill("")
+        parent = self.parentWidget()
+        if parent is not None:
+            window = parent.window()
+            width = max(420, min(640, window.width() * 3 // 5))
+            self.resize(width, max(240, min(420, window.height() // 2)))
+            top_left = window.mapToGlobal(window.rect().topLeft())
+            self.move(top_left.x() + (window.width() - width) // 2, top_left.y() + window.height() // 8)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus()
+
+    def shown_ids(self) -> list[str]:
+        """The ids listed now, top to bottom."""
+        return [
+            self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            for i in range(self.list.topLevelItemCount())
+        ]
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    # running
+    def run_current(self) -> None:
+        """Close, then trigger the chosen action (closing first, so a dialog it opens is not under us)."""
+        action_id = self.current_id()
+        action = self._actions.get(action_id) if action_id else None
+        if action is None or not action.isEnabled():
+            return
+        self.accept()
+        action.trigger()
+
+    def _refill(self, query: str) -> None:
+        self.list.clear()
+        first_enabled: QTreeWidgetItem | None = None
+        for action_id in rank_actions(query, self._entries):
+            action = self._actions[action_id]
+            label = _clean(action.text())
+            if action.isCheckable() and action.isChecked():
+                label = f"✓ {label}"
+            item = QTreeWidgetItem([label, keys_text(action)])
+            item.setData(0, Qt.ItemDataRole.UserRole, action_id)
+            item.setToolTip(0, action.statusTip() or label)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+            if not action.isEnabled():
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            elif first_enabled is None:
+                first_enabled = item
+            self.list.addTopLevelItem(item)
+        if first_enabled is not None:
+            self.list.setCurrentItem(first_enabled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down/PageUp/PageDown in the query move through the list."""
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in _NAVIGATION_KEYS:
+                self._move(key_event.key())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, key: int) -> None:
+        count = self.list.topLevelItemCount()
+        if count == 0:
+            return
+        current = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}[key]
+        row = min(max(current + step, 0), count - 1)
+        # skip greyed-out actions in the direction of travel
+        direction = 1 if step > 0 else -1
+        while 0 <= row < count and not (self.list.topLevelItem(row).flags() & Qt.ItemFlag.ItemIsEnabled):
+            row += direction
+        if 0 <= row < count:
+            self.list.setCurrentItem(self.list.topLevelItem(row))
+            self.list.scrollToItem(self.list.topLevelItem(row))

@@ -1,0 +1,107 @@
+"""The command palette: ranking as a pure function, and the dialog driven from the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMainWindow
+
+from reader.ui.actions import ACTIONS, Keymap, create_actions
+from reader.ui.palette import LRI, PDI, CommandPalette, PaletteEntry, rank_actions
+
+ENTRIES = [PaletteEntry(s.id, s.label, s.label) for s in ACTIONS]
+
+
+def test_empty_query_lists_everything_in_declaration_order():
+    assert rank_actions("", ENTRIES) == [s.id for s in ACTIONS]
+
+
+def test_substring_and_prefix_matches_rank_first():
+    assert rank_actions("swap", ENTRIES)[0] == "pair.swap"
+    assert rank_actions("zoom", ENTRIES)[:3] == ["zoom.in", "zoom.out", "zoom.reset"]
+    assert rank_actions("next diff", ENTRIES)[0] == "diff.next"
+    assert rank_actions("NEXT DIFFERENCE", ENTRIES)[0] == "diff.next"
+    assert rank_actions("keyboard", ENTRIES)[0] == "help.keymap"
+
+
+def test_ids_and_loose_letters_match_too():
+    assert rank_actions("pair.swap", ENTRIES) == ["pair.swap"]
+    assert "view.hidden_characters" in rank_actions("hddn chr", ENTRIES)  # letters in order
+    assert rank_actions("xyzzy", ENTRIES) == []
+
+
+def test_translated_labels_match_with_arabic_folds():
+    entries = [PaletteEntry("pair.swap", "تبديل الجانبين", "Swap sides"),
+               PaletteEntry("find.open", "البحث في النصّ…", "Find in text…")]  # fmt: skip
+    assert rank_actions("النص", entries) == ["find.open"]  # shadda and ellipsis ignored
+    assert rank_actions("swap", entries) == ["pair.swap"]  # English still works
+    assert rank_actions("تبديل", entries) == ["pair.swap"]
+
+
+@pytest.fixture
+def window_with_actions(qtbot, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    triggered: list[str] = []
+    handlers = {s.id: (lambda i=s.id: triggered.append(i)) for s in ACTIONS if s.id != "help.about"}
+    actions = create_actions(
+        window, handlers, Keymap(QSettings(str(tmp_path / "k.ini"), QSettings.Format.IniFormat))
+    )
+    window.show()
+    return window, actions, triggered
+
+
+def test_typing_swap_and_enter_triggers_the_swap_action(qtbot, window_with_actions):
+    window, actions, triggered = window_with_actions
+    palette = CommandPalette(actions, window)
+    palette.popup()
+    qtbot.waitExposed(palette)
+    qtbot.keyClicks(palette.query, "swap")
+    assert palette.current_id() == "pair.swap"
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    assert triggered == ["pair.swap"]
+    assert not palette.isVisible()
+
+
+def test_arrows_move_escape_closes_and_keys_are_shown(qtbot, window_with_actions):
+    window, actions, triggered = window_with_actions
+    palette = CommandPalette(actions, window)
+    palette.popup()
+    qtbot.waitExposed(palette)
+    qtbot.keyClicks(palette.query, "zoom")
+    assert palette.shown_ids()[:3] == ["zoom.in", "zoom.out", "zoom.reset"]
+    keys = palette.list.topLevelItem(0).text(1)
+    assert keys == f"{LRI}Ctrl+={PDI}, {LRI}Ctrl++{PDI}"
+    qtbot.keyClick(palette.query, Qt.Key.Key_Down)
+    qtbot.keyClick(palette.query, Qt.Key.Key_Down)
+    assert palette.current_id() == "zoom.reset"
+    qtbot.keyClick(palette.query, Qt.Key.Key_Up)
+    qtbot.keyClick(palette.query, Qt.Key.Key_Enter)
+    assert triggered == ["zoom.out"]
+
+    palette.popup()
+    assert palette.query.text() == "" and len(palette.shown_ids()) == len(ACTIONS)
+    qtbot.keyClick(palette.query, Qt.Key.Key_Escape)
+    assert not palette.isVisible()
+    assert triggered == ["zoom.out"]
+
+
+def test_disabled_actions_are_listed_but_not_run(qtbot, window_with_actions):
+    window, actions, triggered = window_with_actions
+    palette = CommandPalette(actions, window)
+    palette.popup()
+    qtbot.keyClicks(palette.query, "about")
+    assert palette.shown_ids() == ["help.about"]  # no handler: disabled
+    assert palette.current_id() is None
+    qtbot.keyClick(palette.query, Qt.Key.Key_Return)
+    assert triggered == [] and palette.isVisible()
+
+
+def test_checked_state_is_shown(qtbot, window_with_actions):
+    window, actions, _triggered = window_with_actions
+    actions["matching.diacritics"].setChecked(True)
+    palette = CommandPalette(actions, window)
+    palette.popup()
+    qtbot.keyClicks(palette.query, "diacritics")
+    assert palette.list.topLevelItem(0).text(0).startswith("✓")
