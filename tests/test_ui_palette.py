@@ -80,7 +80,7 @@ def test_arrows_move_escape_closes_and_keys_are_shown(qtbot, window_with_actions
     qtbot.keyClick(palette.query, Qt.Key.Key_Enter)
     assert triggered == ["zoom.out"]
 
-    palette.popup()
+    palette.open()  # as the window opens it: reset each time
     assert palette.query.text() == "" and len(palette.shown_ids()) == len(ACTIONS)
     qtbot.keyClick(palette.query, Qt.Key.Key_Escape)
     assert not palette.isVisible()
@@ -98,10 +98,11 @@ def test_disabled_actions_are_listed_but_not_run(qtbot, window_with_actions):
     assert triggered == [] and palette.isVisible()
 
 
-def test_checked_state_is_shown(qtbot, window_with_actions):
+def test_checked_state_is_shown_and_a_plain_action_list_works(qtbot, window_with_actions):
     window, actions, _triggered = window_with_actions
     actions["matching.diacritics"].setChecked(True)
-    palette = CommandPalette(actions, window)
+    palette = CommandPalette(list(actions.values()), window)  # ids come from objectName
     palette.popup()
     qtbot.keyClicks(palette.query, "diacritics")
+    assert palette.shown_ids()[0] == "matching.diacritics"
     assert palette.list.topLevelItem(0).text(0).startswith("✓")

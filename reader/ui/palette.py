@@ -7,11 +7,11 @@ and the Arabic label all find the same action.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -100,10 +100,16 @@ def keys_text(action: QAction) -> str:
 class CommandPalette(QDialog):
     """A frameless box: a query line over the list of matching actions with their keys."""
 
-    def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: Mapping[str, QAction] | Iterable[QAction], parent: QWidget | None = None
+    ) -> None:
+        """`actions`: the id -> QAction map of `create_actions`, or the QActions (ids from objectName)."""
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("commandPalette")
-        self._actions = dict(actions)
+        if isinstance(actions, Mapping):
+            self._actions = dict(actions)
+        else:
+            self._actions = {action.objectName() or action.text(): action for action in actions}
         english = {spec.id: spec.label for spec in ACTIONS}
         order = [spec.id for spec in ACTIONS if spec.id in self._actions]
         order += [i for i in self._actions if i not in english]  # actions the window added itself
@@ -142,7 +148,13 @@ class CommandPalette(QDialog):
 
     # showing
     def popup(self) -> None:
-        """Show empty, near the top of the parent window, with the focus in the query."""
+        """Show (non-modal) and take the keyboard; `open()` and `exec()` work as well."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Each time it opens: empty query, every action listed, near the top of the parent window."""
         self.query.clear()
         self._refill("")
         parent = self.parentWidget()
@@ -152,9 +164,7 @@ class CommandPalette(QDialog):
             self.resize(width, max(240, min(420, window.height() // 2)))
             top_left = window.mapToGlobal(window.rect().topLeft())
             self.move(top_left.x() + (window.width() - width) // 2, top_left.y() + window.height() // 8)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        super().showEvent(event)
         self.query.setFocus()
 
     def shown_ids(self) -> list[str]:
