@@ -1,0 +1,205 @@
+"""Application start-up: QApplication, the bundled font, translations, the error hook, and `main`
+(the window, or `--screenshot FILE` to save a picture of a comparison and exit)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import reader
+from reader.ui import panes
+from reader.ui.settings import APPLICATION, ORGANISATION
+
+log = logging.getLogger("qarin")
+SCREENSHOT_TIMEOUT_SECONDS = 60.0
+
+
+class UsageError(Exception):
+    """A bad command-line argument: one line on stderr, exit code 2."""
+
+
+def load_fonts() -> list[str]:
+    """Register the fonts in reader.resources/fonts; returns their families (empty if none loaded)."""
+    families: list[str] = []
+    folder = resources.files("reader.resources") / "fonts"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.lower().endswith((".ttf", ".otf")):
+            font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+            if font_id < 0:
+                log.warning("could not load font %s", entry.name)
+                continue
+            families.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families)
+    if families:
+        panes.FONT_FAMILY = families[0]
+    return families
+
+
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Qt's own strings and ours in the user's language; an Arabic UI is laid out right to left."""
+    locale = locale or QLocale.system()
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ours = resources.files("reader.resources") / "translations"
+    for name, folder in (("qtbase", qt_dir), ("qarin", str(ours))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    if locale.language() == QLocale.Language.Arabic:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    return translators
+
+
+def log_path() -> Path:
+    return Path(platformdirs.user_log_dir("qarin", appauthor=False)) / "qarin.log"
+
+
+def install_excepthook() -> None:
+    """An unexpected error is logged and shown in a message box: never a traceback on screen."""
+
+    def hook(kind, value, tb) -> None:  # noqa: ANN001
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", text)
+        try:
+            path = log_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as out:
+                out.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {text}\n")
+        except OSError:
+            path = None
+        if QApplication.instance() is not None:
+            where = f"\n\nDetails were written to {path}." if path else ""
+            QMessageBox.critical(None, "Qarin", f"Something went wrong: {value}{where}")
+
+    sys.excepthook = hook
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), with the bundled fonts and translations loaded."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else ["qarin"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(reader.__version__)
+    app.setApplicationDisplayName("Qarin")
+    load_fonts()
+    app._qarin_translators = install_translations(app)  # keep them alive
+    return app
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="qarin", description="Compare Arabic news reports side by side.")
+    parser.add_argument("--library", help="library file (default: the one in your data folder)")
+    parser.add_argument("--left", help="article on the left: its id, or a seed file name such as 000")
+    parser.add_argument("--right", help="article on the right")
+    parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
+    parser.add_argument("--self-test", action="store_true", help="check the window and the bundled font")
+    try:
+        return parser.parse_args(list(argv))
+    except SystemExit as stop:
+        if stop.code:
+            raise UsageError("see `qarin --help`") from None
+        raise
+
+
+def resolve_article(library, reference: str) -> int:  # noqa: ANN001
+    """An id as the list shows it, or a seed/file name (`000`, `000_8ab2242164f0a436.txt`)."""
+    summaries = library.summaries()
+    name = reference.strip()
+    if name.isdigit() and not (len(name) > 1 and name.startswith("0")):  # "000" names a seed file
+        if any(s.id == int(name) for s in summaries):
+            return int(name)
+    for summary in summaries:
+        base = summary.origin.replace("\\", "/").rsplit("/", 1)[-1]
+        if base == name or base.split(".")[0] == name or base.startswith(f"{name}_"):
+            return summary.id
+    raise UsageError(f"no article {reference!r} in the library (use an id from `qarin list` or a file name)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parse_arguments(argv)
+    except UsageError as error:
+        print(f"qarin: {error}", file=sys.stderr)
+        return 2
+    if args.self_test:
+        from reader.ui import selftest  # noqa: PLC0415 - owned by the packaging work
+
+        return selftest.run()
+    from reader.library import open_library  # noqa: PLC0415
+
+    try:
+        library = open_library(args.library)
+    except Exception as error:  # noqa: BLE001 - one line, no traceback
+        print(f"qarin: cannot open the library: {error}", file=sys.stderr)
+        return 2
+    try:
+        left = resolve_article(library, args.left) if args.left else None
+        right = resolve_article(library, args.right) if args.right else None
+    except UsageError as error:
+        print(f"qarin: {error}", file=sys.stderr)
+        return 2
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
+    app = create_application(["qarin", *argv])
+    install_excepthook()
+    from reader.ui.mainwindow import MainWindow  # noqa: PLC0415 - after the fonts are loaded
+
+    window = MainWindow(library, persist=args.screenshot is None)
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot, left, right)
+    window.show()
+    _open_pair(window, left, right)
+    code = app.exec()
+    library.close()
+    return code
+
+
+def _open_pair(window, left: int | None, right: int | None) -> None:  # noqa: ANN001
+    if left is not None or right is not None:
+        ids = [s.id for s in window.library.summaries()]
+        left = left if left is not None else next((i for i in ids if i != right), right)
+        right = right if right is not None else next((i for i in ids if i != left), left)
+        window.show_pair(left, right)
+    else:
+        window.open_initial_pair()
+
+
+def _screenshot(app: QApplication, window, path: str, left: int | None, right: int | None) -> int:  # noqa: ANN001
+    """Show the pair, wait until the comparison is painted and fully highlighted, grab, save."""
+    state = {"painted": False}
+    window.comparisonPainted.connect(lambda: state.__setitem__("painted", True))
+    window.settings.last_pair = lambda: None  # a screenshot starts from the given or most similar pair
+    window.show()
+    _open_pair(window, left, right)
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_SECONDS
+    while not (state["painted"] and not window.view.highlighting()):
+        app.processEvents()
+        if time.monotonic() > deadline:
+            print("qarin: the comparison was not painted in time", file=sys.stderr)
+            return 1
+        time.sleep(0.005)
+    QTimer.singleShot(50, app.quit)
+    app.exec()  # let the last paint events through
+    image = window.grab()
+    ok = image.save(path, "PNG")
+    window.close()
+    if not ok:
+        print(f"qarin: cannot write {path}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0

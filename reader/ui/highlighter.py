@@ -1,0 +1,224 @@
+"""Highlighting from the engine's segments: per-block span lists built off the GUI thread, applied by a
+QSyntaxHighlighter block by block (visible blocks first, the rest in short timer slices).
+
+Offsets: the engine counts `str` code points, Qt counts UTF-16 units. `PositionMap` converts, and is
+the identity (no work) for text without characters outside the Basic Multilingual Plane.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
+
+from reader.compare import Comparison, Segment
+from reader.ui.theme import CURRENT, Style, Theme, char_formats
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_SLICE_SECONDS = 0.012  # keep each highlighting slice well under a frame
+
+
+def display_text(text: str) -> str:
+    """The text as the pane holds it: same length, one block per `\\n` line (Qt would split at
+    `\\r`, U+2028 and U+2029 too, which would shift every offset after them)."""
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text.replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+class PositionMap:
+    """Python offsets <-> Qt (UTF-16) positions."""
+
+    def __init__(self, text: str) -> None:
+        # indices of characters that take two UTF-16 units
+        self.astral = [m.start() for m in _ASTRAL_RE.finditer(text)]
+        self._qt_astral = [p + k for k, p in enumerate(self.astral)]
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect_left(self.astral, offset) if self.astral else offset
+
+    def to_py(self, position: int) -> int:
+        return position - bisect_left(self._qt_astral, position) if self.astral else position
+
+
+@dataclass(frozen=True)
+class SpanTable:
+    """For each block: ((start, length, style), ...) in Qt units relative to the block."""
+
+    blocks: tuple[tuple[tuple[int, int, int], ...], ...]
+    block_starts: tuple[int, ...]  # Python offset of each block
+    positions: PositionMap
+
+    def spans(self, block_number: int) -> tuple[tuple[int, int, int], ...]:
+        return self.blocks[block_number] if 0 <= block_number < len(self.blocks) else ()
+
+    def block_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.block_starts, offset) - 1)
+
+
+def block_starts(text: str) -> list[int]:
+    starts = [0]
+    find = text.find
+    position = find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = find("\n", position + 1)
+    return starts
+
+
+def _style(segment: Segment, moved: Sequence[bool]) -> int:
+    if segment.kind == "only" or segment.passage is None:
+        return Style.ONLY
+    is_moved = moved[segment.passage] if segment.passage < len(moved) else False
+    if segment.kind == "same":
+        return Style.SAME_MOVED if is_moved else Style.SAME
+    return Style.CHANGED_MOVED if is_moved else Style.CHANGED
+
+
+def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[bool]) -> SpanTable:
+    """Cut the segments at block boundaries; pure Python, safe to run in a worker thread."""
+    starts = block_starts(text)
+    positions = PositionMap(text)
+    pieces: list[list[tuple[int, int, int]]] = [[] for _ in starts]
+    ranges: list[tuple[int, int, int]] = []
+    for segment in segments:
+        ranges.append((segment.start, segment.end, _style(segment, moved)))
+        if segment.kind == "changed":  # letters that differ are painted over their word
+            ranges.extend((lo, hi, Style.CHANGED_CHARS) for lo, hi in segment.chars)
+    count = len(starts)
+    for lo, hi, style in ranges:
+        block = bisect_right(starts, lo) - 1
+        while lo < hi and block < count:
+            block_start = starts[block]
+            block_end = starts[block + 1] - 1 if block + 1 < count else len(text)
+            piece_hi = min(hi, block_end)
+            if piece_hi > lo:
+                q0 = positions.to_qt(lo) - positions.to_qt(block_start)
+                q1 = positions.to_qt(piece_hi) - positions.to_qt(block_start)
+                pieces[block].append((q0, q1 - q0, style))
+            block += 1
+            lo = starts[block] if block < count else hi
+    return SpanTable(tuple(tuple(p) for p in pieces), tuple(starts), positions)
+
+
+def build_tables(text_a: str, text_b: str, comparison: Comparison) -> tuple[SpanTable, SpanTable]:
+    moved = [p.moved for p in comparison.passages]
+    return (
+        build_span_table(text_a, comparison.segments("a"), moved),
+        build_span_table(text_b, comparison.segments("b"), moved),
+    )
+
+
+class DiffHighlighter(QSyntaxHighlighter):
+    """Paints a SpanTable onto its document; `current` underlines the selected passage."""
+
+    def __init__(self, document: QTextDocument, theme: Theme) -> None:
+        super().__init__(document)
+        self._formats = char_formats(theme)
+        self._table: SpanTable | None = None
+        self._current: tuple[int, int] | None = None  # Qt positions
+
+    @property
+    def table(self) -> SpanTable | None:
+        return self._table
+
+    def set_theme(self, theme: Theme) -> None:
+        self._formats = char_formats(theme)
+
+    def set_table(self, table: SpanTable | None) -> None:
+        self._table = table
+
+    def set_current(self, span: tuple[int, int] | None) -> None:
+        """Underline the passage at Python offsets `span` (None: no passage)."""
+        old = self._current
+        table = self._table
+        self._current = None if span is None or table is None else tuple(map(table.positions.to_qt, span))
+        for qt_span in (old, self._current):
+            if qt_span is not None:
+                self.rehighlight_range(*qt_span)
+
+    def rehighlight_range(self, start: int, end: int) -> None:
+        document = self.document()
+        block = document.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        table = self._table
+        if table is None:
+            return
+        block = self.currentBlock()
+        spans = table.spans(block.blockNumber())
+        formats = self._formats
+        for start, length, style in spans:
+            self.setFormat(start, length, formats[style])
+        current = self._current
+        if current is None or not spans:
+            return
+        position = block.position()
+        lo, hi = current[0] - position, current[1] - position
+        if hi <= 0 or lo >= len(text):
+            return
+        for start, length, style in spans:
+            a, b = max(start, lo), min(start + length, hi)
+            if a < b:
+                self.setFormat(a, b - a, formats[style | CURRENT])
+
+
+class IncrementalRehighlighter(QObject):
+    """Re-highlights a document in time slices: the visible blocks at once, the rest from the
+    event loop, so a million-word document never freezes the window."""
+
+    finished = Signal()
+
+    def __init__(self, highlighter: DiffHighlighter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._highlighter = highlighter
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+        self._next = QTextBlock()
+        self.running = False
+
+    def start(self, first_visible: QTextBlock, visible_count: int) -> None:
+        """Highlight `visible_count` blocks from `first_visible` now, then everything else."""
+        block = first_visible
+        for _ in range(visible_count):
+            if not block.isValid():
+                break
+            self._highlighter.rehighlightBlock(block)
+            block = block.next()
+        document = self._highlighter.document()
+        self._skip_from = first_visible.blockNumber()
+        self._skip_to = block.blockNumber() if block.isValid() else document.blockCount()
+        self._next = self._highlighter.document().firstBlock()
+        self.running = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.running = False
+
+    def _slice(self) -> None:
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        block = self._next
+        rehighlight = self._highlighter.rehighlightBlock
+        while block.isValid():
+            number = block.blockNumber()
+            if self._skip_from <= number < self._skip_to:  # done in start()
+                block = self._highlighter.document().findBlockByNumber(self._skip_to)
+                continue
+            rehighlight(block)
+            block = block.next()
+            if time.perf_counter() > deadline:
+                break
+        self._next = block
+        if not block.isValid():
+            self.stop()
+            self.finished.emit()

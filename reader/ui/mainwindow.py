@@ -1,0 +1,474 @@
+"""The main window: the article list, the comparison view, menus from the action table, the status
+line, and the background work that keeps it all responsive."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import reader
+from reader.compare import CompareOptions
+from reader.ui import library_actions
+from reader.ui.actions import Keymap, add_scoped_actions, apply_keymap, create_actions, populate_menus
+from reader.ui.article_model import COL_SHARED, COL_TITLE, ArticleFilterProxy, ArticleTableModel
+from reader.ui.comparison_view import ComparisonView
+from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
+from reader.ui.worker import Comparer, CompareResult, swapped_result
+
+log = logging.getLogger(__name__)
+
+MATCHING_OPTIONS = {  # action id -> NormalizeOptions field
+    "matching.diacritics": "diacritics",
+    "matching.hamza": "hamza",
+    "matching.punctuation": "punctuation",
+    "matching.clitics": "clitics",
+}
+
+
+class MainWindow(QMainWindow):
+    """`show_pair(left_id, right_id)` compares two articles; `comparisonPainted` fires once the
+    highlighted result is on screen."""
+
+    comparisonPainted = Signal()  # noqa: N815 - Qt naming
+
+    def __init__(self, library, settings: WindowSettings | None = None, *, persist: bool = True) -> None:  # noqa: ANN001
+        super().__init__()
+        self.library = library
+        self.settings = settings if settings is not None else WindowSettings()
+        self.persist = persist
+        self.options: CompareOptions = self.settings.compare_options()
+        self.pair: tuple[int | None, int | None] = (None, None)
+        self._result: CompareResult | None = None
+        self._pinned: int | None = None
+        self.setWindowTitle("Qarin — قارِن")
+        self.setObjectName("mainWindow")
+
+        self.comparer = Comparer(self)
+        self.comparer.resultReady.connect(self._result_ready)
+        self.comparer.busyChanged.connect(self._busy_changed)
+        self.comparer.failed.connect(self._comparison_failed)
+        self.comparer.sharesReady.connect(self._shares_ready)
+        self.comparer.pairPicked.connect(self._pair_picked)
+
+        self._build_list()
+        self.view = ComparisonView(self)
+        self.view.painted.connect(self._painted)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.view.passageChanged.connect(self._passage_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([330, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_status()
+
+        self.keymap = Keymap(self.settings.qsettings)
+        self.actions = create_actions(self, self._handler, self.keymap)
+        add_scoped_actions(self.actions, "list", self.table)
+        self.menus = populate_menus(self.menuBar(), self.actions)
+        for action_id, field in MATCHING_OPTIONS.items():
+            self.actions[action_id].setChecked(getattr(self.options.normalize, field))
+        self.find_bar = None
+        self.view.set_zoom(self.settings.zoom)
+        self._restore_state()
+        self.reload_articles()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build_list(self) -> None:
+        self.model = ArticleTableModel(self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("listFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: title, source or words in the text"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(lambda: self.table.setFocus())
+        self.table = QTableView(self)
+        self.table.setObjectName("articleList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.activated.connect(self._row_activated)
+        self.list_panel = QWidget(self)
+        layout = QVBoxLayout(self.list_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+
+    def _build_status(self) -> None:
+        self.stats_label = QLabel(self)
+        self.stats_label.setObjectName("statsLabel")
+        self.passage_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("compareProgress")
+        self.progress.setRange(0, 0)  # busy indicator: the engine reports no steps
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        status = self.statusBar()
+        status.addPermanentWidget(self.passage_label)
+        status.addPermanentWidget(self.stats_label)
+        status.addPermanentWidget(self.progress)
+
+    def _handler(self, action_id: str) -> Callable[..., object] | None:
+        handlers: dict[str, Callable[..., object]] = {
+            "app.quit": self.close,
+            "pair.swap": self.swap_sides,
+            "focus.list": lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "focus.left": lambda: self._focus_pane("a"),
+            "focus.right": lambda: self._focus_pane("b"),
+            "list.filter": self._focus_filter,
+            "zoom.in": lambda: self.set_zoom(self.view.left.zoom + 1),
+            "zoom.out": lambda: self.set_zoom(self.view.left.zoom - 1),
+            "zoom.reset": lambda: self.set_zoom(0),
+            "view.hidden_characters": self._show_hidden,
+            "diff.next": lambda: self.view.step_difference(True),
+            "diff.previous": lambda: self.view.step_difference(False),
+            "passage.next": lambda: self.view.step_passage(True),
+            "passage.previous": lambda: self.view.step_passage(False),
+            "passage.counterpart": self.view.jump_to_counterpart,
+            "article.next": lambda: self._step_article(1),
+            "article.previous": lambda: self._step_article(-1),
+            "article.to_left": lambda: self._selected_to("a"),
+            "article.to_right": lambda: self._selected_to("b"),
+            "matching.min_length": self._choose_min_length,
+            "help.about": self.about,
+            "help.palette": self._open_palette,
+            "help.keymap": self._open_keymap,
+            "find.open": lambda: self._find("open"),
+            "find.next": lambda: self._find("next"),
+            "find.previous": lambda: self._find("previous"),
+            "file.import_files": lambda: library_actions.import_files(self),
+            "file.import_folder": lambda: library_actions.import_folder(self),
+            "file.paste": lambda: library_actions.paste_article(self),
+            "file.edit_metadata": lambda: library_actions.edit_metadata(self),
+        }
+        if action_id in MATCHING_OPTIONS:
+            return lambda checked, field=MATCHING_OPTIONS[action_id]: self.set_option(field, checked)
+        return handlers.get(action_id)
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def reload_articles(self) -> None:
+        self.model.set_articles(self.library.summaries())
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def selected_article(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.proxy.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> None:
+        row = self.proxy.proxy_row_of(article_id)
+        if row >= 0:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
+            self.table.scrollTo(self.proxy.index(row, COL_TITLE))
+
+    def _step_article(self, step: int) -> None:
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.table.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(rows - 1, current + step))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
+
+    def _selected_to(self, side: str) -> None:
+        article = self.selected_article()
+        if article is None:
+            self.statusBar().showMessage(self.tr("Select an article in the list first"), 4000)
+            return
+        left, right = self.pair
+        if side == "a":
+            self.show_pair(article, right if right is not None else article)
+        else:
+            self.show_pair(left if left is not None else article, article)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        self._selected_to("b" if self.pair[0] is not None else "a")
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        matches = None
+        if text.strip():
+            try:
+                matches = [hit.article_id for hit in self.library.search(text)]
+            except Exception as error:  # noqa: BLE001 - a malformed query filters by titles only
+                log.info("search failed for %r: %s", text, error)
+        self.proxy.set_text_matches(matches)
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # --- comparing -----------------------------------------------------------------------------
+
+    def show_pair(self, left_id: int, right_id: int) -> None:
+        """Show two articles and compare them in the background."""
+        try:
+            text_a = self.library.text(left_id)
+            text_b = self.library.text(right_id)
+            title_a = self.library.summary(left_id).title
+            title_b = self.library.summary(right_id).title
+        except Exception as error:  # noqa: BLE001 - unknown id or unreadable library: say so
+            QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
+            return
+        old_left, old_right = self.pair
+        self.pair = (left_id, right_id)
+        self._result = None
+        self.view.set_texts(
+            text_a if left_id != old_left else None,
+            text_b if right_id != old_right else None,
+            title_a,
+            title_b,
+        )
+        self.stats_label.setText(self.tr("Comparing…"))
+        self.comparer.request(left_id, right_id, self.view.left.text, self.view.right.text, self.options)
+        if self.persist:
+            self.settings.set_last_pair(left_id, right_id)
+        if left_id != self._pinned:
+            self._pin(left_id, self.view.left.text)
+
+    def recompare(self) -> None:
+        left, right = self.pair
+        if left is not None and right is not None:
+            self.view.clear_result()
+            self.comparer.request(left, right, self.view.left.text, self.view.right.text, self.options)
+            self._pin(left, self.view.left.text)
+
+    def swap_sides(self) -> None:
+        left, right = self.pair
+        if left is None or right is None:
+            return
+        result = self._result
+        title_a = self.view.left_column.title.text()
+        title_b = self.view.right_column.title.text()
+        text_a, text_b = self.view.left.text, self.view.right.text
+        self.pair = (right, left)
+        self.view.set_texts(text_b, text_a, title_b, title_a)
+        if result is not None and (result.left_id, result.right_id) == (left, right):
+            self._result = swapped_result(result, self.comparer.supersede())
+            self._show_result(self._result)
+        else:
+            self.comparer.request(right, left, text_b, text_a, self.options)
+        if self.persist:
+            self.settings.set_last_pair(right, left)
+        self._pin(right, text_b)
+
+    def _result_ready(self, result: CompareResult) -> None:
+        if (result.left_id, result.right_id) != self.pair:
+            return
+        self._result = result
+        self._show_result(result)
+
+    def _show_result(self, result: CompareResult) -> None:
+        self.view.apply_result(result)
+        stats = result.comparison.stats
+        self.stats_label.setText(
+            self.tr("Left {0}% shared · right {1}% shared · {2} passages · {3} moved").format(
+                round(stats.shared_a * 100), round(stats.shared_b * 100), stats.passages, stats.moved
+            )
+        )
+
+    def _painted(self) -> None:
+        if self._result is not None:
+            self.comparisonPainted.emit()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+
+    def _comparison_failed(self, message: str) -> None:
+        self.stats_label.setText(self.tr("Comparison failed"))
+        QMessageBox.warning(self, self.tr("Comparison failed"), message)
+
+    def _passage_changed(self, passage: object) -> None:
+        comparison = self.view.comparison
+        if passage is None or comparison is None:
+            self.passage_label.setText("")
+            return
+        item = comparison.passages[passage]
+        moved = self.tr(", moved") if item.moved else ""
+        self.passage_label.setText(
+            self.tr("Passage {0} of {1}: {2}% alike{3}").format(
+                passage + 1, len(comparison.passages), round(item.similarity * 100), moved
+            )
+        )
+
+    # --- shares and the opening pair -----------------------------------------------------------
+
+    def _pin(self, article_id: int, text: str) -> None:
+        """The list shows how much of each other article the left one shares (computed lazily)."""
+        self._pinned = article_id
+        self.model.clear_shared()
+        others = [(s.id, s.words) for s in self.library.summaries() if s.id != article_id]
+        self.comparer.request_shares(self.library.path, article_id, text, others, self.options)
+
+    def _shares_ready(self, shares: dict, done: bool) -> None:
+        self.model.update_shared(shares)
+        if done and self.table.horizontalHeader().sortIndicatorSection() == COL_SHARED:
+            self.proxy.invalidate()
+
+    def open_initial_pair(self) -> None:
+        """The last pair if it still exists, else the two articles that share most."""
+        ids = [s.id for s in self.library.summaries()]
+        last = self.settings.last_pair()
+        if last is not None and last[0] in ids and last[1] in ids:
+            self.show_pair(*last)
+        elif len(ids) >= 2:
+            self.stats_label.setText(self.tr("Finding the two most similar articles…"))
+            self.comparer.request_pick(self.library.path, ids, self.options)
+        elif ids:
+            self.show_pair(ids[0], ids[0])
+
+    def _pair_picked(self, pair: object) -> None:
+        if pair is not None and self.pair == (None, None):
+            left, right = pair  # type: ignore[misc]
+            self.show_pair(left, right)
+            self.select_article(right)
+
+    # --- options, zoom, panes ------------------------------------------------------------------
+
+    def set_option(self, field: str, value: bool) -> None:
+        self.options = self.options.with_normalize(**{field: bool(value)})
+        for action_id, name in MATCHING_OPTIONS.items():
+            if name == field:
+                self.actions[action_id].setChecked(bool(value))
+        if self.persist:
+            self.settings.set_compare_options(self.options)
+        self.recompare()
+
+    def set_min_passage_words(self, words: int) -> None:
+        self.options = CompareOptions(normalize=self.options.normalize, min_passage_words=max(1, words))
+        if self.persist:
+            self.settings.set_compare_options(self.options)
+        self.recompare()
+
+    def _choose_min_length(self) -> None:
+        words, ok = QInputDialog.getInt(
+            self,
+            self.tr("Minimum passage length"),
+            self.tr("Words a shared passage needs at least:"),
+            self.options.min_passage_words,
+            1,
+            100,
+        )
+        if ok:
+            self.set_min_passage_words(words)
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
+        self.view.set_zoom(steps)
+        if self.persist:
+            self.settings.zoom = steps
+
+    def _focus_pane(self, side: str) -> None:
+        self.view.panes[side].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.active_side = side
+
+    def _show_hidden(self, checked: bool) -> None:
+        for pane in self.view.panes.values():
+            pane.set_show_hidden(bool(checked))
+
+    # --- dialogs from the keyboard helper ------------------------------------------------------
+
+    def _open_palette(self) -> None:
+        from reader.ui.palette import CommandPalette  # noqa: PLC0415 - loaded on first use
+
+        palette = CommandPalette(list(self.actions.values()), self)
+        self._palette = palette
+        palette.open()
+
+    def _open_keymap(self) -> None:
+        from reader.ui.keymap_dialog import KeymapDialog  # noqa: PLC0415
+
+        dialog = KeymapDialog(self.keymap, self)
+        if dialog.exec():
+            apply_keymap(self.actions, self.keymap)
+
+    def _find(self, what: str) -> None:
+        from reader.ui.findbar import FindBar  # noqa: PLC0415
+
+        pane = self.view.panes[self.view.active_side]
+        if self.find_bar is None:
+            self.find_bar = FindBar(self)
+            self.view.layout().insertWidget(1, self.find_bar)
+        self.find_bar.set_editor(pane)
+        if what == "open":
+            self.find_bar.open()
+        elif what == "next":
+            self.find_bar.find_next()
+        else:
+            self.find_bar.find_previous()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Qarin"),
+            self.tr(
+                "<p><b>Qarin {0}</b> (قارِن) compares Arabic news reports side by side.</p>"
+                "<p>Text in the Amiri typeface by Khaled Hosny, under the SIL Open Font License 1.1.</p>"
+                "<p>Built with Qt for Python (PySide6, LGPLv3) and diff-match-patch (Apache 2.0).</p>"
+            ).format(reader.__version__),
+        )
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+        for key, splitter in (("main_splitter", self.splitter), ("pane_splitter", self.view.splitter)):
+            state = self.settings.state(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        if not self.persist:
+            return
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("main_splitter", self.splitter.saveState())
+        self.settings.set_state("pane_splitter", self.view.splitter.saveState())
+        self.settings.zoom = self.view.left.zoom
+        self.settings.set_compare_options(self.options)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        self.comparer.shutdown()
+        super().closeEvent(event)
+
+    def action(self, action_id: str) -> QAction:
+        return self.actions[action_id]
+
+    def result(self) -> CompareResult | None:
+        return self._result

@@ -1,0 +1,252 @@
+"""A reading pane: read-only QPlainTextEdit, right-to-left by default, each paragraph in the direction
+of the script that dominates it (DESIGN.md section 3). Text goes to Qt in logical order, never
+reshaped or reordered.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QMouseEvent,
+    QPaintEvent,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from reader.ui.highlighter import PositionMap, display_text
+
+# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms) and strong
+# left-to-right letters (Latin, Greek, Cyrillic, Armenian and the scripts above U+0900).
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LTR_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u058f\u0900-\u1fff\u2c00-\ua7ff\uac00-\ud7a3]")
+
+BASE_POINT_SIZE = 15.0
+FONT_FAMILY = "Amiri"
+
+
+def dominant_direction(paragraph: str) -> Qt.LayoutDirection:
+    """Right-to-left unless strong left-to-right letters outnumber the right-to-left ones."""
+    if not _LTR_RE.search(paragraph):
+        return Qt.LayoutDirection.RightToLeft
+    ltr = len(_LTR_RE.findall(paragraph))
+    rtl = len(_RTL_RE.findall(paragraph))
+    return Qt.LayoutDirection.LeftToRight if ltr > rtl else Qt.LayoutDirection.RightToLeft
+
+
+@dataclass(frozen=True)
+class VisibleBlocks:
+    """Where the visible blocks sit in the viewport, to place link bands without layout walks."""
+
+    numbers: tuple[int, ...]
+    positions: tuple[int, ...]  # Qt position of each block
+    tops: tuple[float, ...]
+    heights: tuple[float, ...]
+    layouts: tuple[object, ...]
+    viewport_height: float
+    end_position: int  # Qt position just after the last visible block
+
+    def y_of(self, qt_position: int, *, bottom: bool = False) -> float:
+        """Viewport y of the top (or bottom) of the line holding a text position; positions above or
+        below the viewport clamp just outside it."""
+        if not self.positions or qt_position < self.positions[0]:
+            return -4.0
+        if qt_position >= self.end_position:
+            return self.viewport_height + 4.0
+        k = bisect_right(self.positions, qt_position) - 1
+        layout = self.layouts[k]
+        y = self.tops[k]
+        if layout is not None and layout.lineCount() > 0:  # lineAt on an unlaid block crashes
+            line = layout.lineForTextPosition(qt_position - self.positions[k])
+            if line.isValid():
+                return y + line.y() + (line.height() if bottom else 0.0)
+        return y + (self.heights[k] if bottom else 0.0)
+
+    def span(self, start: int, end: int) -> tuple[float, float]:
+        """Top of the first line and bottom of the last line of the Qt range [start, end)."""
+        return self.y_of(start), self.y_of(max(start, end - 1), bottom=True)
+
+
+class ReadingPane(QPlainTextEdit):
+    """Shows one article; emits `clicked(offset)` (Python offset) and `focused` for the window."""
+
+    clicked = Signal(int)
+    focused = Signal()
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # scroll bar on the left, as in Arabic
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        option = QTextOption()
+        # QPlainTextEdit ignores block alignment for RTL unless the document default says so (QTBUG-7516)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        document.setDocumentMargin(10)
+        self._zoom = 0
+        self.text = ""
+        self.positions = PositionMap("")
+        self.ltr_blocks: list[int] = []
+        self._apply_font()
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def set_text(self, text: str) -> None:
+        """Show `text`; offsets into it (Python str indices) stay valid for every method here."""
+        self.text = display_text(text)
+        self.positions = PositionMap(self.text)
+        self.setPlainText(self.text)
+        self.ltr_blocks = self._apply_directions()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _apply_directions(self) -> list[int]:
+        """Mark the left-to-right paragraphs; the document default already makes the others RTL."""
+        ltr_format = QTextBlockFormat()
+        ltr_format.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        ltr_format.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        cursor = QTextCursor(self.document())
+        ltr: list[int] = []
+        for number, paragraph in enumerate(self.text.split("\n")):
+            if dominant_direction(paragraph) == Qt.LayoutDirection.LeftToRight:
+                ltr.append(number)
+        if ltr:
+            cursor.beginEditBlock()
+            for number in ltr:
+                cursor.setPosition(self.document().findBlockByNumber(number).position())
+                cursor.setBlockFormat(ltr_format)
+            cursor.endEditBlock()
+        return ltr
+
+    def set_show_hidden(self, show: bool) -> None:
+        """Show spaces, paragraph ends and invisible characters (zero-width, bidi controls)."""
+        document = self.document()
+        option = document.defaultTextOption()
+        flags = QTextOption.Flag(0)
+        if show:
+            flags = (
+                QTextOption.Flag.ShowTabsAndSpaces
+                | QTextOption.Flag.ShowLineAndParagraphSeparators
+                | QTextOption.Flag.ShowDefaultIgnorables
+            )
+        option.setFlags(flags)
+        document.setDefaultTextOption(option)
+
+    # --- zoom ----------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        self._zoom = steps
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(max(5.0, BASE_POINT_SIZE + self._zoom))
+        self.setFont(font)
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def visible_blocks(self) -> VisibleBlocks:
+        numbers, positions, tops, heights, layouts = [], [], [], [], []
+        block = self.firstVisibleBlock()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        height_limit = self.viewport().height()
+        end_position = 0
+        while block.isValid() and top <= height_limit:
+            height = self.blockBoundingRect(block).height()
+            numbers.append(block.blockNumber())
+            positions.append(block.position())
+            tops.append(top)
+            heights.append(height)
+            layouts.append(block.layout())
+            end_position = block.position() + block.length()
+            top += height
+            block = block.next()
+        return VisibleBlocks(
+            tuple(numbers),
+            tuple(positions),
+            tuple(tops),
+            tuple(heights),
+            tuple(layouts),
+            float(height_limit),
+            end_position,
+        )
+
+    def offset_at(self, y: float) -> int:
+        """The Python offset of the text at viewport height `y`."""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, int(y)))
+        return self.positions.to_py(cursor.position())
+
+    def scroll_offset_to(self, offset: int, y: float) -> None:
+        """Scroll so the line holding `offset` sits at viewport height `y` (to the nearest line)."""
+        qt_position = self.positions.to_qt(offset)
+        block = self.document().findBlock(qt_position)
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line_in_block = 0
+        if layout is not None and layout.lineCount() > 0:
+            line = layout.lineForTextPosition(qt_position - block.position())
+            if line.isValid():
+                line_in_block = line.lineNumber()
+        line_height = max(1, self.fontMetrics().lineSpacing())
+        target = block.firstLineNumber() + line_in_block - int(y / line_height)
+        bar = self.verticalScrollBar()
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select [start, end) (Python offsets) and bring it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(min(end, len(self.text))))
+        cursor.setPosition(self.positions.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self.scroll_offset_to(start, self.viewport().height() / 3)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def selected_range(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return self.positions.to_py(cursor.selectionStart()), self.positions.to_py(cursor.selectionEnd())
+
+    def cursor_offset(self) -> int:
+        return self.positions.to_py(self.textCursor().position())
+
+    def selected_text(self) -> str:
+        start, end = self.selected_range()
+        return self.text[start:end]
+
+    # --- events --------------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self.cursor_offset())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        self.painted.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.focused.emit()

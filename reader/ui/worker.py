@@ -1,0 +1,333 @@
+"""Comparing off the GUI thread. Workers live in QThreads, get plain Python data, and hand back plain
+Python results through queued signals; they never touch a widget.
+
+Every request carries a generation number: a request that is superseded before it starts is skipped,
+and a result that arrives after a newer request is dropped. Long background jobs (shares against the
+whole library) also stop between articles once superseded.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.compare import CompareOptions, Comparison, compare
+from reader.text.normalize import fold_word
+from reader.text.stopwords import stopword_keys
+from reader.text.tokens import token_spans
+from reader.ui.highlighter import SpanTable, build_tables, display_text
+from reader.ui.navigation import Hunk, difference_hunks
+
+# Articles up to this many words are compared exactly for the shares column; longer ones estimated.
+EXACT_SHARE_WORDS = 30_000
+PICK_CANDIDATES = 200  # most recent articles considered when choosing the opening pair
+PICK_COMPARED = 4  # best pairs by word overlap that are then compared exactly
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    generation: int
+    left_id: int
+    right_id: int
+    text_a: str
+    text_b: str
+    options: CompareOptions
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    generation: int
+    left_id: int
+    right_id: int
+    comparison: Comparison
+    table_a: SpanTable
+    table_b: SpanTable
+    hunks_a: tuple[Hunk, ...]
+    hunks_b: tuple[Hunk, ...]
+    seconds: float
+
+
+def prepare_result(request: CompareRequest) -> CompareResult:
+    """Everything the window needs that is pure Python: run here, in the worker thread."""
+    started = time.perf_counter()
+    text_a, text_b = display_text(request.text_a), display_text(request.text_b)
+    comparison = compare(text_a, text_b, request.options)
+    table_a, table_b = build_tables(text_a, text_b, comparison)
+    return CompareResult(
+        request.generation,
+        request.left_id,
+        request.right_id,
+        comparison,
+        table_a,
+        table_b,
+        difference_hunks(text_a, comparison.segments("a")),
+        difference_hunks(text_b, comparison.segments("b")),
+        time.perf_counter() - started,
+    )
+
+
+def swapped_result(result: CompareResult, generation: int) -> CompareResult:
+    return CompareResult(
+        generation,
+        result.right_id,
+        result.left_id,
+        result.comparison.swapped(),
+        result.table_b,
+        result.table_a,
+        result.hunks_b,
+        result.hunks_a,
+        result.seconds,
+    )
+
+
+def word_set(text: str, options: CompareOptions) -> frozenset[str]:
+    """Folded content words: cheap similarity for large libraries."""
+    stop = stopword_keys(options.normalize)
+    _, _, words = token_spans(text)
+    keys = (fold_word(w, options.normalize) for w in words)
+    return frozenset(k for k in keys if len(k) > 1 and k not in stop)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[int, int] | None:
+    """The two articles that share most: word-set overlap shortlists, the engine decides."""
+    ids = sorted(texts)
+    if len(ids) < 2:
+        return None
+    sets = {i: word_set(texts[i], options) for i in ids}
+    ranked = sorted(
+        combinations(ids, 2), key=lambda pair: jaccard(sets[pair[0]], sets[pair[1]]), reverse=True
+    )
+    best, best_score = ranked[0], -1.0
+    for left, right in ranked[:PICK_COMPARED]:
+        if max(len(texts[left]), len(texts[right])) > EXACT_SHARE_WORDS * 8:
+            continue
+        stats = compare(texts[left], texts[right], options).stats
+        score = (stats.shared_a + stats.shared_b) / 2
+        if score > best_score:
+            best, best_score = (left, right), score
+    return best
+
+
+class _CompareWorker(QObject):
+    finished = Signal(object)  # CompareResult
+    failed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest = 0  # written by the GUI thread; an int store is atomic under the GIL
+
+    @Slot(object)
+    def run(self, request: CompareRequest) -> None:
+        if request.generation < self.latest:
+            return  # superseded while queued
+        try:
+            result = prepare_result(request)
+        except Exception as error:  # noqa: BLE001 - reported to the user, never a traceback
+            traceback.print_exc()
+            self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
+            return
+        if request.generation >= self.latest:
+            self.finished.emit(result)
+
+
+@dataclass(frozen=True)
+class SharesRequest:
+    generation: int
+    library_path: Path
+    pinned_id: int
+    pinned_text: str
+    others: tuple[tuple[int, int], ...]  # (article id, words)
+    options: CompareOptions
+
+
+@dataclass(frozen=True)
+class PickRequest:
+    generation: int
+    library_path: Path
+    ids: tuple[int, ...]
+    options: CompareOptions
+
+
+class _BackgroundWorker(QObject):
+    """Library-wide jobs; opens its own library connection (one sqlite connection per thread)."""
+
+    shares = Signal(int, object, bool)  # generation, {article id: share}, done
+    picked = Signal(int, object)  # generation, (left, right) or None
+    failed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest = 0
+
+    def _open(self, path: Path):  # noqa: ANN202 - reader.library imported lazily
+        from reader.library import open_library  # noqa: PLC0415
+
+        return open_library(path, seed_if_empty=False)
+
+    @Slot(object)
+    def run(self, request: SharesRequest | PickRequest) -> None:
+        if request.generation < self.latest:
+            return
+        try:
+            if isinstance(request, PickRequest):
+                self._pick(request)
+            else:
+                self._shares(request)
+        except Exception as error:  # noqa: BLE001 - shown in the status line
+            traceback.print_exc()
+            self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
+
+    def _pick(self, request: PickRequest) -> None:
+        library = self._open(request.library_path)
+        try:
+            texts = {i: library.text(i) for i in request.ids}
+        finally:
+            library.close()
+        self.picked.emit(request.generation, pick_similar_pair(texts, request.options))
+
+    def _shares(self, request: SharesRequest) -> None:
+        library = self._open(request.library_path)
+        shares: dict[int, float | None] = {}
+        pinned_words = len(request.pinned_text.split())
+        pinned_set: frozenset[str] | None = None
+        last_emit = time.perf_counter()
+        try:
+            for article_id, words in request.others:
+                if request.generation < self.latest:
+                    return  # cancelled: a newer pin or option change
+                text = library.text(article_id)
+                if max(words, pinned_words) <= EXACT_SHARE_WORDS:
+                    shares[article_id] = compare(request.pinned_text, text, request.options).stats.shared_b
+                else:
+                    if pinned_set is None:
+                        pinned_set = word_set(request.pinned_text, request.options)
+                    other = word_set(text, request.options)
+                    shares[article_id] = len(pinned_set & other) / len(other) if other else 0.0
+                if time.perf_counter() - last_emit > 0.25:
+                    self.shares.emit(request.generation, dict(shares), False)
+                    last_emit = time.perf_counter()
+        finally:
+            library.close()
+        self.shares.emit(request.generation, dict(shares), True)
+
+
+class Comparer(QObject):
+    """GUI-side handle: `request()` a pair, get `resultReady(CompareResult)` for the newest only."""
+
+    resultReady = Signal(object)  # noqa: N815 - Qt naming
+    busyChanged = Signal(bool)  # noqa: N815
+    failed = Signal(str)
+    sharesReady = Signal(object, bool)  # noqa: N815 - {id: share}, done
+    pairPicked = Signal(object)  # noqa: N815 - (left, right) or None
+    _submit = Signal(object)
+    _submit_background = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self.background_generation = 0
+        self.busy = False
+        self._thread = QThread()
+        self._thread.setObjectName("qarin-compare")
+        self._worker = _CompareWorker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.finished.connect(self._finished)
+        self._worker.failed.connect(self._failed)
+        self._background_thread = QThread()
+        self._background_thread.setObjectName("qarin-background")
+        self._background = _BackgroundWorker()
+        self._background.moveToThread(self._background_thread)
+        self._submit_background.connect(self._background.run)
+        self._background.shares.connect(self._shares)
+        self._background.picked.connect(self._picked)
+        self._background.failed.connect(self._background_failed)
+        self._thread.start()
+        self._background_thread.start()
+
+    def request(self, left_id: int, right_id: int, text_a: str, text_b: str, options: CompareOptions) -> int:
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._set_busy(True)
+        self._submit.emit(CompareRequest(self.generation, left_id, right_id, text_a, text_b, options))
+        return self.generation
+
+    def supersede(self) -> int:
+        """Drop whatever is pending (e.g. a swap answered from the last result)."""
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._set_busy(False)
+        return self.generation
+
+    def request_shares(
+        self,
+        library_path: Path,
+        pinned_id: int,
+        pinned_text: str,
+        others: list[tuple[int, int]],
+        options: CompareOptions,
+    ) -> None:
+        self.background_generation += 1
+        self._background.latest = self.background_generation
+        request = SharesRequest(
+            self.background_generation, library_path, pinned_id, pinned_text, tuple(others), options
+        )
+        self._submit_background.emit(request)
+
+    def request_pick(self, library_path: Path, ids: list[int], options: CompareOptions) -> None:
+        self.background_generation += 1
+        self._background.latest = self.background_generation
+        recent = tuple(sorted(ids)[-PICK_CANDIDATES:])
+        self._submit_background.emit(PickRequest(self.background_generation, library_path, recent, options))
+
+    def cancel_background(self) -> None:
+        self.background_generation += 1
+        self._background.latest = self.background_generation
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
+
+    def _finished(self, result: CompareResult) -> None:
+        if result.generation != self.generation:
+            return
+        self._set_busy(False)
+        self.resultReady.emit(result)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self._set_busy(False)
+            self.failed.emit(message)
+
+    def _shares(self, generation: int, shares: dict, done: bool) -> None:
+        if generation == self.background_generation:
+            self.sharesReady.emit(shares, done)
+
+    def _picked(self, generation: int, pair: object) -> None:
+        if generation == self.background_generation:
+            self.pairPicked.emit(pair)
+
+    def _background_failed(self, generation: int, message: str) -> None:
+        if generation == self.background_generation:
+            self.failed.emit(message)
+
+    def shutdown(self) -> None:
+        """Stop the threads; a running comparison finishes first (Python code cannot be interrupted)."""
+        self.supersede()
+        self.cancel_background()
+        for thread in (self._thread, self._background_thread):
+            thread.quit()
+        for thread in (self._thread, self._background_thread):
+            thread.wait()
