@@ -1,0 +1,293 @@
+"""Speed and memory of the comparison engine (issue 2, "Speed and memory").
+
+    python bench/bench_engine.py [--quick] [--sizes 10000,100000,1000000] [--runs 20]
+
+1. Seed articles (1-2k words): median ms per compare over --runs runs, for pairs of the five seeds.
+2. Generated pairs of N words per side: A is varied Arabic text drawn from the seeds' words with a
+   bigram model (a fifth of the words drawn from the seed vocabulary with clitics and suffixes
+   added, so the text does not repeat itself as copies of seed paragraphs would); B is A with a
+   quarter of its paragraphs moved and 10% of its words edited (replaced, deleted or inserted).
+   Each size runs in a fresh subprocess that reports the compare time and its peak memory (RSS);
+   `git diff --no-index --word-diff=porcelain` runs on the same two files for comparison.
+3. Growth: the ratio of times between successive sizes (near-linear: ~10x per 10x).
+Generated files and a JSON summary go to bench/out/ (not in git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+SEEDS = BENCH.parent / "seeds"
+TARGET_SEED_MS = 20.0
+TARGET_100K_S = 0.5
+TARGET_1M_S = 5.0
+TARGET_1M_MB = 1024.0
+TARGET_GIT_RATIO = 5.0
+PREFIXES = ("", "", "", "و", "ف", "ب", "ل", "وال", "بال", "لل")
+SUFFIXES = ("", "", "", "ها", "هم", "ات", "ين", "ون", "ية", "كم")
+
+
+# --- generated text ---------------------------------------------------------------------------------
+
+
+def _seed_words() -> tuple[list[list[str]], list[str]]:
+    paragraphs = []
+    for path in sorted(SEEDS.glob("[0-9][0-9][0-9]_*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            words = line.split()
+            if len(words) >= 8:
+                paragraphs.append(words)
+    vocabulary = sorted({w for p in paragraphs for w in p})
+    return paragraphs, vocabulary
+
+
+def generate_article(words: int, rng: random.Random) -> list[str]:
+    """Paragraphs of about `words` words: seed bigrams, with one word in five a fresh word form."""
+    paragraphs, vocabulary = _seed_words()
+    successors: dict[str, list[str]] = {}
+    for p in paragraphs:
+        for x, y in zip(p, p[1:], strict=False):
+            successors.setdefault(x, []).append(y)
+    lengths = [len(p) for p in paragraphs]
+    starts = [p[0] for p in paragraphs]
+    arabic = [w for w in vocabulary if w.isalpha()]
+    out: list[str] = []
+    total = 0
+    while total < words:
+        length = min(rng.choice(lengths), words - total)
+        word = rng.choice(starts)
+        paragraph = [word]
+        while len(paragraph) < length:
+            follow = successors.get(word)
+            if follow and rng.random() < 0.8:
+                word = rng.choice(follow)
+            else:  # a fresh form: breaks the long repeats a small bigram model would make
+                word = rng.choice(PREFIXES) + rng.choice(arabic) + rng.choice(SUFFIXES)
+            paragraph.append(word)
+        out.append(" ".join(paragraph))
+        total += len(paragraph)
+    return out
+
+
+def edit_copy(paragraphs: list[str], rng: random.Random, move_share=0.25, edit_share=0.10) -> list[str]:
+    """B from A: move a share of the paragraphs elsewhere, then edit a share of the words."""
+    _, vocabulary = _seed_words()
+    order = list(range(len(paragraphs)))
+    moving = rng.sample(order, k=int(len(order) * move_share))
+    kept = [i for i in order if i not in set(moving)]
+    for i in moving:
+        kept.insert(rng.randint(0, len(kept)), i)
+    out = []
+    for i in kept:
+        words = []
+        for word in paragraphs[i].split(" "):
+            roll = rng.random()
+            if roll >= edit_share:
+                words.append(word)
+            elif roll < edit_share * 0.5:
+                words.append(rng.choice(vocabulary))  # replaced
+            elif roll < edit_share * 0.75:
+                continue  # deleted
+            else:
+                words.extend((word, rng.choice(vocabulary)))  # inserted after
+        out.append(" ".join(words))
+    return out
+
+
+def distinct_ngram_share(text: str, n: int = 5) -> float:
+    words = text.split()
+    grams = [tuple(words[i : i + n]) for i in range(len(words) - n + 1)]
+    return len(set(grams)) / max(1, len(grams))
+
+
+def write_pair(size: int, seed: int) -> tuple[Path, Path]:
+    rng = random.Random(seed + size)
+    a = generate_article(size, rng)
+    b = edit_copy(a, rng)
+    OUT.mkdir(exist_ok=True)
+    path_a, path_b = OUT / f"gen_{size}_a.txt", OUT / f"gen_{size}_b.txt"
+    path_a.write_text("\n\n".join(a), encoding="utf-8")
+    path_b.write_text("\n\n".join(b), encoding="utf-8")
+    return path_a, path_b
+
+
+# --- measurements ---------------------------------------------------------------------------------
+
+
+def child(path_a: str, path_b: str) -> None:
+    """Runs in a fresh process: one compare, its time and the process's peak RSS, as JSON."""
+    from reader.compare import compare
+
+    a = Path(path_a).read_text(encoding="utf-8")
+    b = Path(path_b).read_text(encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    result = compare(a, b)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mb": peak / 1024,
+                "before_mb": before / 1024,
+                "passages": len(result.passages),
+                "moved": result.stats.moved,
+                "shared_a": result.stats.shared_a,
+                "shared_b": result.stats.shared_b,
+            }
+        )
+    )
+
+
+def measure_in_child(path_a: Path, path_b: Path, timeout: float) -> dict | None:
+    """The child's figures, or None when it runs past `timeout` seconds (it is then killed)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(path_a), str(path_b)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def time_git(path_a: Path, path_b: Path) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(
+        ["git", "diff", "--no-index", "--word-diff=porcelain", str(path_a), str(path_b)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise RuntimeError(done.stderr.decode(errors="replace"))
+    return seconds
+
+
+def bench_seeds(runs: int) -> dict:
+    from reader.compare import compare
+
+    texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("[0-9][0-9][0-9]_*.txt"))}
+    print(f"1. seed articles: median of {runs} compares per pair (target < {TARGET_SEED_MS:.0f} ms)")
+    medians = {}
+    for x, y in combinations(sorted(texts), 2):
+        compare(texts[x], texts[y])  # warm caches once
+        ms = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            result = compare(texts[x], texts[y])
+            ms.append((time.perf_counter() - started) * 1000)
+        medians[f"{x}-{y}"] = statistics.median(ms)
+        words = len(texts[x].split()) + len(texts[y].split())
+        print(
+            f"   {x} vs {y} ({words:>4} words): median {statistics.median(ms):6.1f} ms, "
+            f"max {max(ms):6.1f} ms, {len(result.passages)} passages"
+        )
+    worst = max(medians.values())
+    verdict = "MET" if worst < TARGET_SEED_MS else "NOT MET"
+    print(f"   slowest pair median {worst:.1f} ms -> {verdict}")
+    return medians
+
+
+def bench_sizes(sizes: list[int], seed: int, timeout: float) -> list[dict]:
+    print("2. generated pairs: 25% of paragraphs moved, 10% of words edited; each size in a subprocess")
+    rows = []
+    for size in sizes:
+        path_a, path_b = write_pair(size, seed)
+        text_a = path_a.read_text(encoding="utf-8")
+        figures = measure_in_child(path_a, path_b, timeout)
+        git_seconds = min(time_git(path_a, path_b) for _ in range(3))
+        if figures is None:
+            print(
+                f"   {size:>9,} words/side: engine still running after {timeout:g} s (stopped), git {git_seconds:.3f} s"
+            )
+            break
+        row = {
+            "words": size,
+            "chars_a": len(text_a),
+            "distinct_5grams_a": distinct_ngram_share(text_a),
+            "git_seconds": git_seconds,
+            **figures,
+        }
+        rows.append(row)
+        print(
+            f"   {size:>9,} words/side ({row['chars_a']:>10,} chars, "
+            f"distinct 5-grams {row['distinct_5grams_a']:.1%}): "
+            f"engine {row['seconds']:7.3f} s, peak RSS {row['peak_mb']:6.0f} MB "
+            f"(before compare {row['before_mb']:.0f} MB), git {git_seconds:6.3f} s, "
+            f"engine/git {row['seconds'] / git_seconds:5.1f}x, {row['passages']} passages, "
+            f"{row['moved']} moved, shared {row['shared_a']:.2f}/{row['shared_b']:.2f}"
+        )
+    return rows
+
+
+def report_targets(rows: list[dict]) -> None:
+    by_size = {row["words"]: row for row in rows}
+    print("3. growth (time ratio between successive sizes; near-linear is ~10x per 10x)")
+    for small, large in zip(rows, rows[1:], strict=False):
+        factor = large["words"] / small["words"]
+        print(
+            f"   {small['words']:,} -> {large['words']:,} words (x{factor:g}): "
+            f"time x{large['seconds'] / small['seconds']:.1f}, "
+            f"peak RSS x{large['peak_mb'] / small['peak_mb']:.1f}"
+        )
+    print("targets:")
+    if 100_000 in by_size:
+        s = by_size[100_000]["seconds"]
+        print(f"   100k words: {s:.3f} s (target < {TARGET_100K_S} s) -> {_met(s < TARGET_100K_S)}")
+    if 1_000_000 in by_size:
+        row = by_size[1_000_000]
+        seconds, peak = row["seconds"], row["peak_mb"]
+        ratio = seconds / row["git_seconds"]
+        print(f"   1M words: {seconds:.2f} s (target < {TARGET_1M_S} s) -> {_met(seconds < TARGET_1M_S)}")
+        memory, speed_up = _met(peak < TARGET_1M_MB), _met(ratio <= TARGET_GIT_RATIO)
+        print(f"   1M words: peak RSS {peak:.0f} MB (target < {TARGET_1M_MB:.0f} MB) -> {memory}")
+        print(f"   1M words: engine/git {ratio:.1f}x (target <= {TARGET_GIT_RATIO:g}x) -> {speed_up}")
+
+
+def _met(ok: bool) -> str:
+    return "MET" if ok else "NOT MET"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="words per side, comma-separated")
+    parser.add_argument("--runs", type=int, default=20, help="compares per seed pair")
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the generated text")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds allowed per generated size")
+    parser.add_argument("--quick", action="store_true", help="5 runs per seed pair, sizes 10k and 100k only")
+    parser.add_argument("--child", nargs=2, metavar=("A", "B"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(*args.child)
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    runs = args.runs
+    if args.quick:
+        sizes = [s for s in sizes if s <= 100_000] or [10_000]
+        runs = 5
+    seeds = bench_seeds(runs)
+    rows = bench_sizes(sizes, args.seed, args.timeout)
+    report_targets(rows)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "bench_engine.json").write_text(json.dumps({"seeds_ms": seeds, "sizes": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
