@@ -213,9 +213,7 @@ def bench_sizes(sizes: list[int], seed: int, timeout: float) -> list[dict]:
         figures = measure_in_child(path_a, path_b, timeout)
         git_seconds = min(time_git(path_a, path_b) for _ in range(3))
         if figures is None:
-            print(
-                f"   {size:>9,} words/side: engine still running after {timeout:g} s (stopped), git {git_seconds:.3f} s"
-            )
+            print(f"   {size:>9,} words/side: engine not done in {timeout:g} s, git {git_seconds:.3f} s")
             break
         row = {
             "words": size,
