@@ -87,10 +87,18 @@ def test_same_text_is_equal_under_normalisation(pair):
     a, b = pair
     result = compare(a, b)
     for number, passage in enumerate(result.passages):
-        same_a = [w for s in result.segments_a if s.passage == number and s.kind == SAME
-                  for w in folded_words(a[s.start : s.end])]
-        same_b = [w for s in result.segments_b if s.passage == number and s.kind == SAME
-                  for w in folded_words(b[s.start : s.end])]
+        same_a = [
+            w
+            for s in result.segments_a
+            if s.passage == number and s.kind == SAME
+            for w in folded_words(a[s.start : s.end])
+        ]
+        same_b = [
+            w
+            for s in result.segments_b
+            if s.passage == number and s.kind == SAME
+            for w in folded_words(b[s.start : s.end])
+        ]
         assert same_a == same_b and same_a
         # the passage's span starts and ends on its own segments
         for side, (start, end) in (("a", passage.a), ("b", passage.b)):

@@ -11,6 +11,7 @@ checks in `blocks.py` throw those away.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from reader.compare.prepare import Document
 NGRAM = 3
 MAX_NGRAM_COUNT = 4  # an n-gram seen more often than this in a text is boilerplate, not evidence
 MAX_RARE_COUNT = 3  # "rare word": at most this many occurrences in each text
-REORDER_JUMP = 2 * 24  # words; see _split_on_reversals
+CHAIN_REACH = 12  # words around a chain within which other anchors join it
 SPLIT_GAP = 8  # words; see _split_on_gaps
 GRID = 24  # cell size in words (measured on Arabic newswire reuse: ~24 keeps shuffled sentences whole)
 
@@ -74,11 +75,24 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     anchors += _rare_word_anchors(da.word_ids, db.word_ids, stop_ids)
     candidates = []
     for cluster in _cluster(anchors):
-        for along_a in _split_on_reversals(cluster, axis=0):
-            for along_b in _split_on_reversals(along_a, axis=1):
-                for piece in _split_on_gaps(along_b, axis=0):
-                    candidates.extend(candidate_of(group) for group in _split_on_gaps(piece, axis=1))
+        for chain in _split_into_chains(cluster):
+            candidates.extend(candidate_of(group) for group in _split_on_all_gaps(chain))
     return candidates
+
+
+def _split_on_all_gaps(anchors: list[Anchor]) -> list[list[Anchor]]:
+    """Split along A, then along B, until no piece has a gap left in either text."""
+    done, pending = [], [anchors]
+    while pending:
+        group = pending.pop()
+        pieces = _split_on_gaps(group, axis=0)
+        if len(pieces) == 1:
+            pieces = _split_on_gaps(group, axis=1)
+        if len(pieces) == 1:
+            done.append(group)
+        else:
+            pending.extend(pieces)
+    return done
 
 
 def _split_on_gaps(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
@@ -96,21 +110,69 @@ def _split_on_gaps(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
     return groups
 
 
-def _split_on_reversals(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
-    """Cut a cluster where, read along one text, the other text jumps back by more than
-    REORDER_JUMP words: two neighbouring paragraphs that swapped places touch on the grid but are
-    two moved passages. Shuffled words inside a sentence jump back less and stay together."""
-    other = 1 - axis
-    ordered = sorted(anchors, key=lambda anchor: (anchor[axis], anchor[other]))
-    groups: list[list[Anchor]] = [[]]
-    previous: Anchor | None = None
-    for anchor in ordered:
-        if anchor[3]:  # only unambiguous anchors can tell a reversal
-            if previous is not None and anchor[other] < previous[other] - REORDER_JUMP:
-                groups.append([])
-            previous = anchor
-        groups[-1].append(anchor)
-    return [group for group in groups if group]
+def _split_into_chains(anchors: list[Anchor]) -> list[list[Anchor]]:
+    """Separate a cluster into runs that keep their order in both texts.
+
+    Two neighbouring paragraphs that swapped places touch on the grid, yet they are two moved
+    passages. The unique n-gram anchors say which is which: the longest chain of them that rises in
+    both texts is one passage, the longest chain of the rest another, and so on. Every other anchor
+    (a rare word, perhaps from a sentence whose words were shuffled) joins the chain it sits beside.
+    """
+    ordered = [a for a in anchors if a[3] and a[2] == NGRAM]
+    if len(ordered) < 2:
+        return [anchors]
+    chains: list[list[Anchor]] = []
+    while len(ordered) >= 2:
+        chain = _longest_rising_chain(ordered)
+        if len(chain) < 2:
+            break
+        chains.append(chain)
+        taken = set(chain)
+        ordered = [a for a in ordered if a not in taken]
+    if len(chains) <= 1:
+        return [anchors]
+    groups = [list(c) for c in chains]
+    starts = [[a[0] for a in c] for c in chains]  # chains rise in i: bisect finds the nearest anchor
+    leftovers: list[Anchor] = []
+    in_chain = {a for c in chains for a in c}
+    for anchor in anchors:
+        if anchor in in_chain:
+            continue
+        best, best_distance = None, CHAIN_REACH + 1
+        for k, chain in enumerate(chains):
+            at = bisect.bisect_left(starts[k], anchor[0])
+            for near in chain[max(0, at - 1) : at + 1]:
+                distance = max(abs(anchor[0] - near[0]), abs(anchor[1] - near[1]))
+                if distance < best_distance:
+                    best, best_distance = k, distance
+        if best is None:
+            leftovers.append(anchor)
+        else:
+            groups[best].append(anchor)
+    return groups + ([leftovers] if leftovers else [])
+
+
+def _longest_rising_chain(anchors: list[Anchor]) -> list[Anchor]:
+    """The longest run of anchors rising in both i and j (patience sorting, O(n log n))."""
+    ordered = sorted(anchors, key=lambda a: (a[0], -a[1]))
+    tails: list[int] = []  # j of the smallest tail of a chain of each length
+    tail_index: list[int] = []
+    parent = [-1] * len(ordered)
+    for k, anchor in enumerate(ordered):
+        at = bisect.bisect_left(tails, anchor[1])
+        if at == len(tails):
+            tails.append(anchor[1])
+            tail_index.append(k)
+        else:
+            tails[at] = anchor[1]
+            tail_index[at] = k
+        parent[k] = tail_index[at - 1] if at > 0 else -1
+    chain = []
+    k = tail_index[-1] if tail_index else -1
+    while k != -1:
+        chain.append(ordered[k])
+        k = parent[k]
+    return chain[::-1]
 
 
 def _positions_of(grams: list, wanted: set) -> dict:

@@ -63,6 +63,8 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
         if halves:
             pending.extend(halves)
     blocks = _resolve_overlaps(blocks, wa, wb)
+    # pieces too short to be passages on their own would only stand between real neighbours
+    blocks = [b for b in blocks if min(b.a1 - b.a0, b.b1 - b.b0) >= min(min_words, 3)]
     blocks = _merge_neighbours(blocks, wa, wb)
     return [b for b in blocks if b.a1 - b.a0 >= min_words and b.b1 - b.b0 >= min_words and b.dice >= MIN_DICE]
 

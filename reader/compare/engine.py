@@ -24,6 +24,14 @@ OPENING_MARKS = frozenset("\"«“„‘'([{")
 
 def compare(a: str, b: str, options: CompareOptions | None = None) -> Comparison:
     options = options or CompareOptions()
+    # The aligner breaks ties by order; running it on a canonical order of the pair makes the
+    # result symmetric: swapping the sides in the window mirrors the view, never changes it.
+    if (len(a), a) > (len(b), b):
+        return _compare(b, a, options).swapped()
+    return _compare(a, b, options)
+
+
+def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
     vocabulary = Vocabulary(options.normalize)
     da = prepare(a, vocabulary)
     db = prepare(b, vocabulary)

@@ -95,10 +95,26 @@ class Comparison:
         return self.segments_a if side == "a" else self.segments_b
 
     def swapped(self) -> Comparison:
-        """The same result seen from the other side (B as A)."""
-        passages = tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in self.passages)
+        """The same comparison seen from the other side (B as A), passages numbered in its order."""
+        order = sorted(range(len(self.passages)), key=lambda k: self.passages[k].b)
+        number = {old: new for new, old in enumerate(order)}
+        passages = tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in (self.passages[k] for k in order))
+
+        def renumber(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+            return tuple(
+                s if s.passage is None else Segment(s.start, s.end, s.kind, number[s.passage], s.chars)
+                for s in segments
+            )
+
         stats = Stats(self.stats.shared_b, self.stats.shared_a, self.stats.passages, self.stats.moved)
-        return Comparison(self.b_length, self.a_length, stats, passages, self.segments_b, self.segments_a)
+        return Comparison(
+            self.b_length,
+            self.a_length,
+            stats,
+            passages,
+            renumber(self.segments_b),
+            renumber(self.segments_a),
+        )
 
     def to_dict(self) -> dict:
         return {
