@@ -221,3 +221,91 @@ def test_shortcut_reaches_the_handler_from_the_keyboard(qtbot, settings):
     qtbot.keyClick(window, Qt.Key.Key_F8)
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert called == ["next", "next"]
+
+
+# --- the F1 keymap dialog ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def dialog(qtbot, settings):
+    from reader.ui.keymap_dialog import KeymapDialog
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    keymap = Keymap(settings)
+    actions = create_actions(window, {}, keymap)
+    dialog = KeymapDialog(keymap, window, actions)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    yield dialog, actions
+    window.close()  # held until the test ends: the dialog is its child
+
+
+def reread(tmp_path) -> Keymap:
+    return Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+
+
+def test_dialog_lists_every_action_with_keys_and_menu(dialog):
+    dialog, _actions = dialog
+    assert dialog.table.rowCount() == len(ACTIONS)
+    row = dialog.row_of("diff.next")
+    assert dialog.table.item(row, 0).text() == "Next difference"
+    assert dialog.keys_shown("diff.next") == "\u2066Alt+Down\u2069, \u2066F8\u2069"
+    assert dialog.table.item(row, 2).text() == "Go"
+
+
+def test_dialog_rebinds_from_the_keyboard_and_saves(qtbot, dialog, tmp_path):
+    dialog, actions = dialog
+    dialog.select("pair.swap")
+    dialog.key_edit.setFocus()
+    qtbot.keyClick(
+        dialog.key_edit, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert dialog.conflict.text() == ""
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert dialog.keymap.keys_for("pair.swap") == ("Ctrl+Alt+W",)
+    assert "Ctrl+Alt+W" in dialog.keys_shown("pair.swap")
+    assert [k.toString() for k in actions["pair.swap"].shortcuts()] == ["Ctrl+Alt+W"]  # live actions follow
+    assert reread(tmp_path).keys_for("pair.swap") == ("Ctrl+Alt+W",)  # already saved
+    assert dialog.table.item(dialog.row_of("pair.swap"), 0).font().bold()
+
+
+def test_dialog_shows_a_conflict_and_moves_the_key_on_request(dialog, tmp_path):
+    dialog, _actions = dialog
+    dialog.select("pair.swap")
+    dialog.key_edit.setKeySequence(QKeySequence("Ctrl+F"))
+    assert "Find in text" in dialog.conflict.text()
+    dialog.add_button.click()
+    assert dialog.keymap.keys_for("pair.swap") == ("Ctrl+Shift+S", "Ctrl+F")
+    assert dialog.keymap.keys_for("find.open") == ()
+    assert dialog.keys_shown("find.open") == ""
+    assert reread(tmp_path).action_for_key("Ctrl+F") == "pair.swap"
+
+
+def test_dialog_clear_reset_reset_all_and_filter(dialog, tmp_path):
+    dialog, _actions = dialog
+    dialog.select("zoom.in")
+    assert not dialog.reset_button.isEnabled()
+    dialog.clear_button.click()
+    assert dialog.keymap.keys_for("zoom.in") == () and reread(tmp_path).keys_for("zoom.in") == ()
+    assert dialog.reset_button.isEnabled()
+    dialog.reset_button.click()
+    assert dialog.keymap.is_default("zoom.in")
+    dialog.select("zoom.out")
+    dialog.clear_button.click()
+    dialog.reset_all_button.click()
+    assert all(dialog.keymap.is_default(i) for i in dialog.keymap.ids())
+
+    dialog.filter.setText("F8")  # by key
+    shown = [dialog._specs[r].id for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
+    assert shown == ["diff.next"]
+    dialog.filter.setText("zoom")
+    assert sum(not dialog.table.isRowHidden(r) for r in range(dialog.table.rowCount())) == 3
+
+
+def test_dialog_reports_changes_when_closed(dialog):
+    dialog, _actions = dialog
+    dialog.select("zoom.in")
+    dialog.clear_button.click()
+    dialog.reject()  # Esc / Close
+    assert dialog.result() == 1  # accepted: the window re-applies the keymap
