@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TextIO
 
 # A styled piece of text. Style names map to ANSI codes below; None is plain.
@@ -74,6 +76,7 @@ def _isatty(stream: TextIO) -> bool:
 # ---------------------------------------------------------------------------------------- widths
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     if unicodedata.category(ch) in _ZERO_WIDTH_CATEGORIES:
         return 0
@@ -83,7 +86,9 @@ def char_width(ch: str) -> int:
 def text_width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    if len(text) > 64:  # long text: look each distinct character up once
+        return sum(char_width(ch) * count for ch, count in Counter(text).items())
+    return sum(map(char_width, text))
 
 
 # -------------------------------------------------------------------------------------- wrapping
@@ -163,12 +168,12 @@ def base_direction(text: str) -> str:
     A paragraph that starts `date 2025-11-07` or `C5+1:` is still Arabic (DESIGN.md section 3).
     """
     rtl = ltr = 0
-    for ch in text:
+    for ch, count in Counter(text).items():
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
-            rtl += 1
+            rtl += count
         elif kind == "L":
-            ltr += 1
+            ltr += count
     return "R" if rtl > ltr else "L"
 
 

@@ -246,6 +246,8 @@ def write_report(out: TerminalWriter, result: Comparison, doc_a: Document, doc_b
         title.append((f" · A {passage.a[0]}-{passage.a[1]}, B {passage.b[0]}-{passage.b[1]}", "dim"))
         _rule(out, title)
         for side, doc in (("a", doc_a), ("b", doc_b)):
+            if side == "b":
+                out.blank()
             start, end = _passage_extent(result, index, side)
             _write_text(out, side, list(_styled(doc.text, result.segments(side), start, end)))
     for side, doc in (("a", doc_a), ("b", doc_b)):
