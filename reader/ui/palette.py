@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QTreeWidget,
@@ -139,10 +140,16 @@ class CommandPalette(QDialog):
         self.list.itemActivated.connect(lambda _item, _column: self.run_current())
         self.list.itemClicked.connect(lambda _item, _column: self.run_current())
 
+        frame = QFrame(self)  # frameless window: draw our own edge
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setFrameShadow(QFrame.Shadow.Raised)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(6, 6, 6, 6)
+        inner.addWidget(self.query)
+        inner.addWidget(self.list)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.query)
-        layout.addWidget(self.list)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(frame)
         self.resize(560, 360)
         self._refill("")
 
