@@ -34,8 +34,9 @@ TARGET_100K_S = 0.5
 TARGET_1M_S = 5.0
 TARGET_1M_MB = 1024.0
 TARGET_GIT_RATIO = 5.0
-PREFIXES = ("", "", "", "و", "ف", "ب", "ل", "وال", "بال", "لل")
-SUFFIXES = ("", "", "", "ها", "هم", "ات", "ين", "ون", "ية", "كم")
+PREFIXES = ("", "و", "ف", "ب", "ل", "وال", "بال", "لل")
+SUFFIXES = ("", "ها", "هم", "ات", "ين", "ون", "ية", "كم")
+LEXICON_SKEW = 4  # u**4 for u uniform: a Zipf-like spread of form frequencies
 
 
 # --- generated text ---------------------------------------------------------------------------------
@@ -53,7 +54,9 @@ def _seed_words() -> tuple[list[list[str]], list[str]]:
 
 
 def generate_article(words: int, rng: random.Random) -> list[str]:
-    """Paragraphs of about `words` words: seed bigrams, with one word in five a fresh word form."""
+    """Paragraphs of about `words` words: seed bigrams, with one word in five drawn instead from a
+    lexicon of seed words with clitics and suffixes added, skewed so a few forms are common and
+    most are rare (as in real text; a small bigram model alone would repeat the seeds' phrases)."""
     paragraphs, vocabulary = _seed_words()
     successors: dict[str, list[str]] = {}
     for p in paragraphs:
@@ -62,6 +65,8 @@ def generate_article(words: int, rng: random.Random) -> list[str]:
     lengths = [len(p) for p in paragraphs]
     starts = [p[0] for p in paragraphs]
     arabic = [w for w in vocabulary if w.isalpha()]
+    lexicon = [p + w + s for w in arabic for p in PREFIXES for s in SUFFIXES if p or s]
+    random.Random(len(lexicon)).shuffle(lexicon)
     out: list[str] = []
     total = 0
     while total < words:
@@ -72,8 +77,8 @@ def generate_article(words: int, rng: random.Random) -> list[str]:
             follow = successors.get(word)
             if follow and rng.random() < 0.8:
                 word = rng.choice(follow)
-            else:  # a fresh form: breaks the long repeats a small bigram model would make
-                word = rng.choice(PREFIXES) + rng.choice(arabic) + rng.choice(SUFFIXES)
+            else:  # another form: breaks the long repeats a small bigram model would make
+                word = lexicon[int(len(lexicon) * rng.random() ** LEXICON_SKEW)]
             paragraph.append(word)
         out.append(" ".join(paragraph))
         total += len(paragraph)
@@ -103,6 +108,11 @@ def edit_copy(paragraphs: list[str], rng: random.Random, move_share=0.25, edit_s
                 words.extend((word, rng.choice(vocabulary)))  # inserted after
         out.append(" ".join(words))
     return out
+
+
+def distinct_word_share(text: str) -> float:
+    words = text.split()
+    return len(set(words)) / max(1, len(words))
 
 
 def distinct_ngram_share(text: str, n: int = 5) -> float:
@@ -219,13 +229,14 @@ def bench_sizes(sizes: list[int], seed: int, timeout: float) -> list[dict]:
             "words": size,
             "chars_a": len(text_a),
             "distinct_5grams_a": distinct_ngram_share(text_a),
+            "distinct_words_a": distinct_word_share(text_a),
             "git_seconds": git_seconds,
             **figures,
         }
         rows.append(row)
         print(
             f"   {size:>9,} words/side ({row['chars_a']:>10,} chars, "
-            f"distinct 5-grams {row['distinct_5grams_a']:.1%}): "
+            f"distinct words {row['distinct_words_a']:.0%}, 5-grams {row['distinct_5grams_a']:.1%}): "
             f"engine {row['seconds']:7.3f} s, peak RSS {row['peak_mb']:6.0f} MB "
             f"(before compare {row['before_mb']:.0f} MB), git {git_seconds:6.3f} s, "
             f"engine/git {row['seconds'] / git_seconds:5.1f}x, {row['passages']} passages, "
