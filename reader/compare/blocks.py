@@ -17,6 +17,7 @@ from reader.compare.prepare import Document
 MIN_DICE = 0.4  # a block must share at least this much of its words
 MERGE_DICE = 0.6  # two neighbours merge when their hull keeps this much
 MAX_MERGE_GAP = 40  # words of unrelated text two pieces of one passage may have between them
+SNAP_ANCHORED = 16  # ...and this close when both paragraphs share their edge word
 SNAP_WORDS = 4  # a block this close to a paragraph edge on both sides extends to it
 EDGE_SEARCH = 10  # edges are moved up to this many words to maximise Dice
 
@@ -64,7 +65,7 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
             pending.extend(halves)
     blocks = _resolve_overlaps(blocks, wa, wb)
     # pieces too short to be passages on their own would only stand between real neighbours
-    blocks = [b for b in blocks if min(b.a1 - b.a0, b.b1 - b.b0) >= min(min_words, 3)]
+    blocks = [b for b in blocks if min(b.a1 - b.a0, b.b1 - b.b0) >= min_words]
     blocks = _merge_neighbours(blocks, wa, wb)
     return [b for b in blocks if b.a1 - b.a0 >= min_words and b.b1 - b.b0 >= min_words and b.dice >= MIN_DICE]
 
@@ -89,15 +90,15 @@ def _newline_after(doc: Document, w: int) -> bool:
     return "\n" in gap
 
 
-def _words_to_paragraph_end(doc: Document, w1: int) -> int | None:
-    for k in range(SNAP_WORDS + 1):
+def _words_to_paragraph_end(doc: Document, w1: int, reach: int) -> int | None:
+    for k in range(reach + 1):
         if w1 + k - 1 >= 0 and (w1 + k >= len(doc.word_tokens) or _newline_after(doc, w1 + k - 1)):
             return k
     return None
 
 
-def _words_from_paragraph_start(doc: Document, w0: int) -> int | None:
-    for k in range(SNAP_WORDS + 1):
+def _words_from_paragraph_start(doc: Document, w0: int, reach: int) -> int | None:
+    for k in range(reach + 1):
         if w0 - k <= 0 or _newline_after(doc, w0 - k - 1):
             return k if w0 - k >= 0 else None
     return None
@@ -105,17 +106,30 @@ def _words_from_paragraph_start(doc: Document, w0: int) -> int | None:
 
 def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
     """A block that stops a few words short of a paragraph edge on both sides takes those words in:
-    a copied paragraph reworded at its end is still one passage to its end."""
-    tail_a = _words_to_paragraph_end(da, block.a1)
-    tail_b = _words_to_paragraph_end(db, block.b1)
-    if tail_a is not None and tail_b is not None:
-        block.a1 += tail_a
-        block.b1 += tail_b
-    head_a = _words_from_paragraph_start(da, block.a0)
-    head_b = _words_from_paragraph_start(db, block.b0)
-    if head_a is not None and head_b is not None:
-        block.a0 -= head_a
-        block.b0 -= head_b
+    a copied paragraph reworded at its end is still one passage to its end. Further from the edge
+    (up to SNAP_ANCHORED words) it does so when both paragraphs open (or close) on the same word:
+    a paragraph whose first clause was rewritten is still the same paragraph."""
+    wa, wb = da.word_ids, db.word_ids
+    for reach in (SNAP_WORDS, SNAP_ANCHORED):
+        tail_a = _words_to_paragraph_end(da, block.a1, reach)
+        tail_b = _words_to_paragraph_end(db, block.b1, reach)
+        if tail_a is None or tail_b is None:
+            continue
+        last_a, last_b = block.a1 + tail_a - 1, block.b1 + tail_b - 1
+        if reach == SNAP_WORDS or (tail_a and tail_b and wa[last_a] == wb[last_b]):
+            block.a1 += tail_a
+            block.b1 += tail_b
+            break
+    for reach in (SNAP_WORDS, SNAP_ANCHORED):
+        head_a = _words_from_paragraph_start(da, block.a0, reach)
+        head_b = _words_from_paragraph_start(db, block.b0, reach)
+        if head_a is None or head_b is None:
+            continue
+        first_a, first_b = block.a0 - head_a, block.b0 - head_b
+        if reach == SNAP_WORDS or (head_a and head_b and wa[first_a] == wb[first_b]):
+            block.a0 -= head_a
+            block.b0 -= head_b
+            break
     return block
 
 

@@ -18,6 +18,8 @@ from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, shared_share, tile
 from reader.compare.worddiff import BlockDiff, Run, diff_block
 
+SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
+
 # Punctuation that opens what follows: a passage may start on it (a quotation's opening mark).
 OPENING_MARKS = frozenset("\"«“„‘'([{")
 
@@ -47,9 +49,10 @@ def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
         ranges_a, ranges_b = [(0, len(da.ids))], [(0, len(db.ids))]
     weak = vocabulary.punct_ids | vocabulary.stop_ids
     diffs: list[BlockDiff] = []
-    for ta, tb in zip(ranges_a, ranges_b, strict=True):
+    for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
         diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak)
-        if not _long_enough(diff, options.min_passage_words):
+        in_order = _long_enough(diff, options.min_passage_words)
+        if not (in_order or _shuffled_enough(block, diff, options.min_passage_words)):
             continue
         diffs.append(diff)
     diffs = _renumber(diffs)
@@ -100,6 +103,16 @@ def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
     while hi < ceiling and "\n" not in doc.text[doc.ends[hi - 1] : doc.starts[hi]]:
         hi += 1
     return lo, hi
+
+
+def _shuffled_enough(block: Block, diff: BlockDiff, min_words: int) -> bool:
+    """A block whose words are shared but reordered (a sentence rewritten with its words shuffled)
+    has few equal words in order, yet its word bags agree: Dice says it is reuse."""
+    return (
+        block.dice >= SHUFFLED_DICE
+        and min(diff.words_a, diff.words_b) >= min_words
+        and min(block.a1 - block.a0, block.b1 - block.b0) >= 2 * min_words
+    )
 
 
 def _long_enough(diff: BlockDiff, min_words: int) -> bool:
