@@ -403,3 +403,30 @@ def test_negative_width_is_refused(pair, capsys):
     path_a, path_b, _, _ = pair
     assert main(["compare", str(path_a), str(path_b), "--width", "-5"]) == 2
     assert capsys.readouterr().err.startswith("qarin: --width must be 0")
+
+
+# ------------------------------------------------------------------------- colour through bidi
+
+
+def test_colour_follows_each_word_through_shaping_and_reordering():
+    from reader.terminal import to_visual
+
+    runs = [("قال ", None), ("الرئيس", "changed"), (" أمس (C5+1)", None)]
+    shown = to_visual(runs, "R")
+    plain = "".join(piece for piece, _ in runs)
+    assert "".join(piece for piece, _ in shown) == get_display(arabic_reshaper.reshape(plain), base_dir="R")
+    coloured = "".join(piece for piece, style in shown if style == "changed")
+    assert coloured == get_display(arabic_reshaper.reshape("الرئيس"), base_dir="R")
+
+
+def test_differing_letters_keep_their_colour_in_joined_form():
+    from reader.terminal import to_visual
+
+    # "بالغرب" where only the first letter differs: the highlighted glyph is the initial form of ب.
+    shown = to_visual([("يربط الشرق ", None), ("ب", "changed_chars"), ("الغرب", "changed")], "R")
+    assert [piece for piece, style in shown if style == "changed_chars"] == ["\ufe91"]
+    # Harakat are dropped by the reshaper; colours stay on the letters around them.
+    shown = to_visual([("إنّ", "only"), (" الرئيسَ", None)], "R")
+    assert "".join(piece for piece, style in shown if style == "only") == get_display(
+        arabic_reshaper.reshape("إنّ"), base_dir="R"
+    )
