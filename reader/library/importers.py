@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as Date
@@ -17,9 +18,9 @@ from reader.library.cleaning import apply_removals, find_removals, normalise_new
 from reader.library.errors import LibraryError
 from reader.library.metadata import detect_language, title_from_lines
 from reader.library.model import RemovedLine
+from reader.library.search import index_columns, words_of
 from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_bytes
 from reader.text.normalize import has_bidi_controls
-from reader.text.tokens import TOKEN_RE, is_word
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -45,6 +46,7 @@ class Draft:
     words: int
     has_bidi_controls: bool
     content_hash: str
+    index: tuple[str, str, str, str]  # the search index columns
 
 
 def content_hash(extracted: str) -> str:
@@ -53,7 +55,7 @@ def content_hash(extracted: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for m in TOKEN_RE.finditer(text) if is_word(m.group()))
+    return len(words_of(text))
 
 
 def make_draft(
@@ -80,6 +82,8 @@ def make_draft(
         text, removed = extracted.strip("\n"), ()
     else:
         removed = cleaning.removed
+    words = words_of(text)
+    title = (title or "").strip() or title_from_lines(text.split("\n"))
     return Draft(
         original=original,
         encoding=encoding,
@@ -88,20 +92,24 @@ def make_draft(
         extracted=extracted,
         text=text,
         removed=removed,
-        title=(title or "").strip() or title_from_lines(text.split("\n")),
+        title=title,
         source=(source or "").strip() or cleaning.source or "",
         date=date or cleaning.date,
         language=detect_language(text),
-        words=count_words(text),
+        words=len(words),
         has_bidi_controls=has_bidi_controls(extracted),
         content_hash=content_hash(extracted),
+        index=index_columns(title, text, words),
     )
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
+    """Pasted or extracted text full of control characters is binary data (the decoder checks files)."""
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
-    return "\x00" in sample or controls > len(sample) * 0.02
+    return "\x00" in sample or len(_CONTROL_RE.findall(sample)) > len(sample) * 0.02
 
 
 def _decode(data: bytes) -> tuple[str, str | None]:

@@ -129,8 +129,9 @@ def is_copyright_line(line: str) -> bool:
 
 def detect_language(text: str) -> str:
     """ "ar" or "en" by which script has more letters; "und" when there are too few to tell."""
-    arabic = len(_ARABIC_LETTER_RE.findall(text[:20000]))
-    latin = len(_LATIN_LETTER_RE.findall(text[:20000]))
+    sample = text[:3000]
+    arabic = len(_ARABIC_LETTER_RE.findall(sample))
+    latin = len(_LATIN_LETTER_RE.findall(sample))
     if arabic + latin < 3:
         return "und"
     return "ar" if arabic >= latin else "en"

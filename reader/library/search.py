@@ -40,12 +40,21 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
-def _words(text: str) -> list[str]:
-    return [m.group() for m in TOKEN_RE.finditer(text) if is_word(m.group())]
+_ALNUM = re.compile(r"[^\W_]")
 
 
-def index_columns(title: str, text: str) -> tuple[str, str, str, str]:
-    """The four FTS column values for an article."""
+def words_of(text: str) -> list[str]:
+    """The word tokens of `text` (reader.text.tokens' rules; punctuation left out), fast."""
+    if TOKEN_RE.groups:  # findall would return groups: take the slow, always-right path
+        return [m.group() for m in TOKEN_RE.finditer(text) if is_word(m.group())]
+    return list(filter(_ALNUM.search, TOKEN_RE.findall(text)))
+
+
+_words = words_of
+
+
+def index_columns(title: str, text: str, words: list[str] | None = None) -> tuple[str, str, str, str]:
+    """The four FTS column values for an article (`words`: the words of `text`, if known)."""
     title_keys: list[str] = []
     for word in _words(title):
         folded, stem, _ = word_keys(word)
@@ -55,7 +64,7 @@ def index_columns(title: str, text: str) -> tuple[str, str, str, str]:
     body: list[str] = []
     stems: list[str] = []
     loose: list[str] = []
-    for word in _words(title) + _words(text):
+    for word in _words(title) + (_words(text) if words is None else words):
         folded, stem, loose_key = word_keys(word)
         body.append(folded)
         if stem != folded:
@@ -140,15 +149,69 @@ def snippet_regex(query: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![{_WORD_CHARS}])(?:{body})(?![{_WORD_CHARS}])", re.IGNORECASE)
 
 
+# Folds that keep one character one character, so offsets into the folded copy are offsets into
+# the text: enough to find most hits with str.find before trying the (slower) tolerant regex.
+_ONE_TO_ONE = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+    }
+)
+_CLITIC_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال"))
+_MARK_SET = frozenset(ch for ch in map(chr, range(0x600, 0x700)) if re.fullmatch(f"[{MARKS}]", ch)) | {
+    TATWEEL
+}
+_ARABIC_KEY_RE = re.compile("[\u0621-\u064a]+")
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in _MARK_SET or ch == "_"
+
+
+def _first_hit_fast(text: str, query: str) -> tuple[int, int] | None:
+    """The first whole-word hit of an Arabic query key, found with str.find (no harakat inside)."""
+    keys = [key for keys in query_terms(query) for key in keys[:2]]
+    if not keys or not all(_ARABIC_KEY_RE.fullmatch(key) for key in keys):
+        return None
+    folded = text.translate(_ONE_TO_ONE)
+    best: tuple[int, int] | None = None
+    for key in dict.fromkeys(keys):
+        position = 0
+        while (found := folded.find(key, position, best[0] if best else len(folded))) >= 0:
+            position = found + 1
+            start = found
+            while start > 0 and _in_word(folded[start - 1]):
+                start -= 1
+            end = found + len(key)
+            while end < len(text) and text[end] in _MARK_SET:
+                end += 1
+            if folded[start:found] in _CLITIC_PREFIXES and not (end < len(text) and _in_word(text[end])):
+                best = (start, end)
+                break
+    return best
+
+
 def make_snippet(text: str, query: str, width: int = 70) -> tuple[str, tuple[tuple[int, int], ...]]:
     """A short extract of `text` around the first hit, with the hits' offsets inside it."""
     pattern = snippet_regex(query)
-    match = pattern.search(text) if pattern else None
-    if match is None:
+    hit = _first_hit_fast(text, query)
+    if hit is None and pattern is not None:
+        match = pattern.search(text)
+        hit = match.span() if match else None
+    if hit is None or pattern is None:
         head = " ".join(text[: width * 2].split())
         return (head + ("…" if len(text) > width * 2 else "")), ()
-    start = max(0, match.start() - width)
-    end = min(len(text), match.end() + width)
+    start = max(0, hit[0] - width)
+    end = min(len(text), hit[1] + width)
     # widen to word boundaries so the snippet does not open or close mid-word
     while start > 0 and not text[start - 1].isspace():
         start -= 1

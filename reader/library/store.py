@@ -90,7 +90,7 @@ class Library:
         return _summary(row)
 
     def text(self, article_id: int) -> str:
-        row = self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._one("SELECT text FROM article_bodies WHERE article_id = ?", article_id)
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
         return row[0]
@@ -98,7 +98,8 @@ class Library:
     def article(self, article_id: int) -> Article:
         row = self._db.execute(
             "SELECT id, title, source, date, language, origin, format, imported_at, content_hash,"
-            " original, encoding, extracted, text, words, has_bidi_controls FROM articles WHERE id = ?",
+            " original, encoding, extracted, text, words, has_bidi_controls"
+            " FROM articles JOIN article_bodies ON article_id = id WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -113,26 +114,33 @@ class Library:
         ).fetchall()
         return tuple(RemovedLine(*row) for row in rows)
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Articles matching every word of `query` (spelling-tolerant), best first, with snippets."""
+    def search(self, query: str, limit: int = 200, snippets: int = 50) -> list[SearchHit]:
+        """Articles matching every word of `query` (spelling-tolerant), best first.
+
+        The first `snippets` hits come with a snippet and highlights; the others have an empty
+        snippet (ask `snippet(id, query)` when one is shown): a snippet costs a text read and scan.
+        """
         expression = fts_query(query)
         if expression is None:
             return []
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         try:
             rows = self._db.execute(
-                f"SELECT a.id, -bm25(search_index, {weights}) AS score, a.text FROM search_index"
-                " JOIN articles AS a ON a.id = search_index.rowid"
+                f"SELECT rowid, -bm25(search_index, {weights}) AS score FROM search_index"
                 " WHERE search_index MATCH ? ORDER BY bm25(search_index, " + weights + ") LIMIT ?",
                 (expression, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
             raise LibraryError(f"cannot search for {query!r}: {error}") from None
         hits = []
-        for article_id, score, text in rows:
-            snippet, highlights = make_snippet(text, query)
+        for rank, (article_id, score) in enumerate(rows):
+            snippet, highlights = self.snippet(article_id, query) if rank < snippets else ("", ())
             hits.append(SearchHit(article_id, float(score), snippet, highlights))
         return hits
+
+    def snippet(self, article_id: int, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """An extract of the article around the first hit of `query`, and the hits' offsets in it."""
+        return make_snippet(self.text(article_id), query)
 
     # --- importing -----------------------------------------------------------------------------
 
@@ -147,21 +155,23 @@ class Library:
                 return ImportOutcome(existing[0], True, existing[1])
             cursor = db.execute(
                 "INSERT INTO articles (title, source, date, language, origin, format, imported_at,"
-                " content_hash, original, encoding, extracted, text, words, has_bidi_controls)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " content_hash, encoding, words, has_bidi_controls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     draft.title, draft.source, draft.date, draft.language, draft.origin, draft.format, _now(),
-                    draft.content_hash, draft.original, draft.encoding, draft.extracted, draft.text,
-                    draft.words, int(draft.has_bidi_controls),
+                    draft.content_hash, draft.encoding, draft.words, int(draft.has_bidi_controls),
                 ),
             )  # fmt: skip
             article_id = cursor.lastrowid
+            db.execute(
+                "INSERT INTO article_bodies (article_id, text, extracted, original) VALUES (?, ?, ?, ?)",
+                (article_id, draft.text, draft.extracted, draft.original),
+            )
             db.executemany(
                 "INSERT INTO removed_lines (article_id, line, start, end, text, reason)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
             )
-            db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *index_columns(draft.title, draft.text)))
+            db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *draft.index))
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -268,7 +278,7 @@ class Library:
         if not 0 <= removed_line_index < len(removed):
             raise LibraryError(f"article {article_id} has no removed line {removed_line_index}")
         item = removed.pop(removed_line_index)
-        extracted = self._one("SELECT extracted FROM articles WHERE id = ?", article_id)[0]
+        extracted = self._one("SELECT extracted FROM article_bodies WHERE article_id = ?", article_id)[0]
         text = apply_removals(extracted, removed)
         with self._transaction():
             self._db.execute(
@@ -276,13 +286,16 @@ class Library:
                 (article_id, item.line, item.start),
             )
             self._db.execute(
-                "UPDATE articles SET text = ?, words = ?, has_bidi_controls = ? WHERE id = ?",
-                (text, count_words(text), int(has_bidi_controls(extracted)), article_id),
+                "UPDATE articles SET words = ?, has_bidi_controls = ? WHERE id = ?",
+                (count_words(text), int(has_bidi_controls(extracted)), article_id),
             )
+            self._db.execute("UPDATE article_bodies SET text = ? WHERE article_id = ?", (text, article_id))
             self._reindex(article_id)
 
     def _reindex(self, article_id: int) -> None:
-        title, text = self._one("SELECT title, text FROM articles WHERE id = ?", article_id)
+        title, text = self._one(
+            "SELECT title, text FROM articles JOIN article_bodies ON article_id = id WHERE id = ?", article_id
+        )
         self._db.execute(
             "UPDATE search_text SET title = ?, body = ?, stems = ?, loose = ? WHERE article_id = ?",
             (*index_columns(title, text), article_id),
