@@ -1,15 +1,14 @@
 """Highlighting from the engine's segments: per-block span lists built off the GUI thread, applied by a
 QSyntaxHighlighter block by block (visible blocks first, the rest in short timer slices).
 
-Offsets: the engine counts `str` code points, Qt counts UTF-16 units. `PositionMap` converts, and is
-the identity (no work) for text without characters outside the Basic Multilingual Plane.
+Offsets: the engine counts `str` code points, Qt counts UTF-16 units and sees the direction marks
+(`reader.ui.paragraphs.PositionMap` converts).
 """
 
 from __future__ import annotations
 
-import re
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,33 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
 
 from reader.compare import Comparison, Segment
+from reader.ui.paragraphs import PositionMap, direction_marks, paragraph_starts
 from reader.ui.theme import CURRENT, Style, Theme, char_formats
 
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _SLICE_SECONDS = 0.012  # keep each highlighting slice well under a frame
-
-
-def display_text(text: str) -> str:
-    """The text as the pane holds it: same length, one block per `\\n` line (Qt would split at
-    `\\r`, U+2028 and U+2029 too, which would shift every offset after them)."""
-    if "\r" in text:
-        text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return text.replace("\u2029", "\n").replace("\u2028", "\n")
-
-
-class PositionMap:
-    """Python offsets <-> Qt (UTF-16) positions."""
-
-    def __init__(self, text: str) -> None:
-        # indices of characters that take two UTF-16 units
-        self.astral = [m.start() for m in _ASTRAL_RE.finditer(text)]
-        self._qt_astral = [p + k for k, p in enumerate(self.astral)]
-
-    def to_qt(self, offset: int) -> int:
-        return offset + bisect_left(self.astral, offset) if self.astral else offset
-
-    def to_py(self, position: int) -> int:
-        return position - bisect_left(self._qt_astral, position) if self.astral else position
 
 
 @dataclass(frozen=True)
@@ -61,16 +37,6 @@ class SpanTable:
         return max(0, bisect_right(self.block_starts, offset) - 1)
 
 
-def block_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    position = find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    return starts
-
-
 def _style(segment: Segment, moved: Sequence[bool]) -> int:
     if segment.kind == "only" or segment.passage is None:
         return Style.ONLY
@@ -81,9 +47,10 @@ def _style(segment: Segment, moved: Sequence[bool]) -> int:
 
 
 def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[bool]) -> SpanTable:
-    """Cut the segments at block boundaries; pure Python, safe to run in a worker thread."""
-    starts = block_starts(text)
-    positions = PositionMap(text)
+    """Cut the segments at paragraph boundaries; pure Python, safe to run in a worker thread.
+    `text` is the pane's text (`display_text`); its direction marks shift Qt positions."""
+    starts = paragraph_starts(text)
+    positions = PositionMap(text, direction_marks(text)[0])
     pieces: list[list[tuple[int, int, int]]] = [[] for _ in starts]
     ranges: list[tuple[int, int, int]] = []
     for segment in segments:
@@ -91,6 +58,7 @@ def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[boo
         if segment.kind == "changed":  # letters that differ are painted over their word
             ranges.extend((lo, hi, Style.CHANGED_CHARS) for lo, hi in segment.chars)
     count = len(starts)
+    to_qt = positions.to_qt
     for lo, hi, style in ranges:
         block = bisect_right(starts, lo) - 1
         while lo < hi and block < count:
@@ -98,8 +66,8 @@ def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[boo
             block_end = starts[block + 1] - 1 if block + 1 < count else len(text)
             piece_hi = min(hi, block_end)
             if piece_hi > lo:
-                q0 = positions.to_qt(lo) - positions.to_qt(block_start)
-                q1 = positions.to_qt(piece_hi) - positions.to_qt(block_start)
+                base = positions.block_start_qt(block_start)
+                q0, q1 = to_qt(lo) - base, to_qt(piece_hi) - base
                 pieces[block].append((q0, q1 - q0, style))
             block += 1
             lo = starts[block] if block < count else hi

@@ -27,7 +27,7 @@ import reader
 from reader.compare import CompareOptions
 from reader.ui import library_actions
 from reader.ui.actions import Keymap, add_scoped_actions, apply_keymap, create_actions, populate_menus
-from reader.ui.article_model import COL_SHARED, COL_TITLE, ArticleFilterProxy, ArticleTableModel
+from reader.ui.article_model import COL_SHARED, COL_SOURCE, COL_TITLE, ArticleFilterProxy, ArticleTableModel
 from reader.ui.comparison_view import ComparisonView
 from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
 from reader.ui.worker import Comparer, CompareResult, swapped_result
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.view)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([330, 1000])
+        self.splitter.setSizes([440, 960])
         self.setCentralWidget(self.splitter)
         self._build_status()
 
@@ -181,7 +181,10 @@ class MainWindow(QMainWindow):
     def reload_articles(self) -> None:
         self.model.set_articles(self.library.summaries())
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        if header.sectionSize(COL_SOURCE) > 110:  # long site names must not squeeze the titles
+            header.resizeSection(COL_SOURCE, 110)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
 
     def selected_article(self) -> int | None:
         index = self.table.currentIndex()

@@ -5,40 +5,24 @@ reshaped or reordered.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QMouseEvent,
     QPaintEvent,
-    QTextBlockFormat,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.ui.highlighter import PositionMap, display_text
-
-# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms) and strong
-# left-to-right letters (Latin, Greek, Cyrillic, Armenian and the scripts above U+0900).
-_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LTR_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u058f\u0900-\u1fff\u2c00-\ua7ff\uac00-\ud7a3]")
+from reader.ui.paragraphs import PositionMap, direction_marks, display_text, document_text
 
 BASE_POINT_SIZE = 15.0
-FONT_FAMILY = "Amiri"
-
-
-def dominant_direction(paragraph: str) -> Qt.LayoutDirection:
-    """Right-to-left unless strong left-to-right letters outnumber the right-to-left ones."""
-    if not _LTR_RE.search(paragraph):
-        return Qt.LayoutDirection.RightToLeft
-    ltr = len(_LTR_RE.findall(paragraph))
-    rtl = len(_RTL_RE.findall(paragraph))
-    return Qt.LayoutDirection.LeftToRight if ltr > rtl else Qt.LayoutDirection.RightToLeft
+FONT_FAMILY = "Amiri"  # replaced by the family of the bundled font once loaded
 
 
 @dataclass(frozen=True)
@@ -92,16 +76,18 @@ class ReadingPane(QPlainTextEdit):
         document = self.document()
         document.setUndoRedoEnabled(False)
         option = QTextOption()
-        # QPlainTextEdit ignores block alignment for RTL unless the document default says so (QTBUG-7516)
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Each paragraph takes the direction of its first strong character (steered by a mark where
+        # needed, see reader.ui.paragraphs). QPlainTextEdit aligns every block by the document's
+        # option (QTBUG-7516): right here, and left for left-to-right blocks in paintEvent.
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
         document.setDocumentMargin(10)
         self._zoom = 0
         self.text = ""
         self.positions = PositionMap("")
-        self.ltr_blocks: list[int] = []
+        self.ltr_blocks: frozenset[int] = frozenset()
         self._apply_font()
 
     # --- text ----------------------------------------------------------------------------------
@@ -109,28 +95,29 @@ class ReadingPane(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         """Show `text`; offsets into it (Python str indices) stay valid for every method here."""
         self.text = display_text(text)
-        self.positions = PositionMap(self.text)
-        self.setPlainText(self.text)
-        self.ltr_blocks = self._apply_directions()
+        marks, ltr = direction_marks(self.text)
+        self.positions = PositionMap(self.text, marks)
+        self.ltr_blocks = frozenset(ltr)
+        self.setPlainText(document_text(self.text, marks))
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def _apply_directions(self) -> list[int]:
-        """Mark the left-to-right paragraphs; the document default already makes the others RTL."""
-        ltr_format = QTextBlockFormat()
-        ltr_format.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        ltr_format.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        cursor = QTextCursor(self.document())
-        ltr: list[int] = []
-        for number, paragraph in enumerate(self.text.split("\n")):
-            if dominant_direction(paragraph) == Qt.LayoutDirection.LeftToRight:
-                ltr.append(number)
-        if ltr:
-            cursor.beginEditBlock()
-            for number in ltr:
-                cursor.setPosition(self.document().findBlockByNumber(number).position())
-                cursor.setBlockFormat(ltr_format)
-            cursor.endEditBlock()
-        return ltr
+    def _align_visible_ltr_blocks(self) -> None:
+        """Left-align the left-to-right paragraphs in view. The block layout keeps this option until
+        Qt lays the block out again, which is always followed by a paint (so by this call)."""
+        if not self.ltr_blocks:
+            return
+        block = self.firstVisibleBlock()
+        bottom = self.viewport().height()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        while block.isValid() and top <= bottom:
+            if block.blockNumber() in self.ltr_blocks:
+                layout = block.layout()
+                option = layout.textOption()
+                if not option.alignment() & Qt.AlignmentFlag.AlignLeft:
+                    option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+                    layout.setTextOption(option)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
 
     def set_show_hidden(self, show: bool) -> None:
         """Show spaces, paragraph ends and invisible characters (zero-width, bidi controls)."""
@@ -236,6 +223,12 @@ class ReadingPane(QPlainTextEdit):
         start, end = self.selected_range()
         return self.text[start:end]
 
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy the original text, without the direction marks the pane added."""
+        data = QMimeData()
+        data.setText(self.selected_text())
+        return data
+
     # --- events --------------------------------------------------------------------------------
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
@@ -244,6 +237,7 @@ class ReadingPane(QPlainTextEdit):
             self.clicked.emit(self.cursor_offset())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        self._align_visible_ltr_blocks()
         super().paintEvent(event)
         self.painted.emit()
 

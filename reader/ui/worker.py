@@ -20,8 +20,9 @@ from reader.compare import CompareOptions, Comparison, compare
 from reader.text.normalize import fold_word
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import token_spans
-from reader.ui.highlighter import SpanTable, build_tables, display_text
+from reader.ui.highlighter import SpanTable, build_tables
 from reader.ui.navigation import Hunk, difference_hunks
+from reader.ui.paragraphs import display_text
 
 # Articles up to this many words are compared exactly for the shares column; longer ones estimated.
 EXACT_SHARE_WORDS = 30_000
