@@ -16,7 +16,8 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TextIO
@@ -46,6 +47,7 @@ class TerminalOptions:
     color: bool = False
     visual: bool = False  # shape + reorder Arabic for terminals that cannot
     width: int = 100  # columns to wrap at; 0 = no wrapping
+    explicit_bidi: bool = False  # ask the terminal not to reorder (visual output on a TTY)
 
 
 def color_wanted(choice: str, stream: TextIO) -> bool:
@@ -56,17 +58,27 @@ def color_wanted(choice: str, stream: TextIO) -> bool:
         return False
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return _isatty(stream)
+    return is_terminal(stream)
+
+
+# Terminals that always shape and reorder by themselves and cannot be told not to (the freedesktop
+# terminal BiDi working group's survey): on these, visual text would be reversed twice.
+_SELF_REORDERING_TERMINALS = ("KONSOLE_VERSION", "MLTERM")
+# ECMA-48 BDSM: "explicit" mode (CSI 8 l) asks a BiDi-capable terminal (VTE >= 0.57, the default on
+# GNOME) to show characters in the order sent, as visual output needs; CSI 8 h restores its default.
+# Terminals without BiDi ignore the mode.
+EXPLICIT_BIDI_ON = "\x1b[8l"
+EXPLICIT_BIDI_OFF = "\x1b[8h"
 
 
 def visual_wanted(choice: str, stream: TextIO) -> bool:
     """`--bidi auto|visual|logical`: auto reorders for a terminal and leaves piped text as stored."""
     if choice == "auto":
-        return _isatty(stream)
+        return is_terminal(stream) and not any(os.environ.get(name) for name in _SELF_REORDERING_TERMINALS)
     return choice == "visual"
 
 
-def _isatty(stream: TextIO) -> bool:
+def is_terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
@@ -289,6 +301,17 @@ class TerminalWriter:
     def __init__(self, stream: TextIO, options: TerminalOptions) -> None:
         self.stream = stream
         self.options = options
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Wrap all output: switches a BiDi terminal to explicit mode and back, if asked to."""
+        if self.options.explicit_bidi:
+            self.stream.write(EXPLICIT_BIDI_ON)
+        try:
+            yield
+        finally:
+            if self.options.explicit_bidi:
+                self.stream.write(EXPLICIT_BIDI_OFF)
 
     def blank(self) -> None:
         self.stream.write("\n")

@@ -251,6 +251,8 @@ def test_on_a_terminal_auto_means_colour_and_visual_unless_no_color(pair):
     shown = run_on_a_terminal(["compare", str(path_a), str(path_b)], env)
     assert ANSI_RE.search(shown)
     assert any("\ufe70" <= ch <= "\ufeff" for ch in shown)  # shaped for a terminal without shaping
+    # A BiDi terminal (GNOME's VTE) is asked to keep our order, and given its default back at the end.
+    assert shown.startswith("\x1b[8l") and shown.rstrip("\r\n").endswith("\x1b[8h")
     plain = run_on_a_terminal(["compare", str(path_a), str(path_b)], {"NO_COLOR": "1"})
     assert not ANSI_RE.search(plain)
     assert any("\ufe70" <= ch <= "\ufeff" for ch in plain)
@@ -430,3 +432,18 @@ def test_differing_letters_keep_their_colour_in_joined_form():
     assert "".join(piece for piece, style in shown if style == "only") == get_display(
         arabic_reshaper.reshape("إنّ"), base_dir="R"
     )
+
+
+def test_terminals_that_always_reorder_get_logical_text(pair):
+    path_a, path_b, text_a, _ = pair
+    shown = run_on_a_terminal(["compare", str(path_a), str(path_b)], {"KONSOLE_VERSION": "230805"})
+    assert not any("\ufe70" <= ch <= "\ufeff" for ch in shown)
+    assert "\x1b[8l" not in shown
+    assert "استضاف" in shown
+
+
+def test_piped_visual_output_has_no_terminal_modes(pair):
+    path_a, path_b, _, _ = pair
+    done = run_qarin(str(path_a), str(path_b), "--bidi", "visual")
+    assert done.returncode == 0
+    assert "\x1b" not in done.stdout

@@ -23,6 +23,7 @@ from reader.terminal import (
     TerminalOptions,
     TerminalWriter,
     color_wanted,
+    is_terminal,
     text_width,
     visual_wanted,
 )
@@ -97,12 +98,16 @@ def run_compare(args: argparse.Namespace) -> int:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         else:
             _prefer_utf8(out, strict=False)
+            visual = visual_wanted(args.bidi, out)
             options = TerminalOptions(
                 color=color_wanted(args.color, out),
-                visual=visual_wanted(args.bidi, out),
+                visual=visual,
                 width=_report_width(args.width),
+                explicit_bidi=visual and is_terminal(out),
             )
-            write_report(TerminalWriter(out, options), result, doc_a, doc_b)
+            writer = TerminalWriter(out, options)
+            with writer.session():
+                write_report(writer, result, doc_a, doc_b)
         out.flush()
     except BrokenPipeError:
         # `qarin compare a b | head`: the reader left; stop quietly, and keep Python's exit-time
