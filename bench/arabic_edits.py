@@ -129,10 +129,16 @@ def change_quotes(text: str, rng: random.Random) -> str:
 
 
 def spelling_variants(text: str, rng: random.Random, rate: float = 0.3) -> str:
-    """Spell a share of the words differently, Arabic-Indic digits and other quotes half the time."""
+    """Spell a share of the words differently (at least one), Arabic-Indic digits and other quotes
+    half the time."""
+    original = text
     text = ARABIC_WORD.sub(
         lambda m: _vary_letters(m.group(), rng) if rng.random() < rate else m.group(), text
     )
+    words = list(ARABIC_WORD.finditer(text))
+    while text == original and words:
+        m = rng.choice(words)
+        text = text[: m.start()] + _vary_letters(m.group(), rng) + text[m.end() :]
     if rng.random() < 0.5:
         text = text.translate(ARABIC_INDIC)
     if rng.random() < 0.5:

@@ -109,6 +109,12 @@ def filler_pool(articles: dict[str, Article], source: str) -> list[str]:
     return pool
 
 
+def is_arabic(text: str) -> bool:
+    """Mostly Arabic words (seed 002 quotes an English tweet: filler, never a case)."""
+    words = text.split()
+    return sum(1 for w in words if edits.ARABIC_WORD.search(w)) * 2 >= len(words)
+
+
 def sentence_spans(paragraph: str, min_words: int) -> list[Range]:
     spans = []
     start = 0
@@ -216,7 +222,7 @@ class PairMaker:
             return EvalPair(f"{kind}-{index:02d}", kind, a_text, builder.text(), ())
         if kind in ("moved", "mixed"):
             count = self.rng.randint(2, min(4, (len(paragraphs) + 1) // 2))
-            chosen = self._separate_indices(len(paragraphs), count, kind)
+            chosen = self._separate_indices(paragraphs, count)
             order = chosen[:]
             while order == chosen:
                 self.rng.shuffle(order)
@@ -247,7 +253,9 @@ class PairMaker:
         paragraphs = self.articles[name].paragraphs
         most = {"verbatim": 3, "shuffled": 1}.get(kind, 2)
         count = self.rng.randint(1, most)
-        candidates = range(len(paragraphs) - count + 1)
+        candidates = [
+            i for i in range(len(paragraphs) - count + 1) if all(map(is_arabic, paragraphs[i : i + count]))
+        ]
         if kind == "synonyms":
             candidates = [
                 i for i in candidates if edits.count_synonym_words(" ".join(paragraphs[i : i + count])) >= 2
@@ -263,6 +271,7 @@ class PairMaker:
             (i, span)
             for i, paragraph in enumerate(self.articles[name].paragraphs)
             for span in sentence_spans(paragraph, min_words)
+            if is_arabic(paragraph[span[0] : span[1]])
         ]
         i, (lo, hi) = self.rng.choice(choices)
         piece = self._edit(kind, self.articles[name].paragraphs[i][lo:hi], name)
@@ -272,11 +281,12 @@ class PairMaker:
         span_b = builder.add(host, inner)
         return (a_spans[i][0] + lo, a_spans[i][0] + hi), span_b
 
-    def _separate_indices(self, total: int, count: int, kind: str) -> list[int]:
+    def _separate_indices(self, paragraphs: tuple[str, ...], count: int) -> list[int]:
         """`count` paragraph indices with at least one paragraph between any two (separate cases)."""
         while True:
-            chosen = sorted(self.rng.sample(range(total), count))
-            if all(b - a >= 2 for a, b in zip(chosen, chosen[1:], strict=False)):
+            chosen = sorted(self.rng.sample(range(len(paragraphs)), count))
+            spaced = all(b - a >= 2 for a, b in zip(chosen, chosen[1:], strict=False))
+            if spaced and all(is_arabic(paragraphs[i]) for i in chosen):
                 return chosen
 
     @staticmethod

@@ -120,3 +120,70 @@ def test_empty_conventions_follow_the_pan_reference():
 def test_covered_merges_overlapping_ranges_and_clips_to_target():
     assert pan.covered((10, 20), [(0, 12), (11, 15), (18, 30)]) == 2 + 3 + 2
     assert pan.covered((10, 20), [(20, 30), (0, 10)]) == 0
+
+
+# --- the evaluation set the measures are applied to (bench/eval_corpus.py) ------------------------
+
+sys.path.insert(0, str(_PAN_PATH.parent))
+import eval_corpus  # noqa: E402
+
+from reader.text.normalize import fold_text  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    return eval_corpus.build_pairs()
+
+
+def _case_texts(pair):
+    for (a0, a1), (b0, b1) in pair.cases:
+        yield pair.a[a0:a1], pair.b[b0:b1]
+
+
+def test_evaluation_set_is_deterministic_and_covers_every_kind(pairs):
+    again = eval_corpus.build_pairs()
+    assert [(p.pair_id, p.a, p.b, p.cases) for p in pairs] == [(p.pair_id, p.a, p.b, p.cases) for p in again]
+    other = eval_corpus.build_pairs(seed=1)
+    assert [p.b for p in other] != [p.b for p in pairs]
+    assert {p.kind for p in pairs} == set(eval_corpus.KINDS)
+    assert all(sum(p.kind == kind for p in pairs) == 20 for kind in eval_corpus.KINDS)
+    for pair in pairs:
+        eval_corpus.check_pair(pair)
+        assert bool(pair.cases) == (pair.kind != "negative")
+
+
+def test_verbatim_and_moved_cases_are_exact_copies(pairs):
+    copies = [(a, b) for p in pairs if p.kind in ("verbatim", "moved") for a, b in _case_texts(p)]
+    assert len(copies) > 40
+    assert all(" ".join(a.split()) == " ".join(b.split()) for a, b in copies)
+
+
+def test_spelling_cases_differ_in_spelling_only(pairs):
+    spelled = [(a, b) for p in pairs if p.kind == "spelling" for a, b in _case_texts(p)]
+    assert sum(a != b for a, b in spelled) == len(spelled)  # every copy was respelled
+    assert all(" ".join(fold_text(a).split()) == " ".join(fold_text(b).split()) for a, b in spelled)
+
+
+def test_edited_kinds_really_change_the_copy(pairs):
+    for kind in ("insert_delete", "reworded", "shuffled", "synonyms", "mixed"):
+        texts = [(a, b) for p in pairs if p.kind == kind for a, b in _case_texts(p)]
+        assert all(fold_text(a) != fold_text(b) for a, b in texts), kind
+
+
+def test_shuffled_copies_keep_their_words(pairs):
+    for pair in (p for p in pairs if p.kind == "shuffled"):
+        for a, b in _case_texts(pair):
+            assert sorted(a.split()) == sorted(b.split())
+
+
+def test_filler_shares_no_word_4gram_with_the_source(pairs):
+    for pair in (p for p in pairs if p.kind == "negative" and not p.pair_id.startswith("negative-raw")):
+        assert not (eval_corpus._grams(pair.a) & eval_corpus._grams(pair.b)), pair.pair_id
+
+
+def test_ground_truth_as_detections_scores_perfectly(pairs):
+    cases = [Annotation(p.pair_id, a, b) for p in pairs for a, b in p.cases]
+    s = pan.evaluate(cases, list(cases))
+    assert (s.precision, s.recall, s.granularity, s.plagdet) == (1.0, 1.0, 1.0, 1.0)
+    # and reporting nothing scores zero
+    assert pan.evaluate(cases, []).plagdet == 0.0
