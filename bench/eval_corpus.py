@@ -14,6 +14,7 @@ shared topic words, no reuse) with passages of A copied in and edited one way pe
   shuffled       the words of each sentence shuffled
   synonyms       common news words swapped for synonyms (hand-made list in arabic_edits)
   mixed          moved paragraphs with spelling, synonyms, rewording and insertions together
+  long           4-8 consecutive paragraphs, lightly edited (synonyms, a few words, spelling): one case
   negative       no reuse: unrelated articles on the same topic (ideal output: no passage)
 
 A case is (A span, B span) in str offsets; a copy with insertions is one case spanning the whole copy,
@@ -57,6 +58,7 @@ KINDS = (
     "shuffled",
     "synonyms",
     "mixed",
+    "long",
     "negative",
 )
 MIN_PARAGRAPH_WORDS = 10
@@ -199,6 +201,10 @@ class PairMaker:
             return edits.shuffle_words(text, rng)
         if kind == "synonyms":
             return edits.swap_synonyms(text, rng)[0]
+        if kind == "long":
+            text = edits.swap_synonyms(text, rng, rate=0.5)[0]
+            text = edits.reword_phrases(text, rng, self.vocabulary[name], every=25)
+            return edits.spelling_variants(text, rng, rate=0.1)
         if kind == "mixed":
             text = edits.swap_synonyms(text, rng, rate=0.7)[0]
             text = edits.reword_phrases(text, rng, self.vocabulary[name], every=20)
@@ -251,19 +257,24 @@ class PairMaker:
 
     def _copy_paragraphs(self, kind: str, name: str, a_spans: list[Range], builder: DocBuilder):
         paragraphs = self.articles[name].paragraphs
-        most = {"verbatim": 3, "shuffled": 1}.get(kind, 2)
-        count = self.rng.randint(1, most)
-        candidates = [
-            i for i in range(len(paragraphs) - count + 1) if all(map(is_arabic, paragraphs[i : i + count]))
-        ]
-        if kind == "synonyms":
-            candidates = [
-                i for i in candidates if edits.count_synonym_words(" ".join(paragraphs[i : i + count])) >= 2
-            ]
-        first = self.rng.choice(list(candidates))
+        fewest, most = {"verbatim": (1, 3), "shuffled": (1, 1), "long": (4, 8)}.get(kind, (1, 2))
+        count = self.rng.randint(fewest, most)
+        while not (candidates := self._windows(kind, paragraphs, count)):
+            count -= 1  # no run of `count` Arabic paragraphs here: take a shorter one
+        first = self.rng.choice(candidates)
         copied = [self._edit(kind, p, name) for p in paragraphs[first : first + count]]
         span_b = builder.add(builder.separator.join(copied))
         return (a_spans[first][0], a_spans[first + count - 1][1]), span_b
+
+    @staticmethod
+    def _windows(kind: str, paragraphs: tuple[str, ...], count: int) -> list[int]:
+        """First indices of `count` consecutive Arabic paragraphs fit for this kind of edit."""
+        out = [
+            i for i in range(len(paragraphs) - count + 1) if all(map(is_arabic, paragraphs[i : i + count]))
+        ]
+        if kind == "synonyms":
+            out = [i for i in out if edits.count_synonym_words(" ".join(paragraphs[i : i + count])) >= 2]
+        return out
 
     def _copy_sentence(self, kind: str, name: str, a_spans: list[Range], builder: DocBuilder, fillers):
         min_words = 12 if kind == "shuffled" else 8

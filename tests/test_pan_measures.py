@@ -165,7 +165,7 @@ def test_spelling_cases_differ_in_spelling_only(pairs):
 
 
 def test_edited_kinds_really_change_the_copy(pairs):
-    for kind in ("insert_delete", "reworded", "shuffled", "synonyms", "mixed"):
+    for kind in ("insert_delete", "reworded", "shuffled", "synonyms", "mixed", "long"):
         texts = [(a, b) for p in pairs if p.kind == kind for a, b in _case_texts(p)]
         assert all(fold_text(a) != fold_text(b) for a, b in texts), kind
 
