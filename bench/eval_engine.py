@@ -26,10 +26,12 @@ TARGET_PLAGDET = 0.97
 TARGET_GRANULARITY = 1.02
 
 
-def run(pairs: list[eval_corpus.EvalPair]) -> tuple[dict, list[float]]:
-    """Compare every pair; return its cases, detections and seconds, keyed by pair id."""
+def run(pairs: list[eval_corpus.EvalPair]) -> tuple[dict, list[float], dict]:
+    """Compare every pair; return its cases and detections keyed by pair id, the seconds per
+    compare, and the `moved` flags of each pair's passages."""
     results = {}
     seconds = []
+    moved = {}
     for pair in pairs:
         started = time.perf_counter()
         comparison = compare(pair.a, pair.b)
@@ -38,7 +40,20 @@ def run(pairs: list[eval_corpus.EvalPair]) -> tuple[dict, list[float]]:
         cases = [pan.Annotation(pair.pair_id, a, b) for a, b in pair.cases]
         detections = [pan.Annotation(pair.pair_id, p.a, p.b) for p in comparison.passages]
         results[pair.pair_id] = (pair, cases, detections)
-    return results, seconds
+        moved[pair.pair_id] = [p.moved for p in comparison.passages]
+    return results, seconds, moved
+
+
+def report_moves(results: dict, moved: dict) -> None:
+    """Pairs whose copies were reordered need a passage flagged moved; a single copy never does."""
+    reordered = [pid for pid, (pair, _, _) in results.items() if pair.kind in ("moved", "mixed")]
+    single = [pid for pid, (pair, _, _) in results.items() if len(pair.cases) == 1]
+    flagged = sum(1 for pid in reordered if any(moved[pid]))
+    false = sum(1 for pid in single if any(moved[pid]))
+    print(
+        f"moved flags: {flagged} of {len(reordered)} reordered pairs show a moved passage; "
+        f"{false} of {len(single)} single-copy pairs show one (should be 0)"
+    )
 
 
 def line(label: str, scores: pan.Scores, pairs: int) -> str:
@@ -48,7 +63,7 @@ def line(label: str, scores: pan.Scores, pairs: int) -> str:
     )
 
 
-def report(results: dict, seconds: list[float], worst: int) -> bool:
+def report(results: dict, seconds: list[float]) -> bool:
     all_cases = [c for _, cases, _ in results.values() for c in cases]
     all_detections = [d for _, _, detections in results.values() for d in detections]
     header = ("kind", "pairs", "cases", "dets", "prec", "rec", "gran", "plagdet")
@@ -79,8 +94,6 @@ def report(results: dict, seconds: list[float], worst: int) -> bool:
         f"plagdet {overall.plagdet:.3f}, granularity {overall.granularity:.3f} "
         f"-> {'MET' if met else 'NOT MET'}"
     )
-    if worst:
-        _show_worst(results, worst)
     return met
 
 
@@ -119,8 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         f"cases: {len(sizes)}, words in A: min {sizes[0]}, median {statistics.median(sizes):.0f}, "
         f"max {sizes[-1]}"
     )
-    results, seconds = run(pairs)
-    report(results, seconds, args.worst)
+    results, seconds, moved = run(pairs)
+    report(results, seconds)
+    report_moves(results, moved)
+    if args.worst:
+        _show_worst(results, args.worst)
     return 0
 
 
