@@ -3,10 +3,29 @@ commands never load it and a missing system library can be reported before PySid
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 
 
+def _choose_headless_platform(argv: Sequence[str]) -> None:
+    """The self-test is a check, not a window; a screenshot needs no screen (see reader.ui.app)."""
+    has_display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    screenshot = any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
+    if not os.environ.get("QT_QPA_PLATFORM") and ("--self-test" in argv or (screenshot and not has_display)):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def launch_gui(argv: Sequence[str]) -> int:
+    from reader import syslibs  # noqa: PLC0415
+
+    _choose_headless_platform(argv)
+    # Missing system libraries: name the Debian packages instead of a loader error or a Qt abort.
+    if code := syslibs.check_gui_environment():
+        return code
+    if problem := syslibs.import_qt_or_explain():
+        print(problem, file=sys.stderr)
+        return 3
     from reader.ui.app import main  # noqa: PLC0415 - Qt only when the window is wanted
 
     return main(list(argv))

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         for action_id, field in MATCHING_OPTIONS.items():
             self.actions[action_id].setChecked(getattr(self.options.normalize, field))
         self.find_bar = None
+        self.palette = None
         self.view.set_zoom(self.settings.zoom)
         self._restore_state()
         self.reload_articles()
@@ -407,25 +408,26 @@ class MainWindow(QMainWindow):
     def _open_palette(self) -> None:
         from reader.ui.palette import CommandPalette  # noqa: PLC0415 - loaded on first use
 
-        palette = CommandPalette(list(self.actions.values()), self)
-        self._palette = palette
-        palette.open()
+        if self.palette is None:
+            self.palette = CommandPalette(self.actions, self)
+        self.palette.popup()
 
     def _open_keymap(self) -> None:
         from reader.ui.keymap_dialog import KeymapDialog  # noqa: PLC0415
 
-        dialog = KeymapDialog(self.keymap, self)
-        if dialog.exec():
-            apply_keymap(self.actions, self.keymap)
+        dialog = KeymapDialog(self.keymap, self, self.actions)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: apply_keymap(self.actions, self.keymap))
+        dialog.open()
 
     def _find(self, what: str) -> None:
         from reader.ui.findbar import FindBar  # noqa: PLC0415
 
-        pane = self.view.panes[self.view.active_side]
         if self.find_bar is None:
             self.find_bar = FindBar(self)
             self.view.layout().insertWidget(1, self.find_bar)
-        self.find_bar.set_editor(pane)
+        self.find_bar.set_options(self.options.normalize)
+        self.find_bar.set_editor(self.view.panes[self.view.active_side])
         if what == "open":
             self.find_bar.open()
         elif what == "next":

@@ -3,7 +3,7 @@ the counterpart offset that keeps two panes aligned while scrolling. No Qt here.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -89,12 +89,10 @@ class PassageIndex:
             return None
         if current is not None and current in self.order:
             k = self.order.index(current) + (1 if forward else -1)
-        elif forward:
-            k = bisect_right(self.starts, offset)
-        else:
-            k = bisect_right(self.starts, offset) - 1
-            if k >= 0 and self.starts[k] >= offset:
-                k -= 1
+        elif forward:  # the first passage starting at or after the cursor
+            k = bisect_left(self.starts, offset)
+        else:  # the last one starting before it
+            k = bisect_left(self.starts, offset) - 1
         return self.order[k] if 0 <= k < len(self.order) else None
 
     def counterpart(self, offset: int) -> int:
