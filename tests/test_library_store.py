@@ -185,3 +185,12 @@ def test_a_library_from_a_newer_qarin_is_refused_untouched(tmp_path):
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(LibraryError, match="folder"):
         open_library(tmp_path)
+
+
+def test_a_library_emptied_by_the_user_is_not_seeded_again(tmp_path):
+    path = tmp_path / "emptied.sqlite3"
+    with open_library(path) as library:
+        for summary in library.summaries():
+            library.remove(summary.id)
+    with open_library(path) as library:
+        assert library.count() == 0

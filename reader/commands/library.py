@@ -58,9 +58,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _library(args: argparse.Namespace, seed_if_empty: bool = True) -> Iterator[Library]:
+def _library(args: argparse.Namespace) -> Iterator[Library]:
     try:
-        library = open_library(args.library, seed_if_empty=seed_if_empty)
+        library = open_library(args.library)
     except LibraryError as error:
         raise CliError(str(error)) from None
     try:
@@ -158,7 +158,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with _library(args) as library:
-        hits = library.search(query, limit=max(1, args.limit))
+        hits = library.search(query, limit=max(1, args.limit), snippets=max(1, args.limit))
         titles = {hit.article_id: library.summary(hit.article_id).title for hit in hits}
     if args.format == "json":
         rows = [
@@ -183,7 +183,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with _library(args, seed_if_empty=False) as library:
+    with _library(args) as library:
         article = library.article(args.id)
     if args.format == "json":
         data = {
@@ -230,7 +230,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_edit(args: argparse.Namespace) -> int:
     if args.title is None and args.source is None and args.date is None and not args.restore:
         raise CliError("nothing to change: give --title, --source, --date or --restore")
-    with _library(args, seed_if_empty=False) as library:
+    with _library(args) as library:
         library.update(args.id, title=args.title, source=args.source, date=args.date)
         # restore from the highest index down so the earlier indexes stay valid
         for index in sorted(set(args.restore or ()), reverse=True):
@@ -241,7 +241,7 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with _library(args, seed_if_empty=False) as library:
+    with _library(args) as library:
         summary = library.summary(args.id)
         library.remove(args.id)
     print(f"removed {summary.id}: {summary.title}")

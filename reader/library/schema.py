@@ -50,11 +50,13 @@ CREATE TABLE removed_lines (
 );
 """
 
-# v2: the bidi-controls flag and the search index (an FTS5 table over a folded copy). The copy is
-# already split into words and folded, so the `ascii` tokenizer (split at ASCII spaces, every
-# non-ASCII character a letter) is enough, and 3x faster to fill than unicode61.
+# v2: the bidi-controls flag, a key-value table for library facts (e.g. "seeded"), and the search
+# index (an FTS5 table over a folded copy). The copy is already split into words and folded, so
+# the `ascii` tokenizer (split at ASCII spaces, every non-ASCII character a letter) is enough,
+# and 3x faster to fill than unicode61.
 SCHEMA_V2 = """
 ALTER TABLE articles ADD COLUMN has_bidi_controls INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE library_facts (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE search_text (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     title TEXT NOT NULL,

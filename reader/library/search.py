@@ -182,20 +182,39 @@ def _first_hit_fast(text: str, query: str) -> tuple[int, int] | None:
     keys = [key for keys in query_terms(query) for key in keys[:2]]
     if not keys or not all(_ARABIC_KEY_RE.fullmatch(key) for key in keys):
         return None
-    folded = text.translate(_ONE_TO_ONE)
+    keys = list(dict.fromkeys(keys))
+    overlap = max(len(key) for key in keys) + 8
+    # fold and scan in chunks: the first hit of a common word is near the top, and folding
+    # (str.translate) a whole long text is what costs
+    for chunk_start in range(0, len(text), _CHUNK):
+        base = max(0, chunk_start - overlap)
+        stop = min(len(text), chunk_start + _CHUNK + overlap)
+        hit = _first_hit_in(text, text[base:stop].translate(_ONE_TO_ONE), base, keys)
+        if hit is not None:
+            return hit
+    return None
+
+
+_CHUNK = 1500
+
+
+def _first_hit_in(text: str, folded: str, base: int, keys: list[str]) -> tuple[int, int] | None:
+    """The first whole-word hit in `folded` (= text[base:...] folded one to one)."""
     best: tuple[int, int] | None = None
-    for key in dict.fromkeys(keys):
+    for key in keys:
         position = 0
-        while (found := folded.find(key, position, best[0] if best else len(folded))) >= 0:
+        while (found := folded.find(key, position, best[0] - base if best else len(folded))) >= 0:
             position = found + 1
             start = found
             while start > 0 and _in_word(folded[start - 1]):
                 start -= 1
-            end = found + len(key)
+            end = base + found + len(key)
             while end < len(text) and text[end] in _MARK_SET:
                 end += 1
+            if start == 0 and base > 0 and _in_word(text[base - 1]):
+                continue  # the word began before this chunk: it is checked in the earlier one
             if folded[start:found] in _CLITIC_PREFIXES and not (end < len(text) and _in_word(text[end])):
-                best = (start, end)
+                best = (base + start, end)
                 break
     return best
 

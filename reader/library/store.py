@@ -49,10 +49,15 @@ def default_library_path() -> Path:
 
 
 def open_library(path: str | os.PathLike[str] | None = None, *, seed_if_empty: bool = True) -> Library:
-    """Open (creating if needed) the library; an empty one gets the sample articles."""
+    """Open (creating if needed) the library; a new, empty one gets the sample articles.
+
+    Seeding happens once per library: one the user has emptied stays empty.
+    """
     library = Library(Path(path) if path is not None else default_library_path())
-    if seed_if_empty and library.count() == 0:
-        library.import_seeds()
+    if seed_if_empty and not library.fact("seeded"):
+        if library.count() == 0:
+            library.import_seeds()
+        library.set_fact("seeded", "yes")
     return library
 
 
@@ -75,6 +80,14 @@ class Library:
 
     def _one(self, sql: str, *params: object) -> tuple | None:
         return self._db.execute(sql, params).fetchone()
+
+    def fact(self, key: str) -> str | None:
+        """A stored fact about the library itself (e.g. whether it was seeded)."""
+        row = self._one("SELECT value FROM library_facts WHERE key = ?", key)
+        return row[0] if row else None
+
+    def set_fact(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO library_facts (key, value) VALUES (?, ?)", (key, value))
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -114,7 +127,7 @@ class Library:
         ).fetchall()
         return tuple(RemovedLine(*row) for row in rows)
 
-    def search(self, query: str, limit: int = 200, snippets: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 200, snippets: int = 20) -> list[SearchHit]:
         """Articles matching every word of `query` (spelling-tolerant), best first.
 
         The first `snippets` hits come with a snippet and highlights; the others have an empty
