@@ -125,6 +125,17 @@ def test_piped_text_report_is_logical_plain_and_holds_the_articles_words(pair):
         assert not missing
 
 
+def test_header_names_each_file_its_encoding_and_any_repair(tmp_path, capsys):
+    path_a = write(tmp_path / "a.txt", seed_text(0), "cp1256")
+    path_b = tmp_path / "b.txt"
+    path_b.write_bytes(seed_text(1).rstrip(" \n.").encode("utf-8")[:-1])  # cut in the middle of a letter
+    assert main(["compare", str(path_a), str(path_b), "--bidi", "logical", "--width", "0"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"A  {path_a} · {len(seed_text(0)):,} characters · cp1256"
+    assert lines[1].startswith(f"B  {path_b} · ")
+    assert lines[1].endswith("utf-8, 1 damaged byte sequence shown as \ufffd")
+
+
 def test_report_lists_every_passage_and_the_moved_ones(tmp_path, capsys):
     text_a, text_b = seed_text(0), seed_text(1)
     result = compare(text_a, text_b)

@@ -94,6 +94,31 @@ def test_read_text_file_decodes_a_cp1256_file(tmp_path, seed):
     assert read_text_file(path) == Decoded(seed, "cp1256", False)
 
 
+def test_utf8_cut_in_the_middle_of_a_letter_is_still_utf8(seed):
+    last_letter = max(i for i, ch in enumerate(seed) if "\u0621" <= ch <= "\u064a")
+    cut = seed[: last_letter + 1].encode("utf-8")[:-1]  # the last Arabic letter loses its second byte
+    decoded = decode_bytes(cut)
+    assert decoded == Decoded(seed[:last_letter] + "\ufffd", "utf-8", False, replaced=1)
+
+
+def test_a_short_utf8_text_cut_mid_letter_is_not_read_as_cp1256():
+    assert decode_bytes("نص قصير".encode()[:-1]) == Decoded("نص قصي\ufffd", "utf-8", False, 1)
+
+
+def test_one_bad_byte_in_a_utf8_article_is_replaced_not_misread(seed):
+    data = seed.encode("utf-8")
+    middle = data.index(b" ", len(data) // 2)  # between two words: one clean error
+    decoded = decode_bytes(data[:middle] + b"\xff" + data[middle:])
+    assert decoded.encoding == "utf-8" and decoded.replaced == 1
+    assert decoded.text == seed[: len(data[:middle].decode())] + "\ufffd" + data[middle:].decode()
+
+
+def test_many_broken_sequences_are_not_utf8(seed):
+    # cp1256 bytes break UTF-8 at nearly every letter: it must not be "repaired" as UTF-8.
+    decoded = decode_bytes(seed.encode("cp1256"))
+    assert decoded.replaced == 0 and decoded.encoding == "cp1256"
+
+
 # ------------------------------------------------------------------------------------- bad input
 
 

@@ -138,6 +138,8 @@ def _load_file(path: str) -> Document:
     except InputError as error:
         raise CliError(str(error)) from None
     detail = decoded.encoding + (" with byte-order mark" if decoded.had_bom else "")
+    if decoded.replaced:
+        detail += f", {_count(decoded.replaced, 'damaged byte sequence')} shown as \ufffd"
     return Document(path, decoded.text, detail)
 
 

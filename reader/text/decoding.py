@@ -34,6 +34,7 @@ ARABIC_CODEPAGES = ("cp1256", "iso8859_6", "cp720", "cp864")
 _MAX_CONTROL_SHARE = 0.01
 # charset-normalizer's "chaos" (mess) score above which its Arabic guess is not trusted.
 _MAX_CHAOS = 0.2
+_MAX_UTF8_REPAIRS = 3  # broken UTF-8 sequences repaired (as U+FFFD) in a short text; more for long ones
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark, seen in old files
 
 
@@ -46,6 +47,7 @@ class Decoded:
     text: str
     encoding: str  # Python codec name, e.g. "utf-8", "cp1256", "utf-16-le"
     had_bom: bool
+    replaced: int = 0  # damaged byte sequences shown as U+FFFD (a UTF-8 file cut mid-letter)
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -57,8 +59,9 @@ def decode_bytes(data: bytes) -> Decoded:
         return _decode_wide(data)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _decode_legacy(data)
+    except UnicodeDecodeError as error:
+        cut_short = error.reason == "unexpected end of data"  # a file cut in the middle of a letter
+        return _decode_damaged_utf8(data, cut_short) or _decode_legacy(data)
     if _looks_binary(text):
         raise InputError("binary data, not text")
     return Decoded(text, "utf-8", False)
@@ -146,6 +149,25 @@ def _wide_candidates(data: bytes) -> list[str]:
         elif even > odd and odd <= tolerance:
             candidates.append("utf-16-be")
     return candidates
+
+
+def _decode_damaged_utf8(data: bytes, cut_short: bool) -> Decoded | None:
+    """UTF-8 with a few broken sequences (cut mid-letter, one bad byte) is still UTF-8.
+
+    A legacy code page read as UTF-8 breaks at nearly every Arabic letter, so a small share of
+    errors among many good multi-byte letters tells the two apart. A text whose only flaw is a
+    letter cut off at its very end is UTF-8 however short it is.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text[:65536] if ord(ch) > 0x7F and ch != "\ufffd")
+    only_cut_short = cut_short and replaced == 1 and multibyte > 0
+    too_damaged = replaced > max(_MAX_UTF8_REPAIRS, len(text) // 1000) or multibyte < 20 * replaced
+    if too_damaged and not only_cut_short:
+        return None
+    if _looks_binary(text):
+        return None
+    return Decoded(text, "utf-8", False, replaced)
 
 
 def _decode_legacy(data: bytes) -> Decoded:
