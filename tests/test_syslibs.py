@@ -163,3 +163,31 @@ def test_launcher_subprocess_reports_missing_library_without_traceback():
         "qarin: Qt (xcb platform) needs system libraries that are missing: libEGL.so.1; "
         "install with: sudo apt-get install libegl1"
     ]
+
+
+def test_launcher_stops_before_qt_when_a_library_is_missing(monkeypatch, capsys):
+    """`qarin` (the window) checks first: one line naming the package, exit 3, reader.ui never imported."""
+    from reader import gui_launcher  # noqa: PLC0415
+
+    monkeypatch.setattr(syslibs, "make_ctypes_loader", lambda dirs=(): fake_loader({"libfontconfig.so.1"}))
+    monkeypatch.delitem(sys.modules, "reader.ui.app", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert gui_launcher.launch_gui(["--self-test"]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        "qarin: Qt (offscreen platform) needs system libraries that are missing: libfontconfig.so.1; "
+        "install with: sudo apt-get install libfontconfig1\n"
+    )
+    assert "reader.ui.app" not in sys.modules
+
+
+def test_self_test_defaults_to_offscreen(monkeypatch):
+    from reader import gui_launcher  # noqa: PLC0415
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    gui_launcher._choose_headless_platform(["--self-test"])
+    assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    gui_launcher._choose_headless_platform(["--screenshot", "x.png"])  # a display is there: use it
+    assert "QT_QPA_PLATFORM" not in os.environ
