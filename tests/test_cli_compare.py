@@ -292,6 +292,35 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     assert process.stderr.read() == b""
 
 
+def test_one_side_can_come_from_standard_input(tmp_path):
+    path_b = write(tmp_path / "b.txt", seed_text(1))
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", "-", str(path_b), "--format", "json"],
+        input=seed_text(0).encode("cp1256"),
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["a"]["length"] == len(seed_text(0))
+
+
+def test_empty_standard_input_is_one_line(tmp_path):
+    path_b = write(tmp_path / "b.txt", seed_text(1))
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", str(path_b), "-"],
+        input=b"",
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode() == "qarin: standard input: file is empty\n"
+
+
+def test_both_sides_from_standard_input_is_refused(capsys):
+    assert main(["compare", "-", "-"]) == 2
+    assert capsys.readouterr().err == "qarin: only one of A and B can be - (standard input)\n"
+
+
 # ---------------------------------------------------------------------------------- library ids
 
 

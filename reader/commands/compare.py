@@ -27,8 +27,9 @@ from reader.terminal import (
     text_width,
     visual_wanted,
 )
-from reader.text.decoding import MAX_FILE_BYTES, InputError, read_text_file
+from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_document, read_text_file
 
+STDIN = "-"
 _ARTICLE_ID_RE = re.compile(r"[0-9]+")
 _HAS_WORD_RE = re.compile(r"\w")
 _DEFAULT_WIDTH = 100
@@ -55,8 +56,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         ),
         epilog="Exit status: 0 on success, 2 on a usage error or a file that cannot be read as text.",
     )
-    parser.add_argument("a", metavar="A", help="first article: a file path, or a library article id")
-    parser.add_argument("b", metavar="B", help="second article: a file path, or a library article id")
+    parser.add_argument("a", metavar="A", help="first article: a file, a library article id, or - (stdin)")
+    parser.add_argument("b", metavar="B", help="second article: a file, a library article id, or - (stdin)")
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -122,6 +123,8 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def load_documents(spec_a: str, spec_b: str, library_path: str | None) -> tuple[Document, Document]:
+    if spec_a == spec_b == STDIN:
+        raise CliError("only one of A and B can be - (standard input)")
     ids = [spec for spec in (spec_a, spec_b) if _is_article_id(spec)]
     from_library = _load_articles(ids, library_path) if ids else {}
     return tuple(from_library.get(spec) or _load_file(spec) for spec in (spec_a, spec_b))  # type: ignore[return-value]
@@ -134,7 +137,12 @@ def _is_article_id(spec: str) -> bool:
 
 def _load_file(path: str) -> Document:
     try:
-        decoded = read_text_file(path)
+        if path == STDIN:
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            decoded = decode_document(data, "standard input")
+            path = "(standard input)"
+        else:
+            decoded = read_text_file(path)
     except InputError as error:
         raise CliError(str(error)) from None
     detail = decoded.encoding + (" with byte-order mark" if decoded.had_bom else "")
