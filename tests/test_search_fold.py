@@ -92,3 +92,13 @@ def test_fold_chars_equals_the_mapped_fold(text):
     assert folded.folded == fold_chars(text)
     for index, ch in enumerate(folded.folded):
         assert ch in fold_chars(text[folded.original_offset(index)])
+
+
+def test_the_table_folds_every_character_as_fold_text_does():
+    """The one-call table build assumes no rule joins characters: check it against fold_text one by one."""
+    from reader.text.normalize import DEFAULT_OPTIONS, fold_text
+    from reader.text.search_fold import _tables
+
+    table = _tables(DEFAULT_OPTIONS).translate
+    wrong = [code for code in range(0x10000) if table[code] != fold_text(chr(code))]
+    assert wrong == []

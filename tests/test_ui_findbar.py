@@ -163,3 +163,18 @@ def test_hit_changed_signal_reports_index_and_count(qtbot, setup):
     bar.open()
     type_text(bar.query, "ان")
     assert seen[-1][1] == len(bar.hits) and seen[-1][0] == bar.current >= 0
+
+
+def test_options_decide_what_counts_as_the_same(qtbot, setup):
+    from reader.text.normalize import NormalizeOptions
+
+    bar, editor = setup
+    bar.open()
+    type_text(bar.query, "الامريكي")
+    assert len(bar.hits) == 2
+    bar.set_options(NormalizeOptions(hamza=False))
+    bar.find_next()
+    assert bar.hits == [] and bar.status.text() == "No matches"
+    bar.set_options(NormalizeOptions())
+    bar.find_next()
+    assert len(bar.hits) == 2

@@ -20,39 +20,46 @@ from functools import lru_cache
 
 from reader.text.normalize import DEFAULT_OPTIONS, TATWEEL, NormalizeOptions, fold_text
 
-# Characters checked once to fold to themselves; only the others are visited one by one.
-_COMMON_RANGES = ((0x09, 0x0D), (0x20, 0x7E), (0xA0, 0xA0), (0x0600, 0x06FF))
+_BMP = 0x10000
+_SEPARATOR = "\n"  # folds to itself and joins nothing, so one fold_text call folds every character
+
+
+@dataclass(frozen=True)
+class _Tables:
+    translate: list[str]  # index: code point below U+10000 -> its fold (str.translate table)
+    irregular: re.Pattern[str] | None  # characters whose fold is not exactly one character
+    trailing_marks: frozenset[str]  # dropped marks that belong to the letter before them
 
 
 @lru_cache(maxsize=16)
-def _others_re(options: NormalizeOptions) -> re.Pattern[str]:
-    """Matches every character that is not known to fold to itself."""
-    unchanged = "".join(
-        chr(code)
-        for low, high in _COMMON_RANGES
-        for code in range(low, high + 1)
-        if fold_text(chr(code), options) == chr(code)
-    )
-    return re.compile(f"[^{re.escape(unchanged)}]")
+def _tables(options: NormalizeOptions) -> _Tables:
+    """Fold every character of the Basic Multilingual Plane once per set of options.
 
-
-@lru_cache(maxsize=16)
-def _fold_cache(options: NormalizeOptions) -> dict[str, str]:
-    return {}
-
-
-def _fold_char(ch: str, options: NormalizeOptions) -> str:
-    """One character's fold; a digit alone is folded, so no number rule applies."""
-    cache = _fold_cache(options)
-    folded = cache.get(ch)
-    if folded is None:
-        folded = cache[ch] = fold_text(ch, options)
-    return folded
+    Characters beyond it (emoji, historic scripts) are compared as they are.
+    """
+    table = list(map(chr, range(_BMP)))
+    chars = table[: ord(_SEPARATOR)] + table[ord(_SEPARATOR) + 1 :]
+    pieces = fold_text(_SEPARATOR.join(chars), options).split(_SEPARATOR)
+    if len(pieces) != len(chars):  # a rule joined characters after all: fold them one by one
+        pieces = [fold_text(ch, options) for ch in chars]
+    table = table.copy()
+    irregular: list[str] = []
+    trailing: set[str] = set()
+    for ch, out in zip(chars, pieces, strict=True):
+        if out == ch:
+            continue
+        table[ord(ch)] = out
+        if len(out) != 1:
+            irregular.append(ch)
+            if _is_trailing_mark(ch, out):
+                trailing.add(ch)
+    pattern = re.compile(f"[{re.escape(''.join(irregular))}]") if irregular else None
+    return _Tables(table, pattern, frozenset(trailing))
 
 
 def fold_chars(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     """Fold every character on its own: the key `FoldedText.folded` holds, for queries and filters."""
-    return _others_re(options).sub(lambda match: _fold_char(match.group(), options), text)
+    return text.translate(_tables(options).translate)
 
 
 def _is_trailing_mark(ch: str, folded: str) -> bool:
@@ -110,31 +117,21 @@ class FoldedText:
 
 def fold_with_map(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> FoldedText:
     """Fold `text` character by character, keeping where each folded character came from."""
-    pieces: list[str] = []
+    tables = _tables(options)
+    folded = text.translate(tables.translate)
     starts: list[int] = []
     originals: list[int] = []
     widths: list[int] = []
-    trailing: set[str] = set()
-    copied = 0  # text[:copied] is already in pieces
-    shift = 0  # folded index minus original index so far
-    for match in _others_re(options).finditer(text):
-        index, ch = match.start(), match.group()
-        out = _fold_char(ch, options)
-        if out == ch:
-            continue
-        pieces.append(text[copied:index])
-        pieces.append(out)
-        copied = index + 1
-        if len(out) != 1:
+    if tables.irregular is not None:  # a C-speed scan; the loop runs once per harakah, tatweel, "…"
+        shift = 0  # folded index minus original index so far
+        for match in tables.irregular.finditer(text):
+            index = match.start()
+            width = len(tables.translate[ord(match.group())])
             starts.append(index + shift)
             originals.append(index)
-            widths.append(len(out))
-            shift += len(out) - 1
-            if _is_trailing_mark(ch, out):
-                trailing.add(ch)
-    pieces.append(text[copied:])
-    folded = "".join(pieces)
-    return FoldedText(text, folded, tuple(starts), tuple(originals), tuple(widths), frozenset(trailing))
+            widths.append(width)
+            shift += width - 1
+    return FoldedText(text, folded, tuple(starts), tuple(originals), tuple(widths), tables.trailing_marks)
 
 
 def find_all(text: str, query: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> list[tuple[int, int]]:

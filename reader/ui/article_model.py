@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 
 from reader.library.model import ArticleSummary
@@ -73,6 +75,9 @@ class ArticleTableModel(QAbstractTableModel):
         self._folded: dict[int, str] = {}  # article id -> folded "title source", filled on demand
         self._rtl: dict[int, bool] = {}
         self._locale = QLocale()
+        self._sort_column = -1  # -1: library order
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._resort_pending = False
 
     # content
     def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
@@ -80,9 +85,10 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(summaries)
         self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
-        self._folded.clear()
+        self._folded.clear()  # titles may have changed
         self._rtl.clear()
         self._shared = {i: v for i, v in self._shared.items() if i in self._row_of}
+        self._sort_rows()
         self.endResetModel()
 
     def update_article(self, summary: ArticleSummary) -> None:
@@ -98,6 +104,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._folded.pop(summary.id, None)
         self._rtl.pop(summary.id, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        self.resort()
 
     def remove_article(self, article_id: int) -> None:
         row = self._row_of.get(article_id)
@@ -115,22 +122,91 @@ class ArticleTableModel(QAbstractTableModel):
         self._shared_changed()
 
     def update_shared(self, shared: Mapping[int, float | None]) -> None:
-        """Add values as a background job computes them, keeping the ones already known."""
+        """Add values as a background job computes them, keeping the ones already known.
+
+        When the list is sorted by share, the re-sort waits for the event loop, so a burst of
+        updates costs one sort.
+        """
         self._shared.update({i: v for i, v in shared.items() if i in self._row_of})
-        self._shared_changed()
+        self._shared_changed(defer_sort=True)
 
     def clear_shared(self) -> None:
         self._shared = {}
         self._shared_changed()
 
-    def _shared_changed(self) -> None:
+    def _shared_changed(self, *, defer_sort: bool = False) -> None:
         if self._rows:
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, COL_SHARED), self.index(last, COL_SHARED))
+        if self._sort_column == COL_SHARED:
+            if defer_sort:
+                if not self._resort_pending:
+                    self._resort_pending = True
+                    QTimer.singleShot(0, self.resort)
+            else:
+                self.resort()
+
+    # sorting: done here, in one Python sort, because a proxy's lessThan would call back into
+    # Python twice per comparison (seconds for 10,000 rows)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.resort()
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def resort(self) -> None:
+        """Sort again by the current column (after values changed); selections follow their articles."""
+        self._resort_pending = False
+        if self._sort_column < 0 or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        anchors = [(self._rows[index.row()].id, index.column()) for index in persistent]
+        self._sort_rows()
+        self.changePersistentIndexList(
+            persistent, [self.index(self._row_of[article_id], column) for article_id, column in anchors]
+        )
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        if self._sort_column >= 0 and self._rows:
+            column = self._sort_column
+            if column == COL_TITLE:
+                self._fold_all()
+            keyed = [(self._sort_key(row, summary, column), row) for row, summary in enumerate(self._rows)]
+            # ties keep library order in both directions
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            keyed.sort(key=lambda pair: pair[0], reverse=descending)
+            self._rows = [self._rows[row] for _key, row in keyed]
+        self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
 
     # lookups
     def article_id(self, row: int) -> int:
         return self._rows[row].id
+
+    def matching_ids(self, words: Iterable[str]) -> set[int]:
+        """Ids of the articles whose folded title and source hold every (folded) word."""
+        self._fold_all()
+        folded = self._folded
+        ids = [summary.id for summary in self._rows]
+        for word in words:  # narrow the candidates word by word
+            ids = [article_id for article_id in ids if word in folded[article_id]]
+        return set(ids)
+
+    def _fold_all(self) -> None:
+        """Fold every missing title in one call (one C-level translate instead of one call per row)."""
+        missing = [summary for summary in self._rows if summary.id not in self._folded]
+        if not missing:
+            return
+        keys = [f"{summary.title}\n{summary.source}" for summary in missing]
+        parts = fold_chars("\0".join(keys)).split("\0")
+        if len(parts) != len(keys):  # a NUL inside a title: fold them one by one
+            parts = [fold_chars(key) for key in keys]
+        self._folded.update(zip((summary.id for summary in missing), parts, strict=True))
 
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]
@@ -242,18 +318,41 @@ class ArticleTableModel(QAbstractTableModel):
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):
-    """Sorts by SortRole and filters as you type over folded title and source.
+    """Filters as you type over folded title and source; sorting is passed on to the source model.
 
     Every word of the query must occur (in any order). Ids from full-text search given with
-    `set_text_matches` pass too, so the filter also finds articles by what they say.
+    `set_text_matches` pass too, so the filter also finds articles by what they say. The rows that
+    pass are worked out once per query as a set of ids, so the per-row check Qt calls is one lookup.
     """
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
         super().__init__(parent)
         self.setSortRole(SortRole)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(False)  # the source sorts itself; the filter reads titles only
         self._words: tuple[str, ...] = ()
         self._text_matches: frozenset[int] = frozenset()
+        self._passing: set[int] | None = None  # None: every row passes
+        self._ids: list[int] = []  # source row -> article id, for the per-row check
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt override
+        old = self.sourceModel()
+        if isinstance(old, ArticleTableModel):
+            for signal in (old.modelReset, old.layoutChanged, old.rowsInserted, old.rowsRemoved):
+                signal.disconnect(self._source_rows_changed)
+        if isinstance(model, ArticleTableModel):
+            # connected before the base class connects its own handlers, so the id list is current
+            # by the time the proxy re-filters
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+                signal.connect(self._source_rows_changed)
+        super().setSourceModel(model)
+        self._source_rows_changed()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, ArticleTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filter_text(self) -> str:
         return " ".join(self._words)
@@ -261,36 +360,44 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def set_filter_text(self, text: str) -> None:
         words = tuple(fold_chars(text).split())
         if words != self._words:
-            self._change_filter(lambda: setattr(self, "_words", words))
+            self._refilter(words, self._text_matches)
 
     def set_text_matches(self, article_ids: Iterable[int] | None) -> None:
         """Articles whose text matched the current query (from `Library.search`); None clears them."""
         matches = frozenset(article_ids or ())
         if matches != self._text_matches:
-            self._change_filter(lambda: setattr(self, "_text_matches", matches))
+            self._refilter(self._words, matches)
 
-    def _change_filter(self, change) -> None:  # noqa: ANN001 - a callable
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._words:
-            return True
+    def _source_rows_changed(self, *_args) -> None:  # noqa: ANN002 - any signal's arguments
         model = self.sourceModel()
         if isinstance(model, ArticleTableModel):
-            if self._text_matches and model.article_id(source_row) in self._text_matches:
-                return True
-            key = model.folded_key(source_row)
+            self._ids = [model.article_id(row) for row in range(model.rowCount())]
+            if self._words:
+                self._passing = model.matching_ids(self._words) | self._text_matches
+
+    def _refilter(self, words: tuple[str, ...], matches: frozenset[int]) -> None:
+        model = self.sourceModel()
+        passing = None  # every row passes, or (a foreign source model) each row is checked below
+        if words and isinstance(model, ArticleTableModel):
+            passing = model.matching_ids(words) | matches
+        # The new state goes in between begin and end: Qt >= 6.9 checks the old filter in begin.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+        self._words, self._text_matches, self._passing = words, matches, passing
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            index = model.index(source_row, COL_TITLE, source_parent)
-            if self._text_matches and index.data(ArticleIdRole) in self._text_matches:
-                return True
-            key = index.data(FilterRole) or ""
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
+        if not self._words:
+            return True
+        if self._passing is not None:
+            return self._ids[source_row] in self._passing
+        index = self.sourceModel().index(source_row, COL_TITLE, source_parent)
+        if index.data(ArticleIdRole) in self._text_matches:
+            return True
+        key = index.data(FilterRole) or ""
         return all(word in key for word in self._words)
 
     def article_id(self, proxy_row: int) -> int:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,10 +57,12 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self._editor: QPlainTextEdit | None = None
         self._options: NormalizeOptions = DEFAULT_OPTIONS
-        self._text: str | None = None  # the text the cache below was made from
+        self._document: QTextDocument | None = None  # the document the cache below was made from
+        self._stale = True  # its text changed since
         self._folded: FoldedText | None = None
+        self._folded_options: NormalizeOptions = DEFAULT_OPTIONS
         self._positions = Utf16Positions("")
-        self._query = ""
+        self._query: str | None = None
         self.hits: list[tuple[int, int]] = []  # Python offsets into the editor's plain text
         self.current = -1
 
@@ -108,13 +110,13 @@ class FindBar(QWidget):
         """Search this pane from now on (the query stays; hits are recomputed on the next step)."""
         if editor is not self._editor:
             self._editor = editor
-            self._text = None
+            self._stale = True
 
     def set_options(self, options: NormalizeOptions) -> None:
         """Which spelling differences the search ignores (default: all the matching folds)."""
         if options != self._options:
             self._options = options
-            self._text = None
+            self._stale = True
 
     # opening and closing
     def open(self) -> None:
@@ -180,12 +182,18 @@ class FindBar(QWidget):
         if editor is None:
             self._show_status(-1, 0)
             return False
-        text = editor.toPlainText()
-        if text != self._text:
-            self._text = text
-            self._folded = fold_with_map(text, self._options)
-            self._positions = Utf16Positions(text)
-            self._query = None  # force the hits below
+        document = editor.document()
+        if document is not self._document:
+            self._watch(document)
+        if self._stale:
+            self._stale = False
+            text = editor.toPlainText()
+            # re-highlighting also signals a change: refold only if the text really differs
+            if self._folded is None or text != self._folded.text or self._options != self._folded_options:
+                self._folded = fold_with_map(text, self._options)
+                self._folded_options = self._options
+                self._positions = Utf16Positions(text)
+                self._query = None  # force the hits below
         if query != self._query:
             self._query = query
             self.hits = self._folded.find_all(query, self._options) if self._folded else []
@@ -194,6 +202,20 @@ class FindBar(QWidget):
             self._show_status(-1, 0)
             return False
         return True
+
+    def _watch(self, document: QTextDocument) -> None:
+        """Fold the text again only after it changes (not on every F3: a 1M-word pane takes a second)."""
+        if self._document is not None:
+            try:
+                self._document.contentsChanged.disconnect(self._mark_stale)
+            except (RuntimeError, TypeError):  # already gone with its pane
+                pass
+        self._document = document
+        document.contentsChanged.connect(self._mark_stale)
+        self._stale = True
+
+    def _mark_stale(self) -> None:
+        self._stale = True
 
     def _select(self, index: int) -> None:
         start, end = self.hits[index]
