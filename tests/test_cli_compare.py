@@ -441,6 +441,19 @@ def test_usage_errors_exit_2(args):
     assert "Traceback" not in done.stderr
 
 
+def test_an_engine_failure_is_one_line_not_a_traceback(pair, monkeypatch, capsys):
+    import reader.commands.compare as command
+
+    def broken(a, b, options=None):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(command, "compare", broken)
+    path_a, path_b, _, _ = pair
+    assert main(["compare", str(path_a), str(path_b)]) == 2
+    err = capsys.readouterr().err
+    assert err == "qarin: internal error while comparing (IndexError: list index out of range)\n"
+
+
 def test_negative_width_is_refused(pair, capsys):
     path_a, path_b, _, _ = pair
     assert main(["compare", str(path_a), str(path_b), "--width", "-5"]) == 2

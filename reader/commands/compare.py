@@ -7,6 +7,7 @@ coloured, the differing letters stronger, moved passages marked), then what only
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -91,7 +92,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def run_compare(args: argparse.Namespace) -> int:
     doc_a, doc_b = load_documents(args.a, args.b, args.library)
-    result = compare(doc_a.text, doc_b.text)
+    try:
+        result = compare(doc_a.text, doc_b.text)
+    except MemoryError:
+        raise CliError("not enough memory to compare these two texts") from None
+    except Exception as error:  # noqa: BLE001 - a bug in the engine is still one line, not a traceback
+        raise CliError(
+            f"internal error while comparing ({type(error).__name__}: {_one_line(error)})"
+        ) from None
     out = sys.stdout
     try:
         if args.format == "json":
@@ -113,8 +121,10 @@ def run_compare(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # `qarin compare a b | head`: the reader left; stop quietly, and keep Python's exit-time
         # flush from complaining about the closed pipe.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
         return 0
     return 0
 
