@@ -165,6 +165,17 @@ def test_selection_follows_its_article_when_the_list_is_resorted(qtbot, model, p
     assert [proxy.article_id(r) for r in range(4)] == [12, 7, 3, 5]
     proxy.set_filter_text("الرئيس")
     assert proxy.article_id(view.currentIndex().row()) == 7
+    proxy.set_filter_text("")
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # unsorted: the library's own order again
+    assert [proxy.article_id(r) for r in range(4)] == [7, 3, 12, 5]
+    assert proxy.article_id(view.currentIndex().row()) == 7
+
+
+def test_ties_keep_library_order_whatever_was_sorted_before(model, proxy):
+    model.set_articles([summary(i, f"خبر {i}", "", None, 100 if i % 2 else 50) for i in range(6)])
+    proxy.sort(COL_TITLE, Qt.SortOrder.DescendingOrder)
+    proxy.sort(COL_WORDS, Qt.SortOrder.AscendingOrder)
+    assert [proxy.article_id(r) for r in range(6)] == [0, 2, 4, 1, 3, 5]
 
 
 def test_update_remove_and_reset_keep_lookups_right(model, proxy):

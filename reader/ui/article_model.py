@@ -69,7 +69,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
         super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
+        self._rows: list[ArticleSummary] = []  # in view order
+        self._library: list[ArticleSummary] = []  # in the order given: "unsorted" and the tie-breaker
         self._row_of: dict[int, int] = {}
         self._shared: dict[int, float | None] = {}
         self._folded: dict[int, str] = {}  # article id -> folded "title source", filled on demand
@@ -83,7 +84,8 @@ class ArticleTableModel(QAbstractTableModel):
     def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
         """Replace every row (shared values of articles still listed are kept)."""
         self.beginResetModel()
-        self._rows = list(summaries)
+        self._library = list(summaries)
+        self._rows = list(self._library)
         self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
         self._folded.clear()  # titles may have changed
         self._rtl.clear()
@@ -98,8 +100,10 @@ class ArticleTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             self._row_of[summary.id] = len(self._rows)
             self._rows.append(summary)
+            self._library.append(summary)
             self.endInsertRows()
             return
+        self._library = [summary if s.id == summary.id else s for s in self._library]
         self._rows[row] = summary
         self._folded.pop(summary.id, None)
         self._rtl.pop(summary.id, None)
@@ -112,6 +116,7 @@ class ArticleTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        self._library = [s for s in self._library if s.id != article_id]
         self._row_of = {summary.id: r for r, summary in enumerate(self._rows)}
         self._shared.pop(article_id, None)
         self.endRemoveRows()
@@ -161,7 +166,7 @@ class ArticleTableModel(QAbstractTableModel):
     def resort(self) -> None:
         """Sort again by the current column (after values changed); selections follow their articles."""
         self._resort_pending = False
-        if self._sort_column < 0 or not self._rows:
+        if not self._rows or (self._sort_column < 0 and self._rows == self._library):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
@@ -173,15 +178,17 @@ class ArticleTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
-        if self._sort_column >= 0 and self._rows:
-            column = self._sort_column
+        """Order rows by the sort column, from library order each time (so ties keep that order)."""
+        column = self._sort_column
+        if column < 0:
+            self._rows = list(self._library)
+        else:
             if column == COL_TITLE:
                 self._fold_all()
-            keyed = [(self._sort_key(row, summary, column), row) for row, summary in enumerate(self._rows)]
-            # ties keep library order in both directions
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            keyed.sort(key=lambda pair: pair[0], reverse=descending)
-            self._rows = [self._rows[row] for _key, row in keyed]
+            self._rows = sorted(
+                self._library, key=lambda summary: self._sort_key(summary, column), reverse=descending
+            )
         self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
 
     # lookups
@@ -220,7 +227,9 @@ class ArticleTableModel(QAbstractTableModel):
 
     def folded_key(self, row: int) -> str:
         """Title and source folded for matching (computed once per article)."""
-        summary = self._rows[row]
+        return self._folded_of(self._rows[row])
+
+    def _folded_of(self, summary: ArticleSummary) -> str:
         key = self._folded.get(summary.id)
         if key is None:
             key = self._folded[summary.id] = fold_chars(f"{summary.title}\n{summary.source}")
@@ -254,7 +263,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == SortRole:
-            return self._sort_key(index.row(), summary, column)
+            return self._sort_key(summary, column)
         if role == ArticleIdRole:
             return summary.id
         if role == FilterRole:
@@ -279,9 +288,9 @@ class ArticleTableModel(QAbstractTableModel):
             return "" if share is None else f"{self._locale.toString(round(share * 100))}%"
         return ""
 
-    def _sort_key(self, row: int, summary: ArticleSummary, column: int):
+    def _sort_key(self, summary: ArticleSummary, column: int):
         if column == COL_TITLE:
-            return self.folded_key(row)
+            return self._folded_of(summary)
         if column == COL_SOURCE:
             return fold_chars(summary.source)
         if column == COL_DATE:
