@@ -102,3 +102,16 @@ def test_search_over_the_seeds(tmp_path):
         hits = library.search("قمة C5+1")
         assert hits and hits[0].article_id == 5  # seed 004 names the C5+1 summit
         assert library.search("الأوروبيين") == []  # only in seed 003's stray headline, cleaned away
+
+
+def test_prefix_search_for_typing(library):
+    assert _ids(library, "المعل") == []
+    assert [hit.article_id for hit in library.search("المعل", prefix_last=True)] == [5]
+    assert [hit.article_id for hit in library.search("صادرات الصي", prefix_last=True)] == [4]
+
+
+def test_only_the_first_hits_get_snippets(library):
+    hits = library.search("الرئيس", snippets=1)
+    assert len(hits) == 2 and hits[0].snippet and hits[1].snippet == ""
+    snippet, highlights = library.snippet(hits[1].article_id, "الرئيس")
+    assert [snippet[a:b] for a, b in highlights][0] == "الرئيس"

@@ -91,21 +91,25 @@ def query_terms(query: str) -> list[tuple[str, ...]]:
     return terms
 
 
-def fts_query(query: str) -> str | None:
+def fts_query(query: str, prefix_last: bool = False) -> str | None:
     """An FTS5 MATCH expression: every query word must match, under its stem or its loose key.
 
     The stem (without ال and its compounds) already matches every prefixed form through the
     stems column, so the full folded form adds nothing but cost: each phrase is scored for every
-    matching article, and that scoring is most of a search's time.
+    matching article, and that scoring is most of a search's time. With `prefix_last`, the last
+    word also matches longer words (a filter box searching while the user types).
     """
     groups: list[str] = []
-    for keys in query_terms(query):
+    terms = query_terms(query)
+    for number, keys in enumerate(terms):
+        star = "*" if prefix_last and number == len(terms) - 1 else ""
         stem, loose = keys[1] if len(keys) > 1 else keys[0], keys[-1]
         if loose == stem:
-            groups.append(f"{{title body stems loose}} : {_quoted(stem)}")
+            groups.append(f"{{title body stems loose}} : {_quoted(stem)}{star}")
         else:
             groups.append(
-                f"({{title body stems}} : {_quoted(stem)} OR {{title body stems loose}} : {_quoted(loose)})"
+                f"({{title body stems}} : {_quoted(stem)}{star}"
+                f" OR {{title body stems loose}} : {_quoted(loose)}{star})"
             )
     return " AND ".join(groups) if groups else None
 

@@ -127,13 +127,16 @@ class Library:
         ).fetchall()
         return tuple(RemovedLine(*row) for row in rows)
 
-    def search(self, query: str, limit: int = 200, snippets: int = 20) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 200, snippets: int = 20, prefix_last: bool = False
+    ) -> list[SearchHit]:
         """Articles matching every word of `query` (spelling-tolerant), best first.
 
         The first `snippets` hits come with a snippet and highlights; the others have an empty
         snippet (ask `snippet(id, query)` when one is shown): a snippet costs a text read and scan.
+        `prefix_last=True` lets the last word match as a prefix (search as you type).
         """
-        expression = fts_query(query)
+        expression = fts_query(query, prefix_last)
         if expression is None:
             return []
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
