@@ -148,6 +148,9 @@ def test_filter_lets_full_text_search_hits_through(proxy):
     assert proxy.proxy_row_of(7) == -1 and proxy.proxy_row_of(12) >= 0
     proxy.set_text_matches(None)
     assert proxy.rowCount() == 0
+    proxy.set_filter("الامريكي", {12})  # both at once: one pass over the rows
+    assert sorted(proxy.article_id(r) for r in range(proxy.rowCount())) == [7, 12]
+    assert proxy.filter_text() == "الامريكي"
 
 
 def test_selection_follows_its_article_when_the_list_is_resorted(qtbot, model, proxy):

@@ -371,6 +371,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if words != self._words:
             self._refilter(words, self._text_matches)
 
+    def set_filter(self, text: str, text_matches: Iterable[int] | None = None) -> None:
+        """The query and the ids full-text search found for it, in one pass over the rows."""
+        words = tuple(fold_chars(text).split())
+        matches = frozenset(text_matches or ())
+        if words != self._words or matches != self._text_matches:
+            self._refilter(words, matches)
+
     def set_text_matches(self, article_ids: Iterable[int] | None) -> None:
         """Articles whose text matched the current query (from `Library.search`); None clears them."""
         matches = frozenset(article_ids or ())
