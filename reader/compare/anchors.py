@@ -23,6 +23,9 @@ MAX_NGRAM_COUNT = 4  # an n-gram seen more often than this in a text is boilerpl
 MAX_RARE_COUNT = 3  # "rare word": at most this many occurrences in each text
 CHAIN_REACH = 12  # words around a chain within which other anchors join it
 SPLIT_GAP = 8  # words; see _split_on_gaps
+CHAIN_GAP = 24  # words of edits two exact runs of one passage may have between them
+SOLID_CHAIN = 8  # words of exact runs that make a chain certain
+CHAIN_SLACK = 2  # runs of one chain may overlap this much (a repeated word at the seam)
 GRID = 24  # cell size in words (measured on Arabic newswire reuse: ~24 keeps shuffled sentences whole)
 
 
@@ -71,13 +74,122 @@ def split_at_widest_gap(candidate: Candidate) -> tuple[Candidate, Candidate] | N
 
 
 def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Candidate]:
-    anchors = _ngram_anchors(da.word_ids, db.word_ids, stop_ids)
-    anchors += _rare_word_anchors(da.word_ids, db.word_ids, stop_ids)
-    candidates = []
-    for cluster in _cluster(anchors):
+    """Candidate blocks in two passes, so the cost stays near-linear in the length of the texts:
+    1. in-order material: exact runs grown from words and n-grams unique to both texts, chained
+       along their diagonal into blocks (an edit every few words leaves a chain whole);
+    2. what no chain covers: rare shared words clustered on the grid, which finds sentences whose
+       words were shuffled or swapped for synonyms."""
+    wa, wb = da.word_ids, db.word_ids
+    count_a, count_b = Counter(wa), Counter(wb)
+    runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
+    chains = _chain_runs(runs)
+    candidates = [candidate_of(chain) for chain in chains]
+    # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
+    # sentence) leave it to the grid pass
+    solid = [
+        c for c, chain in zip(candidates, chains, strict=True) if sum(r[2] for r in chain) >= SOLID_CHAIN
+    ]
+    covered_a = _Coverage([(c.a0, c.a1) for c in solid])
+    covered_b = _Coverage([(c.b0, c.b1) for c in solid])
+    loose = [
+        anchor
+        for anchor in _rare_word_anchors(wa, wb, count_a, count_b, stop_ids)
+        if not covered_a.holds(anchor[0]) and not covered_b.holds(anchor[1])
+    ]
+    for cluster in _cluster(loose + _ngram_anchors_outside(wa, wb, stop_ids, covered_a, covered_b)):
         for chain in _split_into_chains(cluster):
             candidates.extend(candidate_of(group) for group in _split_on_all_gaps(chain))
     return candidates
+
+
+class _Coverage:
+    """Which word positions lie inside any of a set of ranges (bisect over merged ranges)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for lo, hi in sorted(ranges):
+            if self.ends and lo <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], hi)
+            else:
+                self.starts.append(lo)
+                self.ends.append(hi)
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]
+
+
+def _unique_seeds(
+    wa: list[int], wb: list[int], count_a: Counter, count_b: Counter, stop: set[int]
+) -> list[tuple[int, int]]:
+    """(i, j) of every content word, and every n-gram, that occurs exactly once in each text."""
+    unique = {w for w in count_a.keys() & count_b.keys() if count_a[w] == 1 == count_b[w] and w not in stop}
+    pos_b = {w: j for j, w in enumerate(wb) if w in unique}
+    seeds = [(i, pos_b[w]) for i, w in enumerate(wa) if w in unique]
+    grams_a = list(zip(*(wa[k:] for k in range(NGRAM)), strict=False))
+    grams_b = list(zip(*(wb[k:] for k in range(NGRAM)), strict=False))
+    gram_count_a, gram_count_b = Counter(grams_a), Counter(grams_b)
+    unique_grams = {
+        g
+        for g in gram_count_a.keys() & gram_count_b.keys()
+        if gram_count_a[g] == 1 == gram_count_b[g] and not all(w in stop for w in g)
+    }
+    if unique_grams:
+        gram_b = {g: j for j, g in enumerate(grams_b) if g in unique_grams}
+        seeds += [(i, gram_b[g]) for i, g in enumerate(grams_a) if g in unique_grams]
+    seeds.sort()
+    return seeds
+
+
+def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> list[Anchor]:
+    """Grow each seed both ways while the words agree; a seed inside a run already grown is skipped."""
+    runs: list[Anchor] = []
+    reach: dict[int, int] = {}  # diagonal j - i -> end (in A) of the last run grown on it
+    na, nb = len(wa), len(wb)
+    for i, j in seeds:
+        if reach.get(j - i, -1) > i:
+            continue
+        i0, j0 = i, j
+        while i0 > 0 and j0 > 0 and wa[i0 - 1] == wb[j0 - 1]:
+            i0 -= 1
+            j0 -= 1
+        i1, j1 = i + 1, j + 1
+        while i1 < na and j1 < nb and wa[i1] == wb[j1]:
+            i1 += 1
+            j1 += 1
+        reach[j - i] = i1
+        runs.append((i0, j0, i1 - i0, True))
+    return runs
+
+
+def _chain_runs(runs: list[Anchor]) -> list[list[Anchor]]:
+    """Chain runs that follow each other in both texts with small gaps (edits between them)."""
+    runs = sorted(runs)
+    open_chains: list[list[Anchor]] = []
+    done: list[list[Anchor]] = []
+    for run in runs:
+        i0, j0, n, _ = run
+        best, best_cost = None, None
+        still_open = []
+        for chain in open_chains:
+            last = chain[-1]
+            gap_i = i0 - (last[0] + last[2])
+            gap_j = j0 - (last[1] + last[2])
+            if gap_i > CHAIN_GAP:
+                done.append(chain)
+                continue
+            still_open.append(chain)
+            if -CHAIN_SLACK <= gap_i and -CHAIN_SLACK <= gap_j <= CHAIN_GAP:
+                cost = max(gap_i, 0) + abs(gap_j)
+                if best_cost is None or cost < best_cost:
+                    best, best_cost = chain, cost
+        open_chains = still_open
+        if best is None:
+            open_chains.append([run])
+        else:
+            best.append(run)
+    return done + open_chains
 
 
 def _split_on_all_gaps(anchors: list[Anchor]) -> list[list[Anchor]]:
@@ -182,6 +294,17 @@ def _positions_of(grams: list, wanted: set) -> dict:
     return index
 
 
+def _ngram_anchors_outside(
+    wa: list[int], wb: list[int], stop: set[int], covered_a: _Coverage, covered_b: _Coverage
+) -> list[Anchor]:
+    """Repeated (not unique) n-grams in what the chains left uncovered."""
+    return [
+        a
+        for a in _ngram_anchors(wa, wb, stop)
+        if not a[3] and not covered_a.holds(a[0]) and not covered_b.holds(a[1])
+    ]
+
+
 def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]:
     grams_a = list(zip(*(wa[k:] for k in range(NGRAM)), strict=False))
     grams_b = list(zip(*(wb[k:] for k in range(NGRAM)), strict=False))
@@ -204,9 +327,9 @@ def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]
     return anchors
 
 
-def _rare_word_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]:
-    count_a = Counter(wa)
-    count_b = Counter(wb)
+def _rare_word_anchors(
+    wa: list[int], wb: list[int], count_a: Counter, count_b: Counter, stop: set[int]
+) -> list[Anchor]:
     rare = {
         w
         for w in count_a.keys() & count_b.keys()

@@ -18,6 +18,7 @@ MIN_DICE = 0.4  # a block must share at least this much of its words
 MERGE_DICE = 0.6  # two neighbours merge when their hull keeps this much
 MAX_MERGE_GAP = 40  # words of unrelated text two pieces of one passage may have between them
 SNAP_ANCHORED = 16  # ...and this close when both paragraphs share their edge word
+TAIL_DICE = 0.3  # leftover paragraph ends this alike are a rewording, not other text
 SNAP_WORDS = 4  # a block this close to a paragraph edge on both sides extends to it
 EDGE_SEARCH = 10  # edges are moved up to this many words to maximise Dice
 
@@ -107,8 +108,9 @@ def _words_from_paragraph_start(doc: Document, w0: int, reach: int) -> int | Non
 def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
     """A block that stops a few words short of a paragraph edge on both sides takes those words in:
     a copied paragraph reworded at its end is still one passage to its end. Further from the edge
-    (up to SNAP_ANCHORED words) it does so when both paragraphs open (or close) on the same word:
-    a paragraph whose first clause was rewritten is still the same paragraph."""
+    (up to SNAP_ANCHORED words) it does so when both paragraphs open (or close) on the same word, or
+    the two leftover stretches still share words: a paragraph whose first clause or last sentence was
+    rewritten is still the same paragraph."""
     wa, wb = da.word_ids, db.word_ids
     for reach in (SNAP_WORDS, SNAP_ANCHORED):
         tail_a = _words_to_paragraph_end(da, block.a1, reach)
@@ -116,7 +118,8 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
         if tail_a is None or tail_b is None:
             continue
         last_a, last_b = block.a1 + tail_a - 1, block.b1 + tail_b - 1
-        if reach == SNAP_WORDS or (tail_a and tail_b and wa[last_a] == wb[last_b]):
+        similar = dice(wa, wb, block.a1, block.a1 + tail_a, block.b1, block.b1 + tail_b) >= TAIL_DICE
+        if reach == SNAP_WORDS or (tail_a and tail_b and (wa[last_a] == wb[last_b] or similar)):
             block.a1 += tail_a
             block.b1 += tail_b
             break
@@ -126,7 +129,8 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
         if head_a is None or head_b is None:
             continue
         first_a, first_b = block.a0 - head_a, block.b0 - head_b
-        if reach == SNAP_WORDS or (head_a and head_b and wa[first_a] == wb[first_b]):
+        similar = dice(wa, wb, first_a, block.a0, first_b, block.b0) >= TAIL_DICE
+        if reach == SNAP_WORDS or (head_a and head_b and (wa[first_a] == wb[first_b] or similar)):
             block.a0 -= head_a
             block.b0 -= head_b
             break

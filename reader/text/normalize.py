@@ -17,8 +17,6 @@ TATWEEL = "\u0640"
 INVISIBLE = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c"
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 
-_MARKS_RE = re.compile(f"[{MARKS}]")
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 _BIDI_CONTROL_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
 _ALEF_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ٲ": "ا", "ٳ": "ا"})
@@ -122,28 +120,53 @@ def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
 
 
 def _fold(text: str, options: NormalizeOptions, *, strip_clitics: bool) -> str:
-    if options.invisible:
-        text = _INVISIBLE_RE.sub("", text)
-    if options.diacritics:
-        text = _MARKS_RE.sub("", text)
-    if options.tatweel:
-        text = text.replace(TATWEEL, "")
-    if options.hamza:
-        text = text.translate(_ALEF_HAMZA)
-    if options.alef_maqsura:
-        text = text.translate(_YEH)
-    if options.teh_marbuta:
-        text = text.translate(_TEH_MARBUTA)
-    if options.punctuation:
-        text = text.translate(_PUNCTUATION)
+    text = text.translate(_table(options))
     if options.digits:
-        text = text.translate(_DIGITS)
         number = _NUMBER_WITH_PREFIX_RE.match(text)
         if number:
             text = number.group(1) + canonical_number(number.group(2))
     if strip_clitics:
         text = _CLITIC_RE.sub("", text)
     return text.casefold()
+
+
+def _ranges(spec: str) -> list[int]:
+    """Code points of a regex character-class body such as 'a-cx'."""
+    points: list[int] = []
+    k = 0
+    while k < len(spec):
+        if k + 2 < len(spec) and spec[k + 1] == "-":
+            points.extend(range(ord(spec[k]), ord(spec[k + 2]) + 1))
+            k += 3
+        else:
+            points.append(ord(spec[k]))
+            k += 1
+    return points
+
+
+@lru_cache(maxsize=32)
+def _table(options: NormalizeOptions) -> dict[int, str | None]:
+    """All single-character rules of `options` as one str.translate table (one pass per word)."""
+    table: dict[int, str | None] = {}
+    rules = [
+        (options.hamza, _ALEF_HAMZA),
+        (options.alef_maqsura, _YEH),
+        (options.teh_marbuta, _TEH_MARBUTA),
+        (options.punctuation, _PUNCTUATION),
+        (options.digits, _DIGITS),
+    ]
+    for active, mapping in rules:
+        if active:
+            table.update(mapping)
+    removed = (
+        (options.invisible, INVISIBLE),
+        (options.diacritics, MARKS),
+        (options.tatweel, TATWEEL),
+    )
+    for active, spec in removed:
+        if active:
+            table.update(dict.fromkeys(_ranges(spec)))
+    return table
 
 
 def has_bidi_controls(text: str) -> bool:
