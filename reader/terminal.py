@@ -263,7 +263,13 @@ def to_visual(runs: Sequence[Run], base: str) -> list[Run]:
     for piece, style in runs:
         styles.extend([style] * len(piece))
     shaped, shaped_styles = reshape_styled(text, styles)
-    display, order = visual_order(shaped, base)
+    try:
+        display, order = visual_order(shaped, base)
+    except (ImportError, AttributeError, KeyError, TypeError):
+        # python-bidi changed its reference module: keep the order right and lose only the colours.
+        from bidi import get_display  # noqa: PLC0415
+
+        return [(get_display(shaped, base_dir=base), None)]
     return _group([(ch, shaped_styles[i]) for ch, i in zip(display, order, strict=True)])
 
 

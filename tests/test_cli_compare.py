@@ -15,6 +15,9 @@ from pathlib import Path
 
 import arabic_reshaper
 import pytest
+
+# The oracle is python-bidi's reference algorithm: its Rust `bidi.get_display` (0.5+) skips rule L4
+# and leaves brackets unmirrored, so "(" would point the wrong way in right-to-left lines.
 from bidi.algorithm import get_display
 
 from reader.cli import main
@@ -500,3 +503,15 @@ def test_piped_visual_output_has_no_terminal_modes(pair):
     done = run_qarin(str(path_a), str(path_b), "--bidi", "visual")
     assert done.returncode == 0
     assert "\x1b" not in done.stdout
+
+
+def test_without_the_reference_bidi_module_order_survives_and_only_colour_is_lost(monkeypatch):
+    import bidi
+    from bidi import algorithm
+
+    from reader.terminal import to_visual
+
+    monkeypatch.delattr(algorithm, "reorder_resolved_levels")
+    runs = [("قال ", None), ("الرئيس", "changed"), (" أمس", None)]
+    shown = to_visual(runs, "R")
+    assert shown == [(bidi.get_display(arabic_reshaper.reshape("قال الرئيس أمس"), base_dir="R"), None)]
