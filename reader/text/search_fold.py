@@ -13,6 +13,7 @@ costs memory in proportion to its harakat, not to its length. Numbers are not co
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -20,46 +21,70 @@ from functools import lru_cache
 
 from reader.text.normalize import DEFAULT_OPTIONS, TATWEEL, NormalizeOptions, fold_text
 
-_BMP = 0x10000
-_SEPARATOR = "\n"  # folds to itself and joins nothing, so one fold_text call folds every character
+_SEPARATOR = "\n"  # folds to itself and joins nothing, so one fold_text call folds many characters
 
 
-@dataclass(frozen=True)
 class _Tables:
-    translate: list[str]  # index: code point below U+10000 -> its fold (str.translate table)
-    irregular: re.Pattern[str] | None  # characters whose fold is not exactly one character
-    trailing_marks: frozenset[str]  # dropped marks that belong to the letter before them
+    """Each character's fold, filled in per block of 256 code points the first time a text uses it.
+
+    Folding a block is one `fold_text` call on its characters joined by newlines; doing the whole
+    Basic Multilingual Plane at once cost 0.3 s at the first keystroke. Characters beyond the BMP
+    (emoji, historic scripts) are compared as they are.
+    """
+
+    def __init__(self, options: NormalizeOptions) -> None:
+        self.options = options
+        self.translate: list[str] = list(map(chr, range(0x10000)))  # str.translate table, identity so far
+        self.irregular: re.Pattern[str] | None = None  # characters whose fold is not one character
+        self.trailing_marks: frozenset[str] = frozenset()  # dropped marks belonging to the letter before
+        self._done = bytearray(256)  # 1 for each block folded
+        self._irregular_chars: list[str] = []
+        self._lock = threading.Lock()
+
+    def prepare(self, text: str) -> _Tables:
+        """Make sure every block `text` uses is folded."""
+        if text:
+            blocks = set(text.encode("utf-16-be", "surrogatepass")[0::2])  # the high byte of each unit
+            missing = [block for block in blocks if not self._done[block]]
+            if missing:
+                with self._lock:
+                    self._fold_blocks([block for block in missing if not self._done[block]])
+        return self
+
+    def _fold_blocks(self, blocks: list[int]) -> None:
+        chars = [chr(code) for block in blocks for code in range(block << 8, (block + 1) << 8)]
+        chars = [ch for ch in chars if ch != _SEPARATOR]
+        pieces = fold_text(_SEPARATOR.join(chars), self.options).split(_SEPARATOR)
+        if len(pieces) != len(chars):  # a rule joined characters after all: fold them one by one
+            pieces = [fold_text(ch, self.options) for ch in chars]
+        trailing = set(self.trailing_marks)
+        for ch, out in zip(chars, pieces, strict=True):
+            if out == ch:
+                continue
+            self.translate[ord(ch)] = out
+            if len(out) != 1:
+                self._irregular_chars.append(ch)
+                if _is_trailing_mark(ch, out):
+                    trailing.add(ch)
+        if self._irregular_chars:
+            self.irregular = re.compile(f"[{re.escape(''.join(self._irregular_chars))}]")
+        self.trailing_marks = frozenset(trailing)
+        for block in blocks:
+            self._done[block] = 1
 
 
 @lru_cache(maxsize=16)
-def _tables(options: NormalizeOptions) -> _Tables:
-    """Fold every character of the Basic Multilingual Plane once per set of options.
+def _tables_for(options: NormalizeOptions) -> _Tables:
+    return _Tables(options)
 
-    Characters beyond it (emoji, historic scripts) are compared as they are.
-    """
-    table = list(map(chr, range(_BMP)))
-    chars = table[: ord(_SEPARATOR)] + table[ord(_SEPARATOR) + 1 :]
-    pieces = fold_text(_SEPARATOR.join(chars), options).split(_SEPARATOR)
-    if len(pieces) != len(chars):  # a rule joined characters after all: fold them one by one
-        pieces = [fold_text(ch, options) for ch in chars]
-    table = table.copy()
-    irregular: list[str] = []
-    trailing: set[str] = set()
-    for ch, out in zip(chars, pieces, strict=True):
-        if out == ch:
-            continue
-        table[ord(ch)] = out
-        if len(out) != 1:
-            irregular.append(ch)
-            if _is_trailing_mark(ch, out):
-                trailing.add(ch)
-    pattern = re.compile(f"[{re.escape(''.join(irregular))}]") if irregular else None
-    return _Tables(table, pattern, frozenset(trailing))
+
+def _tables(options: NormalizeOptions, text: str = "") -> _Tables:
+    return _tables_for(options).prepare(text)
 
 
 def fold_chars(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     """Fold every character on its own: the key `FoldedText.folded` holds, for queries and filters."""
-    return text.translate(_tables(options).translate)
+    return text.translate(_tables(options, text).translate)
 
 
 def _is_trailing_mark(ch: str, folded: str) -> bool:
@@ -117,7 +142,7 @@ class FoldedText:
 
 def fold_with_map(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> FoldedText:
     """Fold `text` character by character, keeping where each folded character came from."""
-    tables = _tables(options)
+    tables = _tables(options, text)
     folded = text.translate(tables.translate)
     starts: list[int] = []
     originals: list[int] = []
