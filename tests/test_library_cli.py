@@ -166,3 +166,21 @@ def test_import_from_a_real_pipe(tmp_path):
     )
     assert result.returncode == 0 and result.stderr == b""
     assert "already in the library as 3" in result.stdout.decode("utf-8")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_a_terminal_only(capsys, lib, tmp_path, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"مقال رقم {i} عن المعادن", encoding="utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["import", str(tmp_path), "--library", lib, "--quiet"]) == 0
+    shown = terminal.getvalue()
+    assert "\r\x1b[K[0/3] " in shown and "[2/3] " in shown and shown.endswith("\r\x1b[K")
+    # piped: no progress line at all
+    assert main(["import", str(tmp_path), "--library", lib, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
