@@ -182,5 +182,8 @@ def test_progress_line_on_a_terminal_only(capsys, lib, tmp_path, monkeypatch):
     shown = terminal.getvalue()
     assert "\r\x1b[K[0/3] " in shown and "[2/3] " in shown and shown.endswith("\r\x1b[K")
     # piped: no progress line at all
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    (tmp_path / "3.txt").write_text("مقال رابع عن المعادن", encoding="utf-8")
     assert main(["import", str(tmp_path), "--library", lib, "--quiet"]) == 0
-    assert capsys.readouterr().err == ""
+    assert piped.getvalue() == ""
