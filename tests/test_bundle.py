@@ -1,0 +1,149 @@
+"""The PyInstaller bundle, built from a clean clone of the committed tree (slow: run with `-m bundle`).
+
+One build (about a minute) serves every test in this module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reader
+
+pytestmark = pytest.mark.bundle
+
+ROOT = Path(__file__).resolve().parent.parent
+ONE_FOLDER_LIMIT_MB = 150
+SELF_TEST_LINE = re.compile(
+    r"^qarin self-test ok: 2 seeds, [1-9]\d* passages, font Amiri \(.*\), \d+\.\d\d s$"
+)
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    """No Python of ours on the path, user folders in a scratch place, the platform left to the app."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_"))}
+    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"), HOME=str(home))
+    return env
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> dict:
+    work = tmp_path_factory.mktemp("bundle")
+    source = work / "src"
+    if (ROOT / ".git").exists():
+        subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(source)], check=True)
+    else:  # an unpacked release: copy what git would have
+        shutil.copytree(
+            ROOT, source, ignore=shutil.ignore_patterns("build", "dist", "*.egg-info", "__pycache__")
+        )
+    assert not (source / "packaging" / "__init__.py").exists(), "packaging/ must stay a plain folder"
+    dist = work / "dist"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(source / "packaging" / "build.py"),
+            "--dist",
+            str(dist),
+            "--work",
+            str(work / "w"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    home = work / "home"
+    home.mkdir()
+    return {
+        "dir": dist / "qarin",
+        "exe": dist / "qarin" / "qarin",
+        "log": done.stdout,
+        "env": _clean_env(home),
+    }
+
+
+def _run(bundle: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(bundle["exe"]), *args], capture_output=True, text=True, env=bundle["env"], timeout=120, **kwargs
+    )
+
+
+def test_build_prints_size_and_time(bundle):
+    line = next(line for line in bundle["log"].splitlines() if line.startswith("one-folder:"))
+    assert re.search(r"\d+\.\d MB \(limit 150 MB, ok\)\s+built in \d+\.\d s", line), line
+
+
+def test_version(bundle):
+    done = _run(bundle, "--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"qarin {reader.__version__}"
+
+
+def test_self_test_passes(bundle):
+    done = _run(bundle, "--self-test")
+    assert done.returncode == 0, done.stderr
+    assert SELF_TEST_LINE.match(done.stdout.strip()), done.stdout
+    assert done.stderr == ""
+
+
+def test_size_limit(bundle):
+    size = sum(p.stat().st_size for p in bundle["dir"].rglob("*") if p.is_file() and not p.is_symlink())
+    assert size / 1e6 < ONE_FOLDER_LIMIT_MB
+
+
+def test_unused_qt_is_left_out(bundle):
+    qt = bundle["dir"] / "_internal" / "PySide6" / "Qt"
+    platforms = {p.name for p in (qt / "plugins" / "platforms").iterdir()}
+    assert platforms == {"libqxcb.so", "libqoffscreen.so", "libqminimal.so"}
+    assert not list((qt / "plugins").glob("wayland*"))
+    assert {p.name for p in (qt / "translations").iterdir()} <= {
+        "qtbase_ar.qm",
+        "qtbase_en.qm",
+        "qt_ar.qm",
+        "qt_en.qm",
+    }
+    libs = {p.name for p in (qt / "lib").iterdir()}
+    assert not {name for name in libs if re.match(r"libQt6(Network|Qml|Quick|Pdf|Wayland)", name)}
+    assert not [p for p in bundle["dir"].rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
+
+
+def test_resources_and_desktop_files_travel(bundle):
+    internal = bundle["dir"] / "_internal"
+    assert (internal / "reader" / "resources" / "fonts" / "Amiri-Regular.ttf").is_file()
+    assert (internal / "reader" / "resources" / "fonts" / "OFL.txt").is_file()
+    assert len(list((internal / "reader" / "seeds").glob("*.txt"))) == 5
+    desktop = (bundle["dir"] / "qarin.desktop").read_text(encoding="utf-8")
+    assert "Exec=qarin" in desktop and "Icon=qarin" in desktop
+    assert (bundle["dir"] / "qarin.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_terminal_commands_work_bundled(bundle, tmp_path):
+    """The CLI and the HTML importer (trafilatura's data files) work without Python installed."""
+    seeds = ROOT / "seeds"
+    done = _run(
+        bundle, "compare", str(seeds / "000_8ab2242164f0a436.txt"), str(seeds / "001_abe78c42e994441b.txt")
+    )
+    assert done.returncode == 0, done.stderr
+    page = tmp_path / "page.html"
+    paragraph = "استضاف الرئيس الأمريكي قادة دول آسيا الوسطى في البيت الأبيض في قمة لبحث التعاون في الطاقة. "
+    page.write_text(
+        "<html lang='ar'><head><title>قمة في البيت الأبيض</title></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>قمة في البيت الأبيض</h1><p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    done = _run(bundle, "import", str(page))
+    assert done.returncode == 0, done.stderr
+    assert "قمة في البيت الأبيض" in done.stdout
+
+
+def test_bad_input_is_one_line(bundle, tmp_path):
+    done = _run(bundle, "compare", str(tmp_path / "missing-a.txt"), str(tmp_path / "missing-b.txt"))
+    assert done.returncode != 0
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
