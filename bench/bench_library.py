@@ -71,6 +71,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp dir)")
     args = parser.parse_args()
+    load_at_start = os.getloadavg()[0]
     work = args.keep or Path(tempfile.mkdtemp(prefix="qarin-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus"
@@ -115,7 +116,8 @@ def main() -> int:
 
     print(f"library file: {size_mb:.0f} MB ({size_mb * 1e6 / args.articles / 1024:.1f} KiB per article)")
     # wall-clock is what the targets mean; CPU time shows what is ours on a machine shared with others
-    print(f"load average before the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    print(f"load average (1 min) at the start: {load_at_start:.2f}, at the end: {os.getloadavg()[0]:.2f},"
+          f" on {os.cpu_count()} cores")  # fmt: skip
     row(f"import {args.articles} articles", import_seconds, 60.0 * args.articles / 10_000)
     row("  (CPU time of that)", import_cpu, 60.0 * args.articles / 10_000)
     print(f"{'':<34} {args.articles / import_seconds:9.0f} articles/s")
