@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -29,11 +30,11 @@ from reader.text.search_fold import fold_chars
 COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED = range(5)
 COLUMN_COUNT = 5
 _HEADERS = {
-    COL_TITLE: "Title",
-    COL_SOURCE: "Source",
-    COL_DATE: "Date",
-    COL_WORDS: "Words",
-    COL_SHARED: "Shared",
+    COL_TITLE: QT_TRANSLATE_NOOP("ArticleList", "Title"),
+    COL_SOURCE: QT_TRANSLATE_NOOP("ArticleList", "Source"),
+    COL_DATE: QT_TRANSLATE_NOOP("ArticleList", "Date"),
+    COL_WORDS: QT_TRANSLATE_NOOP("ArticleList", "Words"),
+    COL_SHARED: QT_TRANSLATE_NOOP("ArticleList", "Shared"),
 }
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # a value that sorts right: folded text, int, float
