@@ -194,3 +194,11 @@ def test_a_library_emptied_by_the_user_is_not_seeded_again(tmp_path):
             library.remove(summary.id)
     with open_library(path) as library:
         assert library.count() == 0
+
+
+def test_pasted_text_with_a_lone_surrogate_is_kept(library):
+    text = "نص من حافظة معطوبة \udc81 في منتصفه"
+    outcome = library.import_text(text)
+    article = library.article(outcome.article_id)
+    assert article.text == "نص من حافظة معطوبة \ufffd في منتصفه"
+    assert article.original == text.encode("utf-8", "surrogatepass")

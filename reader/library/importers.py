@@ -72,6 +72,8 @@ def make_draft(
 ) -> Draft:
     """Clean the text and read its metadata; refuse text with nothing in it."""
     extracted = normalise_newlines(extracted)
+    if _SURROGATE_RE.search(extracted):  # lone surrogates (a broken clipboard) cannot be stored as text
+        extracted = _SURROGATE_RE.sub("\ufffd", extracted)
     if not extracted.strip():
         raise LibraryError("empty: no text in it")
     if _looks_binary(extracted):
@@ -103,6 +105,7 @@ def make_draft(
     )
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
