@@ -187,6 +187,8 @@ def test_update_remove_and_reset_keep_lookups_right(model, proxy):
     assert cell(model, 1, COL_TITLE) == "قادة آسيا الوسطى في واشنطن"
     proxy.set_filter_text("واشنطن")
     assert [proxy.article_id(r) for r in range(proxy.rowCount())] == [3]
+    model.update_article(summary(7, "ترامب في واشنطن", "الأهرام"))  # edited while the filter is on
+    assert sorted(proxy.article_id(r) for r in range(proxy.rowCount())) == [3, 7]
     proxy.set_filter_text("")
     model.update_article(summary(40, "مقال جديد"))
     assert model.rowCount() == 5 and model.row_of(40) == 4

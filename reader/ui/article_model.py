@@ -349,11 +349,13 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         if isinstance(old, ArticleTableModel):
             for signal in (old.modelReset, old.layoutChanged, old.rowsInserted, old.rowsRemoved):
                 signal.disconnect(self._source_rows_changed)
+            old.dataChanged.disconnect(self._source_data_changed)
         if isinstance(model, ArticleTableModel):
             # connected before the base class connects its own handlers, so the id list is current
             # by the time the proxy re-filters
             for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
                 signal.connect(self._source_rows_changed)
+            model.dataChanged.connect(self._source_data_changed)
         super().setSourceModel(model)
         self._source_rows_changed()
 
@@ -391,6 +393,11 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             self._ids = [model.article_id(row) for row in range(model.rowCount())]
             if self._words:
                 self._passing = model.matching_ids(self._words) | self._text_matches
+
+    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:  # noqa: ANN002
+        """An edited title or source may now pass the filter or fail it (shares never change that)."""
+        if self._words and top_left.column() <= COL_SOURCE:
+            self._refilter(self._words, self._text_matches)
 
     def _refilter(self, words: tuple[str, ...], matches: frozenset[int]) -> None:
         model = self.sourceModel()
