@@ -309,3 +309,20 @@ def test_dialog_reports_changes_when_closed(dialog):
     dialog.clear_button.click()
     dialog.reject()  # Esc / Close
     assert dialog.result() == 1  # accepted: the window re-applies the keymap
+
+
+def test_dialog_from_the_keyboard_alone(qtbot, dialog):
+    """Arrows to the action, Enter, the new keys, Enter: bound."""
+    dialog, actions = dialog
+    dialog.select("zoom.reset")
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.current_id() == "view.hidden_characters"
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert dialog.key_edit.hasFocus()
+    qtbot.keyClick(dialog.key_edit, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(dialog.set_button.hasFocus)
+    qtbot.keyClick(dialog.set_button, Qt.Key.Key_Return)
+    assert dialog.keymap.keys_for("view.hidden_characters") == ("Shift+F9",)
+    assert [k.toString() for k in actions["view.hidden_characters"].shortcuts()] == ["Shift+F9"]
+    assert dialog.isVisible()  # Enter set the key; it did not close the dialog

@@ -83,6 +83,7 @@ class KeymapDialog(QDialog):
             menu = QCoreApplication.translate("Menus", f"&{spec.menu}").replace("&", "")
             self.table.setItem(row, COL_MENU, QTableWidgetItem(menu))
         self.table.currentCellChanged.connect(lambda *_: self._selection_changed())
+        self.table.activated.connect(lambda _index: self.key_edit.setFocus())  # Enter: press the new keys
 
         self.editing = QLabel(self)
         self.key_edit = QKeySequenceEdit(self)
@@ -90,6 +91,7 @@ class KeymapDialog(QDialog):
         self.key_edit.setMaximumSequenceLength(1)
         self.key_edit.setClearButtonEnabled(True)
         self.key_edit.keySequenceChanged.connect(lambda _sequence: self._show_conflict())
+        self.key_edit.editingFinished.connect(self._key_recorded)
         self.set_button = QPushButton(self.tr("Set"), self)
         self.set_button.setToolTip(self.tr("Make this the only key of the action"))
         self.set_button.clicked.connect(lambda: self._assign(replace=True))
@@ -161,6 +163,11 @@ class KeymapDialog(QDialog):
         self.clear_button.setEnabled(bool(action_id and self.keymap.keys_for(action_id)))
         self.reset_button.setEnabled(bool(action_id) and not self.keymap.is_default(action_id))
 
+    def _key_recorded(self) -> None:
+        """Keys pressed: Enter now sets them (the keyboard path: arrows, Enter, keys, Enter)."""
+        if self._pending_key():
+            self.set_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _assign(self, *, replace: bool) -> None:
         action_id, key = self.current_id(), self._pending_key()
         if not action_id or not key:
@@ -169,6 +176,7 @@ class KeymapDialog(QDialog):
         self.keymap.rebind(action_id, keys, steal=True)  # the conflict was shown before the click
         self._after_change()
         self.key_edit.clear()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_keys(self) -> None:
         action_id = self.current_id()
