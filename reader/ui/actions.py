@@ -228,6 +228,8 @@ def _tooltip(action: QAction, action_spec: ActionSpec) -> None:
 def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
     """Give each QAction the keys the keymap now holds (after the user rebinds in the F1 dialog)."""
     for action_id, action in actions.items():
+        if action_id not in _BY_ID:  # an action the window made itself: not in the keymap
+            continue
         action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_id)])
         _tooltip(action, _BY_ID[action_id])
 
