@@ -106,3 +106,13 @@ def test_checked_state_is_shown_and_a_plain_action_list_works(qtbot, window_with
     qtbot.keyClicks(palette.query, "diacritics")
     assert palette.shown_ids()[0] == "matching.diacritics"
     assert palette.list.topLevelItem(0).text(0).startswith("✓")
+
+
+def test_clicking_elsewhere_closes_the_palette(qtbot, window_with_actions):
+    window, actions, triggered = window_with_actions
+    palette = CommandPalette(actions, window)
+    with qtbot.waitActive(palette):
+        palette.popup()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not palette.isVisible())
+    assert triggered == []

@@ -185,6 +185,12 @@ class CommandPalette(QDialog):
         item = self.list.currentItem()
         return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
 
+    def event(self, event: QEvent) -> bool:
+        """Clicking elsewhere closes the palette, as it would a popup."""
+        if event.type() == QEvent.Type.WindowDeactivate and self.isVisible():
+            self.reject()
+        return super().event(event)
+
     # running
     def run_current(self) -> None:
         """Close, then trigger the chosen action (closing first, so a dialog it opens is not under us)."""
