@@ -148,7 +148,7 @@ class ArticleTableModel(QAbstractTableModel):
             if defer_sort:
                 if not self._resort_pending:
                     self._resort_pending = True
-                    QTimer.singleShot(0, self.resort)
+                    QTimer.singleShot(0, self, self.resort)  # dropped if the model is gone by then
             else:
                 self.resort()
 
