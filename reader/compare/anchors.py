@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections import Counter
 from dataclasses import dataclass
 
@@ -96,7 +97,7 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
         for anchor in _rare_word_anchors(wa, wb, count_a, count_b, stop_ids)
         if not covered_a.holds(anchor[0]) and not covered_b.holds(anchor[1])
     ]
-    for cluster in _cluster(loose + _ngram_anchors_outside(wa, wb, stop_ids, covered_a, covered_b)):
+    for cluster in _cluster(loose):
         for chain in _split_into_chains(cluster):
             candidates.extend(candidate_of(group) for group in _split_on_all_gaps(chain))
     return candidates
@@ -123,23 +124,36 @@ class _Coverage:
 def _unique_seeds(
     wa: list[int], wb: list[int], count_a: Counter, count_b: Counter, stop: set[int]
 ) -> list[tuple[int, int]]:
-    """(i, j) of every content word, and every n-gram, that occurs exactly once in each text."""
-    unique = {w for w in count_a.keys() & count_b.keys() if count_a[w] == 1 == count_b[w] and w not in stop}
-    pos_b = {w: j for j, w in enumerate(wb) if w in unique}
-    seeds = [(i, pos_b[w]) for i, w in enumerate(wa) if w in unique]
-    grams_a = list(zip(*(wa[k:] for k in range(NGRAM)), strict=False))
-    grams_b = list(zip(*(wb[k:] for k in range(NGRAM)), strict=False))
-    gram_count_a, gram_count_b = Counter(grams_a), Counter(grams_b)
-    unique_grams = {
-        g
-        for g in gram_count_a.keys() & gram_count_b.keys()
-        if gram_count_a[g] == 1 == gram_count_b[g] and not all(w in stop for w in g)
-    }
-    if unique_grams:
-        gram_b = {g: j for j, g in enumerate(grams_b) if g in unique_grams}
-        seeds += [(i, gram_b[g]) for i, g in enumerate(grams_a) if g in unique_grams]
+    """(i, j) of every content word, and every word n-gram, that occurs exactly once in each text."""
+    unique = {w for w, n in count_a.items() if n == 1 and w not in stop}
+    unique &= {w for w, n in count_b.items() if n == 1}
+    seeds = _pair_positions(wa, wb, unique)
+    grams_a, grams_b = _gram_codes(wa), _gram_codes(wb)
+    unique_grams = {g for g, n in Counter(grams_a).items() if n == 1}
+    unique_grams &= {g for g, n in Counter(grams_b).items() if n == 1}
+    seeds += _pair_positions(grams_a, grams_b, unique_grams)
     seeds.sort()
     return seeds
+
+
+def _gram_codes(words: list[int]) -> list[int]:
+    """Each word n-gram as one int, computed at C speed."""
+    bits = max(words, default=0).bit_length() or 1
+    codes = words[: max(0, len(words) - NGRAM + 1)]
+    for k in range(1, NGRAM):
+        shifted = map(operator.lshift, codes, itertools.repeat(bits))
+        codes = list(map(operator.or_, shifted, words[k : k + len(codes)]))
+    return codes
+
+
+def _pair_positions(seq_a: list[int], seq_b: list[int], wanted: set[int]) -> list[tuple[int, int]]:
+    """(i, j) where seq_a[i] == seq_b[j] is one of `wanted` (each occurs once per side)."""
+    if not wanted:
+        return []
+    in_b = {seq_b[j]: j for j in itertools.compress(range(len(seq_b)), map(wanted.__contains__, seq_b))}
+    return [
+        (i, in_b[seq_a[i]]) for i in itertools.compress(range(len(seq_a)), map(wanted.__contains__, seq_a))
+    ]
 
 
 def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> list[Anchor]:
@@ -292,39 +306,6 @@ def _positions_of(grams: list, wanted: set) -> dict:
     for pos in itertools.compress(range(len(grams)), map(wanted.__contains__, grams)):
         index.setdefault(grams[pos], []).append(pos)
     return index
-
-
-def _ngram_anchors_outside(
-    wa: list[int], wb: list[int], stop: set[int], covered_a: _Coverage, covered_b: _Coverage
-) -> list[Anchor]:
-    """Repeated (not unique) n-grams in what the chains left uncovered."""
-    return [
-        a
-        for a in _ngram_anchors(wa, wb, stop)
-        if not a[3] and not covered_a.holds(a[0]) and not covered_b.holds(a[1])
-    ]
-
-
-def _ngram_anchors(wa: list[int], wb: list[int], stop: set[int]) -> list[Anchor]:
-    grams_a = list(zip(*(wa[k:] for k in range(NGRAM)), strict=False))
-    grams_b = list(zip(*(wb[k:] for k in range(NGRAM)), strict=False))
-    count_a = Counter(grams_a)
-    count_b = Counter(grams_b)
-    shared = {
-        g
-        for g in count_a.keys() & count_b.keys()
-        if count_a[g] <= MAX_NGRAM_COUNT and count_b[g] <= MAX_NGRAM_COUNT and not all(w in stop for w in g)
-    }
-    if not shared:
-        return []
-    in_b = _positions_of(grams_b, shared)
-    anchors = []
-    for i in itertools.compress(range(len(grams_a)), map(shared.__contains__, grams_a)):
-        gram = grams_a[i]
-        unique = count_a[gram] == 1 and count_b[gram] == 1
-        for j in in_b[gram]:
-            anchors.append((i, j, NGRAM, unique))
-    return anchors
 
 
 def _rare_word_anchors(

@@ -11,6 +11,9 @@ The work is bounded by anchoring, never by diff-match-patch's time limit.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+
 from reader.compare.anchors import find_candidates
 from reader.compare.blocks import Block, build_blocks
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
@@ -52,10 +55,9 @@ def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
     for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
         diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak)
         in_order = _long_enough(diff, options.min_passage_words)
-        if not (in_order or _shuffled_enough(block, diff, options.min_passage_words)):
+        if not (in_order or _shuffled_enough(block, diff, da, db, options.min_passage_words)):
             continue
         diffs.append(diff)
-    diffs = _renumber(diffs)
 
     passages = []
     moved = moved_flags(
@@ -105,14 +107,19 @@ def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _shuffled_enough(block: Block, diff: BlockDiff, min_words: int) -> bool:
+def _shuffled_enough(block: Block, diff: BlockDiff, da: Document, db: Document, min_words: int) -> bool:
     """A block whose words are shared but reordered (a sentence rewritten with its words shuffled)
-    has few equal words in order, yet its word bags agree: Dice says it is reuse."""
-    return (
+    has few equal words in order, yet its word bags agree: Dice says it is reuse, if what the bags
+    share is content words and not function words."""
+    if not (
         block.dice >= SHUFFLED_DICE
         and min(diff.words_a, diff.words_b) >= min_words
         and min(block.a1 - block.a0, block.b1 - block.b0) >= 2 * min_words
-    )
+    ):
+        return False
+    content_a = Counter(itertools.compress(da.word_ids[block.a0 : block.a1], da.content[block.a0 : block.a1]))
+    content_b = Counter(itertools.compress(db.word_ids[block.b0 : block.b1], db.content[block.b0 : block.b1]))
+    return sum((content_a & content_b).values()) >= min_words
 
 
 def _long_enough(diff: BlockDiff, min_words: int) -> bool:
@@ -135,28 +142,3 @@ def _clamp(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out[k] = (lo, max(lo, hi))
         previous_hi = out[k][1]
     return out
-
-
-def _renumber(diffs: list[BlockDiff]) -> list[BlockDiff]:
-    """Passage numbers follow A's order after filtering."""
-    out = []
-    for number, diff in enumerate(diffs):
-        out.append(
-            BlockDiff(
-                [_with_passage(r, number) for r in diff.runs_a],
-                [_with_passage(r, number) for r in diff.runs_b],
-                diff.span_a,
-                diff.span_b,
-                diff.equal_words,
-                diff.equal_content_words,
-                diff.words_a,
-                diff.words_b,
-            )
-        )
-    return out
-
-
-def _with_passage(run: Run, number: int) -> Run:
-    if run.passage is None:
-        return run
-    return Run(run.lo, run.hi, run.kind, number, run.chars)

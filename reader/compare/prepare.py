@@ -6,12 +6,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from reader.text.normalize import NormalizeOptions, fold_word
+from reader.text.normalize import NormalizeOptions, word_folder
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import TOKEN_RE
 
 # Capturing form: split() then alternates gap, token, gap, token, ..., gap.
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,15 @@ class Document:
     word_tokens: list[int]  # token index of each word (punctuation excluded)
     word_ids: list[int]  # ids of the words, in order
     content: list[bool]  # per word: not a function word (may seed a passage)
+    # words_before[k]: words among tokens [0, k); content_before[k]: content words among them
+    words_before: list[int]
+    content_before: list[int]
+
+    def words_in(self, lo: int, hi: int) -> int:
+        return self.words_before[hi] - self.words_before[lo]
+
+    def content_in(self, lo: int, hi: int) -> int:
+        return self.content_before[hi] - self.content_before[lo]
 
 
 class Vocabulary:
@@ -37,21 +47,23 @@ class Vocabulary:
         self.stop_ids: set[int] = set()
         self.punct_ids: set[int] = set()
         self._stop_keys = stopword_keys(options)
+        self._fold = word_folder(options)
+        self.token_ids: dict[str, int] = {}
 
     def ids_for(self, unique_tokens: dict[str, None]) -> dict[str, int]:
-        key_ids = self.key_ids
-        out: dict[str, int] = {}
-        for token in unique_tokens:
-            key = fold_word(token, self.options)
-            token_id = key_ids.get(key)
+        """token -> id for every token; tokens seen on the other side are not folded again."""
+        known = self.token_ids
+        for token in unique_tokens.keys() - known.keys():
+            key = self._fold(token)
+            token_id = self.key_ids.get(key)
             if token_id is None:
-                token_id = key_ids[key] = len(key_ids)
-                if not any(ch.isalnum() for ch in key):
+                token_id = self.key_ids[key] = len(self.key_ids)
+                if not _HAS_ALNUM.search(key):
                     self.punct_ids.add(token_id)
                 elif key in self._stop_keys or len(key) < 2:
                     self.stop_ids.add(token_id)
-            out[token] = token_id
-        return out
+            known[token] = token_id
+        return known
 
 
 def prepare(text: str, vocabulary: Vocabulary) -> Document:
@@ -68,4 +80,9 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
     word_ids = list(map(ids.__getitem__, word_tokens))
     stop = vocabulary.stop_ids
     content = [i not in stop for i in word_ids]
-    return Document(text, tokens, starts, ends, ids, word_tokens, word_ids, content)
+    is_content = [w and i not in stop for w, i in zip(is_word, ids, strict=True)]
+    words_before = [0, *itertools.accumulate(is_word)]
+    content_before = [0, *itertools.accumulate(is_content)]
+    return Document(
+        text, tokens, starts, ends, ids, word_tokens, word_ids, content, words_before, content_before
+    )

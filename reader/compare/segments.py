@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from reader.compare.model import ONLY, Segment
 from reader.compare.prepare import Document
@@ -45,17 +46,18 @@ def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
 
 def shared_share(doc: Document, segments: tuple[Segment, ...]) -> float:
     """Share of the visible (token) characters of a text that lie in same/changed segments."""
-    total = sum(e - s for s, e in zip(doc.starts, doc.ends, strict=True))
+    visible_before = [0, *itertools.accumulate(e - s for s, e in zip(doc.starts, doc.ends, strict=True))]
+    total = visible_before[-1]
     if total == 0:
         return 0.0
     shared = 0
-    starts, ends = doc.starts, doc.ends
     for seg in segments:
         if seg.kind == ONLY:
             continue
-        lo = bisect.bisect_left(ends, seg.start + 1)
-        hi = bisect.bisect_left(starts, seg.end)
-        shared += sum(min(ends[k], seg.end) - max(starts[k], seg.start) for k in range(lo, hi))
+        # segments begin at token starts (or 0) and absorb the whitespace after their tokens
+        lo = bisect.bisect_left(doc.starts, seg.start)
+        hi = bisect.bisect_left(doc.starts, seg.end)
+        shared += visible_before[hi] - visible_before[lo]
     return shared / total
 
 

@@ -112,15 +112,15 @@ def diff_block(
         if tag == "=":
             runs_a.append(Run(a0, a1, SAME, passage))
             runs_b.append(Run(b0, b1, SAME, passage))
-            equal += sum(1 for i in da.ids[a0:a1] if i not in punct)
-            equal_content += sum(1 for i in da.ids[a0:a1] if i not in weak)
+            equal += da.words_in(a0, a1)
+            equal_content += da.content_in(a0, a1)
             continue
         _label_edit(da, db, a0, a1, b0, b1, passage, punct, runs_a, runs_b)
     if not regions:
         return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
     span_a, span_b = (regions[0][1], regions[-1][2]), (regions[0][3], regions[-1][4])
-    words_a = sum(1 for i in da.ids[span_a[0] : span_a[1]] if i not in punct)
-    words_b = sum(1 for i in db.ids[span_b[0] : span_b[1]] if i not in punct)
+    words_a = da.words_in(*span_a)
+    words_b = db.words_in(*span_b)
     return BlockDiff(runs_a, runs_b, span_a, span_b, equal, equal_content, words_a, words_b)
 
 
@@ -171,8 +171,7 @@ def _label_edit(
         runs_b.append(Run(b0, b1, CHANGED, passage, chars_b))
         return
     doc, lo, hi, runs = (da, a0, a1, runs_a) if na else (db, b0, b1, runs_b)
-    words = sum(1 for i in doc.ids[lo:hi] if i not in punct)
-    if words >= MIN_ONLY_WORDS:
+    if doc.words_in(lo, hi) >= MIN_ONLY_WORDS:
         runs.append(Run(lo, hi, ONLY, None))
     else:
         runs.append(Run(lo, hi, CHANGED, passage))

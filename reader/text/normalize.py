@@ -114,6 +114,24 @@ def fold_word(word: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     return _fold_word_cached(word, options)
 
 
+def word_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 - a plain callable
+    """`fold_word` with the options bound, for folding many words (no per-call option hashing)."""
+    table = _table(options)
+    digits, clitics = options.digits, options.clitics
+
+    def fold(word: str) -> str:
+        word = word.translate(table)
+        if digits:
+            number = _NUMBER_WITH_PREFIX_RE.match(word)
+            if number:
+                word = number.group(1) + canonical_number(number.group(2))
+        if clitics:
+            word = _CLITIC_RE.sub("", word)
+        return word.casefold()
+
+    return fold
+
+
 def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     """Fold a whole text (search index, `same` checks). Clitics are not stripped here."""
     return _fold(text, options, strip_clitics=False)

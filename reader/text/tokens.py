@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from reader.text.normalize import INVISIBLE, MARKS, TATWEEL
 
 _WORD_CHARS = rf"\w{MARKS}{TATWEEL}\u200c\u200d"
-# A number with separators (07ر3, 30.3, 410.000, 1,000, 3٫5) before plain words, so it stays whole.
-TOKEN_RE = re.compile(
-    rf"(?:[^\W\d_]{{1,3}})?\d+(?:[.,٫٬]\d+)+(?![{_WORD_CHARS}])"  # number, maybe with و/ب/ل before it
-    rf"|[{_WORD_CHARS}]+"  # a word: letters, digits, harakat, tatweel, ZWNJ/ZWJ
-    rf"|[^\s{INVISIBLE}]"  # any other visible character is a token of its own
-)
+# A word: letters, digits, harakat, tatweel, ZWNJ/ZWJ; a number keeps its separators whole (07ر3,
+# 30.3, 410.000, 1,000, 3٫5, و410.000). Any other visible character is a token of its own.
+TOKEN_RE = re.compile(rf"[{_WORD_CHARS}]+(?:(?<=\d)[.,٫٬]\d+)*|[^\s{INVISIBLE}]")
 
 
 @dataclass(frozen=True, slots=True)
