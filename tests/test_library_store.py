@@ -202,3 +202,14 @@ def test_pasted_text_with_a_lone_surrogate_is_kept(library):
     article = library.article(outcome.article_id)
     assert article.text == "نص من حافظة معطوبة \ufffd في منتصفه"
     assert article.original == text.encode("utf-8", "surrogatepass")
+
+
+def test_summaries_equal_dataclass_built_ones(library):
+    from reader.library.model import ArticleSummary
+
+    for summary in library.summaries():
+        rebuilt = ArticleSummary(
+            **{name: getattr(summary, name) for name in ArticleSummary.__dataclass_fields__}
+        )
+        assert summary == rebuilt and hash(summary) == hash(rebuilt)
+        assert isinstance(summary.has_bidi_controls, bool)

