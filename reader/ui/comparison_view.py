@@ -10,6 +10,7 @@ from reader.compare import Comparison
 from reader.ui.highlighter import DiffHighlighter, IncrementalRehighlighter
 from reader.ui.linkmap import LinkMap
 from reader.ui.navigation import Hunk, PassageIndex, next_hunk
+from reader.ui.overview import OverviewRuler
 from reader.ui.panes import ReadingPane
 from reader.ui.theme import Legend, Theme, current_theme
 from reader.ui.worker import CompareResult
@@ -19,10 +20,11 @@ SYNC_POINT = 0.5  # the height (share of the viewport) kept aligned while scroll
 
 
 class _PaneColumn(QWidget):
-    """A title above a pane."""
+    """A title above a pane, with the overview ruler on the pane's outer side."""
 
-    def __init__(self, pane: ReadingPane, parent: QWidget | None = None) -> None:
+    def __init__(self, pane: ReadingPane, ruler_outside_left: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ruler = OverviewRuler(pane, self)
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
@@ -32,7 +34,11 @@ class _PaneColumn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.title)
-        layout.addWidget(pane, 1)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        row.addWidget(pane, 1)
+        row.insertWidget(0 if ruler_outside_left else 1, self.ruler)
+        layout.addLayout(row, 1)
 
 
 class ComparisonView(QWidget):
@@ -67,8 +73,9 @@ class ComparisonView(QWidget):
         self._syncing = False
         self._awaiting_paint: set[str] = set()
 
-        self.left_column = _PaneColumn(self.left)
-        self.right_column = _PaneColumn(self.right)
+        self.left_column = _PaneColumn(self.left, True)
+        self.right_column = _PaneColumn(self.right, False)
+        self.rulers = {"a": self.left_column.ruler, "b": self.right_column.ruler}
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +124,8 @@ class ComparisonView(QWidget):
         self.indexes = {}
         self.set_current_passage(None)
         self.linkmap.set_comparison(None)
+        for ruler in self.rulers.values():
+            ruler.clear()
 
     def apply_result(self, result: CompareResult) -> None:
         """Paint a result whose texts are the ones shown: visible blocks now, the rest incrementally."""
@@ -133,11 +142,19 @@ class ComparisonView(QWidget):
             self.highlighters[side].set_table(table)
             self._awaiting_paint.add(side)
             self.rehighlighters[side].start(pane.firstVisibleBlock(), self._visible_block_count(pane))
-            pane.viewport().update()
         self.linkmap.set_comparison(comparison)
+        moved = [p.moved for p in comparison.passages]
+        self.rulers["a"].set_segments(comparison.a_length, comparison.segments("a"), moved)
+        self.rulers["b"].set_segments(comparison.b_length, comparison.segments("b"), moved)
         if not self.isVisible():
             self._awaiting_paint.clear()
             QTimer.singleShot(0, self.painted.emit)
+            return
+        # Paint what is in view now (the rest is highlighted from the event loop): a timer slice
+        # must not come first.
+        self.linkmap.repaint()
+        for pane in self.panes.values():
+            pane.viewport().repaint()
 
     def highlighting(self) -> bool:
         return any(r.running for r in self.rehighlighters.values())
@@ -164,6 +181,8 @@ class ComparisonView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.legend.set_theme(theme)
+        for ruler in self.rulers.values():
+            ruler.set_theme(theme)
         self.linkmap.set_theme(theme)
         for side, highlighter in self.highlighters.items():
             highlighter.set_theme(theme)

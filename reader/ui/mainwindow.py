@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from reader.ui.worker import Comparer, CompareResult, swapped_result
 
 log = logging.getLogger(__name__)
 
+SHARES_DELAY_MS = 300  # quiet time after a comparison before the list's shares are computed
 MATCHING_OPTIONS = {  # action id -> NormalizeOptions field
     "matching.diacritics": "diacritics",
     "matching.hamza": "hamza",
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.comparer.sharesReady.connect(self._shares_ready)
         self.comparer.pairPicked.connect(self._pair_picked)
 
+        self._shares_timer = QTimer(self)
+        self._shares_timer.setSingleShot(True)
+        self._shares_timer.setInterval(SHARES_DELAY_MS)
+        self._shares_timer.timeout.connect(self._pin_left)
         self._build_list()
         self.view = ComparisonView(self)
         self.view.painted.connect(self._painted)
@@ -237,8 +242,9 @@ class MainWindow(QMainWindow):
 
     # --- comparing -----------------------------------------------------------------------------
 
-    def show_pair(self, left_id: int, right_id: int) -> None:
-        """Show two articles and compare them in the background."""
+    def show_pair(self, left_id: int, right_id: int, precomputed: CompareResult | None = None) -> None:
+        """Show two articles and compare them in the background (or show `precomputed`, their
+        comparison under the current options)."""
         try:
             text_a = self.library.text(left_id)
             text_b = self.library.text(right_id)
@@ -256,19 +262,25 @@ class MainWindow(QMainWindow):
             title_a,
             title_b,
         )
-        self.stats_label.setText(self.tr("Comparing…"))
-        self.comparer.request(left_id, right_id, self.view.left.text, self.view.right.text, self.options)
         if self.persist:
             self.settings.set_last_pair(left_id, right_id)
+        self.comparer.cancel_background()  # the shares wait for the pair: both need the GIL
         if left_id != self._pinned:
-            self._pin(left_id, self.view.left.text)
+            self._pinned = None
+        if precomputed is not None and (precomputed.left_id, precomputed.right_id) == self.pair:
+            self._result = self.comparer.adopt(precomputed)
+            self._show_result(self._result)
+            return
+        self.stats_label.setText(self.tr("Comparing…"))
+        self.comparer.request(left_id, right_id, self.view.left.text, self.view.right.text, self.options)
 
     def recompare(self) -> None:
         left, right = self.pair
         if left is not None and right is not None:
             self.view.clear_result()
+            self.comparer.cancel_background()
+            self._pinned = None  # shares depend on the options too
             self.comparer.request(left, right, self.view.left.text, self.view.right.text, self.options)
-            self._pin(left, self.view.left.text)
 
     def swap_sides(self) -> None:
         left, right = self.pair
@@ -281,13 +293,13 @@ class MainWindow(QMainWindow):
         self.pair = (right, left)
         self.view.set_texts(text_b, text_a, title_b, title_a)
         if result is not None and (result.left_id, result.right_id) == (left, right):
-            self._result = swapped_result(result, self.comparer.supersede())
+            self._result = self.comparer.adopt(swapped_result(result, 0))
             self._show_result(self._result)
         else:
             self.comparer.request(right, left, text_b, text_a, self.options)
         if self.persist:
             self.settings.set_last_pair(right, left)
-        self._pin(right, text_b)
+        self._pinned = None  # _show_result pins the new left article
 
     def _result_ready(self, result: CompareResult) -> None:
         if (result.left_id, result.right_id) != self.pair:
@@ -297,6 +309,8 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CompareResult) -> None:
         self.view.apply_result(result)
+        if self._pinned != result.left_id:
+            self._shares_timer.start()  # after a pause, so quick pair switching never waits for it
         stats = result.comparison.stats
         self.stats_label.setText(
             self.tr("Left {0}% shared · right {1}% shared · {2} passages · {3} moved").format(
@@ -330,6 +344,11 @@ class MainWindow(QMainWindow):
 
     # --- shares and the opening pair -----------------------------------------------------------
 
+    def _pin_left(self) -> None:
+        left = self.pair[0]
+        if left is not None and self._pinned != left and self._result is not None:
+            self._pin(left, self.view.left.text)
+
     def _pin(self, article_id: int, text: str) -> None:
         """The list shows how much of each other article the left one shares (computed lazily)."""
         self._pinned = article_id
@@ -354,11 +373,10 @@ class MainWindow(QMainWindow):
         elif ids:
             self.show_pair(ids[0], ids[0])
 
-    def _pair_picked(self, pair: object) -> None:
-        if pair is not None and self.pair == (None, None):
-            left, right = pair  # type: ignore[misc]
-            self.show_pair(left, right)
-            self.select_article(right)
+    def _pair_picked(self, result: CompareResult | None) -> None:
+        if result is not None and self.pair == (None, None):
+            self.show_pair(result.left_id, result.right_id, precomputed=result)
+            self.select_article(result.right_id)
 
     # --- options, zoom, panes ------------------------------------------------------------------
 
@@ -469,6 +487,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
+        self._shares_timer.stop()
         self.comparer.shutdown()
         super().closeEvent(event)
 

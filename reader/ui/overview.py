@@ -1,0 +1,87 @@
+"""A thin overview ruler beside a pane (WinMerge's location pane, KDiff3's overview): where in the
+whole article the differences are, and which part is in view. Clicking scrolls there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from reader.compare import Segment
+from reader.ui.panes import ReadingPane
+from reader.ui.theme import LIGHT, Theme
+
+
+class OverviewRuler(QWidget):
+    def __init__(self, pane: ReadingPane, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pane = pane
+        self.theme: Theme = LIGHT
+        self._marks: list[tuple[float, float, str]] = []  # (start, end) as shares of the text, colour key
+        self._cache: QPixmap | None = None
+        self.setFixedWidth(12)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Differences in the whole article; click to go there"))
+        pane.verticalScrollBar().valueChanged.connect(self.update)
+        pane.verticalScrollBar().rangeChanged.connect(self.update)
+
+    def set_segments(self, length: int, segments: Sequence[Segment], moved: Sequence[bool]) -> None:
+        """Marks for the changed and one-sided stretches (and moved passages)."""
+        marks: list[tuple[float, float, str]] = []
+        total = max(1, length)
+        for segment in segments:
+            if segment.kind == "same":
+                if segment.passage is not None and moved[segment.passage]:
+                    marks.append((segment.start / total, segment.end / total, "moved"))
+                continue
+            key = "only" if segment.kind == "only" else "changed_chars"
+            marks.append((segment.start / total, segment.end / total, key))
+        self._marks = marks
+        self._cache = None
+        self.update()
+
+    def clear(self) -> None:
+        self.set_segments(1, (), ())
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._cache = None
+        self.update()
+
+    def _render(self) -> QPixmap:
+        pixmap = QPixmap(self.size())
+        pixmap.fill(self.palette().base().color())
+        painter = QPainter(pixmap)
+        height = max(1, self.height())
+        row_colour: dict[int, str] = {}
+        rank = {"moved": 0, "only": 1, "changed_chars": 2}  # stronger marks win a shared pixel row
+        for start, end, key in self._marks:
+            for row in range(int(start * height), max(int(start * height) + 1, int(end * height))):
+                if rank[key] >= rank.get(row_colour.get(row, ""), -1):
+                    row_colour[row] = key
+        for row, key in row_colour.items():
+            painter.fillRect(QRect(2, row, self.width() - 4, 1), QColor(getattr(self.theme, key)))
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        if self._cache is None or self._cache.size() != self.size():
+            self._cache = self._render()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)
+        bar = self.pane.verticalScrollBar()
+        span = bar.maximum() - bar.minimum() + bar.pageStep()
+        if span > 0:  # the part of the article in view
+            top = int(self.height() * (bar.value() - bar.minimum()) / span)
+            height = max(4, int(self.height() * bar.pageStep() / span))
+            colour = QColor(self.theme.current)
+            colour.setAlpha(70)
+            painter.fillRect(QRect(0, top, self.width(), height), colour)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        share = min(1.0, max(0.0, event.position().y() / max(1, self.height())))
+        offset = int(share * len(self.pane.text))
+        self.pane.scroll_offset_to(offset, self.pane.viewport().height() / 2)
