@@ -44,15 +44,17 @@ class Candidate:
     b0: int
     b1: int
     anchors: tuple[Anchor, ...]
+    exact: int = 0  # words known equal in order (a chain of exact runs), 0 when not known
 
 
-def candidate_of(anchors: list[Anchor] | tuple[Anchor, ...]) -> Candidate:
+def candidate_of(anchors: list[Anchor] | tuple[Anchor, ...], exact: int = 0) -> Candidate:
     return Candidate(
         min(a[0] for a in anchors),
         max(a[0] + a[2] for a in anchors),
         min(a[1] for a in anchors),
         max(a[1] + a[2] for a in anchors),
         tuple(anchors),
+        exact,
     )
 
 
@@ -84,7 +86,7 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     count_a, count_b = Counter(wa), Counter(wb)
     runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
     chains = _chain_runs(runs)
-    candidates = [candidate_of(chain) for chain in chains]
+    candidates = [candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in chains]
     # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
     # sentence) leave it to the grid pass
     solid = [

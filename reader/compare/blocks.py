@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reader.compare.anchors import Candidate, split_at_widest_gap
 from reader.compare.prepare import Document
 
+SOLID_EDGE = 3  # words of exact run at each end of a chain that need no edge search
 MIN_DICE = 0.4  # a block must share at least this much of its words
 MERGE_DICE = 0.6  # two neighbours merge when their hull keeps this much
 MAX_MERGE_GAP = 40  # words of unrelated text two pieces of one passage may have between them
@@ -53,6 +54,12 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
             continue
         block = _extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb)
         snapped = _snap_to_paragraphs(Block(block.a0, block.a1, block.b0, block.b1), da, db)
+        if _solid_edges(c) and 2 * c.exact >= MIN_DICE * snapped.size() + 4:
+            # a chain that starts and ends on exact runs of several words has no stray edge to
+            # cut, and its exact words alone clear the bar: no word bags to count (long texts)
+            snapped.dice = 2 * c.exact / snapped.size()
+            blocks.append(snapped)
+            continue
         _tighten(block, wa, wb)
         if block.dice >= MIN_DICE:
             # an edge that reached a paragraph edge on both sides keeps it: a reworded last
@@ -69,6 +76,14 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
     blocks = [b for b in blocks if min(b.a1 - b.a0, b.b1 - b.b0) >= min_words]
     blocks = _merge_neighbours(blocks, wa, wb)
     return [b for b in blocks if b.a1 - b.a0 >= min_words and b.b1 - b.b0 >= min_words and b.dice >= MIN_DICE]
+
+
+def _solid_edges(c: Candidate) -> bool:
+    if not c.exact:
+        return False
+    first = min(c.anchors)
+    last = max(c.anchors, key=lambda run: run[0] + run[2])
+    return first[2] >= SOLID_EDGE and last[2] >= SOLID_EDGE
 
 
 def _extend(block: Block, wa: list[int], wb: list[int]) -> Block:

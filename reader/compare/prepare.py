@@ -30,6 +30,7 @@ class Document:
     # words_before[k]: words among tokens [0, k); content_before[k]: content words among them
     words_before: list[int]
     content_before: list[int]
+    key_text: str  # one code point per token, equal for equal ids: what diff-match-patch compares
 
     def words_in(self, lo: int, hi: int) -> int:
         return self.words_before[hi] - self.words_before[lo]
@@ -83,6 +84,28 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
     is_content = [w and i not in stop for w, i in zip(is_word, ids, strict=True)]
     words_before = [0, *itertools.accumulate(is_word)]
     content_before = [0, *itertools.accumulate(is_content)]
+    key_text = "".join(map(_code_points(len(vocabulary.key_ids)).__getitem__, ids))
     return Document(
-        text, tokens, starts, ends, ids, word_tokens, word_ids, content, words_before, content_before
+        text,
+        tokens,
+        starts,
+        ends,
+        ids,
+        word_tokens,
+        word_ids,
+        content,
+        words_before,
+        content_before,
+        key_text,
     )
+
+
+_CODES: list[str] = []
+
+
+def _code_points(size: int) -> list[str]:
+    """A code point per id (skipping surrogates, which cannot cross into the C++ diff)."""
+    while len(_CODES) < size:
+        i = len(_CODES)
+        _CODES.append(chr(i + 0x100) if i < 0xD700 else chr(i + 0x900))
+    return _CODES

@@ -42,11 +42,6 @@ class BlockDiff:
     words_b: int
 
 
-def _encode(ids: list[int]) -> str:
-    # one code point per token id; skip the surrogate range, which cannot cross into C++
-    return "".join(chr(i + 0x100) if i < 0xD700 else chr(i + 0x900) for i in ids)
-
-
 def diff_ops(x: str, y: str, cleanup: str = "Semantic") -> list[tuple[str, int]]:
     """diff-match-patch with no time limit (callers keep pieces small): [(op, length)]."""
     if x == y:
@@ -72,8 +67,7 @@ def diff_block(
     weak: set[int],
 ) -> BlockDiff:
     """Label the tokens of one block. `weak` holds function-word and punctuation ids."""
-    ids_a, ids_b = da.ids[ta[0] : ta[1]], db.ids[tb[0] : tb[1]]
-    ops = diff_ops(_encode(ids_a), _encode(ids_b), cleanup="No")
+    ops = diff_ops(da.key_text[ta[0] : ta[1]], db.key_text[tb[0] : tb[1]], cleanup="No")
     # Walk the ops into regions: ("=", a_lo, a_hi, b_lo, b_hi) or ("~", ...) for edits between equals.
     regions: list[tuple[str, int, int, int, int]] = []
     ia, ib = ta[0], tb[0]
