@@ -187,3 +187,12 @@ def test_progress_line_on_a_terminal_only(capsys, lib, tmp_path, monkeypatch):
     (tmp_path / "3.txt").write_text("مقال رابع عن المعادن", encoding="utf-8")
     assert main(["import", str(tmp_path), "--library", lib, "--quiet"]) == 0
     assert piped.getvalue() == ""
+
+
+def test_visual_output_shapes_arabic_and_logical_keeps_it(capsys, lib):
+    code, logical, _ = run(capsys, "show", "1", "--bidi", "logical", "--library", lib)
+    assert code == 0 and "استضاف الرئيس" in logical
+    code, visual, _ = run(capsys, "show", "1", "--bidi", "visual", "--color", "never", "--library", lib)
+    assert code == 0 and "استضاف" not in visual
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in visual)  # joined letter forms (arabic-reshaper)
+    assert "\x1b[" not in visual.replace("\x1b[8l", "").replace("\x1b[8h", "")

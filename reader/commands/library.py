@@ -13,6 +13,16 @@ from contextlib import contextmanager
 
 from reader.cli import CliError
 from reader.library import Library, LibraryError, open_library
+from reader.terminal import (
+    Run,
+    TerminalOptions,
+    TerminalWriter,
+    color_wanted,
+    is_terminal,
+    visual_wanted,
+)
+
+_BIDI_HELP = "visual: shape and reorder Arabic for terminals that cannot; logical: as stored; auto (default)"
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -27,17 +37,21 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="print only failures")
     parser.set_defaults(run=run_import)
 
-    parser = subparsers.add_parser("list", parents=[common], help="list the articles")
+    shown = argparse.ArgumentParser(add_help=False)
+    shown.add_argument("--bidi", choices=("auto", "visual", "logical"), default="auto", help=_BIDI_HELP)
+    shown.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    parser = subparsers.add_parser("list", parents=[common, shown], help="list the articles")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run_list)
 
-    parser = subparsers.add_parser("search", parents=[common], help="search titles and texts")
+    parser = subparsers.add_parser("search", parents=[common, shown], help="search titles and texts")
     parser.add_argument("query", nargs="+", help="words to find (spelling variants and tashkeel ignored)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--limit", type=int, default=50, help="at most this many results (default 50)")
     parser.set_defaults(run=run_search)
 
-    parser = subparsers.add_parser("show", parents=[common], help="an article's metadata and text")
+    parser = subparsers.add_parser("show", parents=[common, shown], help="an article's metadata and text")
     parser.add_argument("id", type=int)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.set_defaults(run=run_show)
@@ -69,6 +83,47 @@ def _library(args: argparse.Namespace) -> Iterator[Library]:
         raise CliError(str(error)) from None
     finally:
         library.close()
+
+
+class _Output:
+    """Plain logical lines when piped; on a terminal, shaped and reordered Arabic (reader.terminal)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        out = sys.stdout
+        visual = visual_wanted(args.bidi, out)
+        color = color_wanted(args.color, out)
+        self.writer: TerminalWriter | None = None
+        if visual or color:
+            import shutil  # noqa: PLC0415
+
+            width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 160))
+            options = TerminalOptions(
+                color=color, visual=visual, width=width, explicit_bidi=visual and is_terminal(out)
+            )
+            self.writer = TerminalWriter(out, options)
+
+    @contextmanager
+    def session(self) -> Iterator[_Output]:
+        if self.writer is None:
+            yield self
+        else:
+            with self.writer.session():
+                yield self
+
+    def line(self, *runs: Run) -> None:
+        if self.writer is None:
+            print("".join(piece for piece, _ in runs))
+        elif any(piece.strip() for piece, _ in runs):
+            self.writer.paragraph(list(runs))
+        else:
+            self.writer.blank()
+
+    def text(self, text: str) -> None:
+        """A whole article: paragraphs kept apart by blank lines."""
+        if self.writer is None:
+            print(text)
+        else:
+            self.writer.text([(text, None)], separator=[("", None)])
 
 
 class _ProgressLine:
@@ -149,9 +204,14 @@ def run_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    for s in summaries:
-        flag = " [bidi controls]" if s.has_bidi_controls else ""
-        print(f"{s.id:>5}  {s.date or '----------'}  {s.words:>6}w  {s.source or '-'}  |  {s.title}{flag}")
+    with _Output(args).session() as out:
+        for s in summaries:
+            flag = " [bidi controls]" if s.has_bidi_controls else ""
+            out.line(
+                (f"{s.id:>5}  {s.date or '----------'}  {s.words:>6}w  ", "dim"),
+                (f"{s.source or '-'}  |  ", "dim"),
+                (f"{s.title}{flag}", None),
+            )
     return 0
 
 
@@ -176,9 +236,16 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no article matches {query!r}", file=sys.stderr)
         return 1
-    for hit in hits:
-        print(f"{hit.article_id:>5}  {titles[hit.article_id]}")
-        print(f"       {hit.marked()}")
+    with _Output(args).session() as out:
+        for hit in hits:
+            out.line((f"{hit.article_id:>5}  ", "dim"), (titles[hit.article_id], "heading"))
+            runs: list[Run] = [("       ", None)]
+            position = 0
+            for start, end in hit.highlights:
+                runs += [(hit.snippet[position:start], None), ("«" + hit.snippet[start:end] + "»", "changed")]
+                position = end
+            runs.append((hit.snippet[position:], None))
+            out.line(*runs)
     return 0
 
 
@@ -207,23 +274,36 @@ def run_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
-    print(f"id:        {article.id}")
-    print(f"title:     {article.title}")
-    print(f"source:    {article.source or '-'}")
-    print(f"date:      {article.date or '-'}")
-    print(f"language:  {article.language}")
-    print(f"origin:    {article.origin} ({article.format}, {article.encoding or 'as found'})")
-    print(f"imported:  {article.imported_at}")
-    print(f"words:     {article.words}")
-    if article.has_bidi_controls:
-        print("warning:   the text holds bidi override/isolate controls (it may read unlike it is stored)")
-    print()
-    print(article.text)
-    if article.removed:
-        print()
-        print(f"removed while cleaning ({len(article.removed)}; `qarin edit {article.id} --restore N`):")
-        for index, item in enumerate(article.removed):
-            print(f"  {index:>2}  line {item.line + 1:<4} {item.reason:<26} {item.text.strip()}")
+    with _Output(args).session() as out:
+        for name, value in [
+            ("id", str(article.id)),
+            ("title", article.title),
+            ("source", article.source or "-"),
+            ("date", article.date or "-"),
+            ("language", article.language),
+            ("origin", f"{article.origin} ({article.format}, {article.encoding or 'as found'})"),
+            ("imported", article.imported_at),
+            ("words", str(article.words)),
+        ]:
+            out.line((f"{name + ':':<11}", "dim"), (value, None))
+        if article.has_bidi_controls:
+            out.line(
+                (
+                    "warning:   bidi override/isolate controls in the text: it may read unlike it is stored",
+                    "moved",
+                )
+            )
+        out.line()
+        out.text(article.text)
+        if article.removed:
+            out.line()
+            restore = f"`qarin edit {article.id} --restore N`"
+            out.line((f"removed while cleaning ({len(article.removed)}; {restore}):", "heading"))
+            for index, item in enumerate(article.removed):
+                out.line(
+                    (f"  {index:>2}  line {item.line + 1:<4} {item.reason:<26} ", "dim"),
+                    (item.text.strip(), None),
+                )
     return 0
 
 
