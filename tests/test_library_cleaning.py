@@ -153,3 +153,13 @@ def test_dateline_leaves_the_text_but_prose_keeps_its_date_words():
 )
 def test_source_from_a_copyright_line(line, source):
     assert source_from_copyright(line) == source
+
+
+def test_social_networks_after_follow_us_are_chrome():
+    text = (
+        "عنوان\n\nفقرة حقيقية من الخبر تنتهي هنا.\n\n"
+        "تابعونا على\nفيسبوك\nتويتر\nيوتيوب\n\nفيسبوك تحذف حسابات مزيفة."
+    )
+    cleaned, removed = _clean(text)
+    assert [t for _, t in removed] == ["تابعونا على", "فيسبوك", "تويتر", "يوتيوب"]
+    assert cleaned.endswith("فيسبوك تحذف حسابات مزيفة.")

@@ -228,3 +228,18 @@ def test_killing_an_import_leaves_a_consistent_library(tmp_path):
         # importing again finishes the job: the earlier ones are duplicates
         report = library.import_paths([folder])
         assert len(report.duplicates) == len(summaries) and library.count() == 1500
+
+
+def test_html_in_cp1256_without_a_charset(library, tmp_path):
+    page = (DATA / "article.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("cp1256"))
+    article = library.article(library.import_paths([path]).imported[0])
+    assert article.title == "ترامب يستضيف قادة آسيا الوسطى في البيت الأبيض"
+    assert "احتياطيات كبيرة من المعادن النادرة" in article.text
+
+
+def test_html_piped_on_stdin_is_read_as_a_page(library):
+    outcome = library.import_bytes((DATA / "article.html").read_bytes())
+    article = library.article(outcome.article_id)
+    assert article.format == "html" and article.source == "صحيفة الأفق" and "<p>" not in article.text

@@ -33,6 +33,13 @@ RELATED_HEADERS = {
     "مقالات ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "اقرأ ايضا", "إقرأ أيضا", "اقرأ المزيد",
     "read more", "related",
 }  # fmt: skip
+# Social networks listed after `تابعونا على`, one per line.
+SOCIAL_NAMES = {
+    "facebook", "twitter", "x", "instagram", "youtube", "telegram", "whatsapp", "tiktok", "linkedin",
+    "فيسبوك", "فيس بوك", "تويتر", "إكس", "انستغرام", "إنستغرام", "انستجرام", "يوتيوب", "تلغرام",
+    "تيليجرام", "واتساب", "تيك توك", "لينكد إن",
+}  # fmt: skip
+_FOLLOW_US = {"تابعونا", "تابعونا على", "تابعنا على", "follow us", "follow us on"}
 _SENTENCE_END = (".", "!", "…", ":", "،", ",", "؛")
 _GLUED_CAPTION_RE = re.compile(r"\S(?:المصدر|مصدر الصورة|تصوير)\s*:")
 _SPACED_CAPTION_RE = re.compile(r"(?:^|\s)(?:المصدر|مصدر الصورة|تصوير)\s*:\s*(.*)$")
@@ -116,8 +123,12 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
     while position < len(nonblank):
         index = nonblank[position]
         key = _key(lines[index])
-        if key in CHROME_LINES:
+        if key in CHROME_LINES or key in _FOLLOW_US:
             remove(index, "site chrome")
+            if key in _FOLLOW_US:  # the networks listed after it
+                while position + 1 < len(nonblank) and _key(lines[nonblank[position + 1]]) in SOCIAL_NAMES:
+                    position += 1
+                    remove(nonblank[position], "site chrome")
         elif key in RELATED_HEADERS:
             remove(index, "related links")
             following = nonblank[position + 1 : position + 1 + _RELATED_MAX_LINES]

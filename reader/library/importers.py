@@ -154,7 +154,13 @@ def draft_from_bytes(data: bytes, *, origin: str, format: str = "txt", title: st
     return make_draft(text, original=data, encoding=encoding, format=format, origin=origin, title=title)
 
 
-def draft_from_html(data: bytes, *, origin: str) -> Draft:
+def looks_like_html(data: bytes) -> bool:
+    """A saved page rather than text: it opens with a doctype or an <html> tag."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def draft_from_html(data: bytes, *, origin: str, title: str | None = None) -> Draft:
     """A saved web page: body, title, date and site name by trafilatura, without boilerplate."""
     if not data.strip():
         raise LibraryError("empty: no text in it")
@@ -184,7 +190,7 @@ def draft_from_html(data: bytes, *, origin: str) -> Draft:
         encoding=None,
         format="html",
         origin=origin,
-        title=fields.get("title"),
+        title=title or fields.get("title"),
         source=fields.get("sitename"),
         date=date[:10] if isinstance(date, str) and len(date) >= 10 else None,
     )

@@ -22,8 +22,10 @@ from reader.library.importers import (
     Draft,
     count_words,
     draft_from_bytes,
+    draft_from_html,
     draft_from_path,
     expand_paths,
+    looks_like_html,
     make_draft,
 )
 from reader.library.metadata import valid_iso_date
@@ -213,7 +215,9 @@ class Library:
         return self.add(draft)
 
     def import_bytes(self, data: bytes, origin: str = "stdin", title: str | None = None) -> ImportOutcome:
-        """Bytes of unknown encoding (stdin): decoded like a .txt file."""
+        """Bytes of unknown encoding (stdin): an HTML page if it looks like one, else decoded text."""
+        if looks_like_html(data):
+            return self.add(draft_from_html(data, origin=origin, title=title))
         return self.add(draft_from_bytes(data, origin=origin, format="pasted", title=title))
 
     def import_paths(
