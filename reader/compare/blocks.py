@@ -100,24 +100,21 @@ def _extend(block: Block, wa: list[int], wb: list[int]) -> Block:
 
 def _newline_after(doc: Document, w: int) -> bool:
     """True when a paragraph ends after word w (a newline before the next word, or the text ends)."""
-    if w + 1 >= len(doc.word_tokens):
-        return True
-    gap = doc.text[doc.ends[doc.word_tokens[w]] : doc.starts[doc.word_tokens[w + 1]]]
-    return "\n" in gap
+    return w >= len(doc.word_ids) - 1 or doc.paragraph_end_at_or_after(w) == w
 
 
 def _words_to_paragraph_end(doc: Document, w1: int, reach: int) -> int | None:
-    for k in range(reach + 1):
-        if w1 + k - 1 >= 0 and (w1 + k >= len(doc.word_tokens) or _newline_after(doc, w1 + k - 1)):
-            return k
-    return None
+    if w1 <= 0 or not doc.word_ids:
+        return None
+    k = doc.paragraph_end_at_or_after(min(w1 - 1, len(doc.word_ids) - 1)) - (w1 - 1)
+    return k if k <= reach else None
 
 
 def _words_from_paragraph_start(doc: Document, w0: int, reach: int) -> int | None:
-    for k in range(reach + 1):
-        if w0 - k <= 0 or _newline_after(doc, w0 - k - 1):
-            return k if w0 - k >= 0 else None
-    return None
+    if w0 >= len(doc.word_ids):
+        return None
+    k = w0 - doc.paragraph_start_of(w0)
+    return k if k <= reach else None
 
 
 def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from reader.text.tokens import TOKEN_RE
 
 # Capturing form: split() then alternates gap, token, gap, token, ..., gap.
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_NEWLINE_RE = re.compile(r"\n")
 _HAS_ALNUM = re.compile(r"[^\W_]")
 
 
@@ -31,6 +33,16 @@ class Document:
     words_before: list[int]
     content_before: list[int]
     key_text: str  # one code point per token, equal for equal ids: what diff-match-patch compares
+    paragraph_ends: list[int]  # sorted word indices after which a newline (or the text) ends
+
+    def paragraph_end_at_or_after(self, w: int) -> int:
+        """The last word of the paragraph holding word w."""
+        return self.paragraph_ends[bisect.bisect_left(self.paragraph_ends, w)]
+
+    def paragraph_start_of(self, w: int) -> int:
+        """The first word of the paragraph holding word w."""
+        k = bisect.bisect_left(self.paragraph_ends, w) - 1
+        return self.paragraph_ends[k] + 1 if k >= 0 else 0
 
     def words_in(self, lo: int, hi: int) -> int:
         return self.words_before[hi] - self.words_before[lo]
@@ -97,7 +109,15 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
         words_before,
         content_before,
         key_text,
+        _paragraph_ends(text, list(map(starts.__getitem__, word_tokens))),
     )
+
+
+def _paragraph_ends(text: str, word_starts: list[int]) -> list[int]:
+    ends = {bisect.bisect_right(word_starts, m.start()) - 1 for m in _NEWLINE_RE.finditer(text)}
+    ends.discard(-1)
+    ends.add(len(word_starts) - 1)
+    return sorted(ends)
 
 
 _CODES: list[str] = []
