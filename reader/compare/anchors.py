@@ -94,11 +94,7 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     ]
     covered_a = _Coverage([(c.a0, c.a1) for c in solid])
     covered_b = _Coverage([(c.b0, c.b1) for c in solid])
-    loose = [
-        anchor
-        for anchor in _rare_word_anchors(wa, wb, count_a, count_b, stop_ids)
-        if not covered_a.holds(anchor[0]) and not covered_b.holds(anchor[1])
-    ]
+    loose = _rare_word_anchors(wa, wb, count_a, count_b, stop_ids, covered_a, covered_b)
     for cluster in _cluster(loose):
         for chain in _split_into_chains(cluster):
             candidates.extend(candidate_of(group) for group in _split_on_all_gaps(chain))
@@ -303,31 +299,40 @@ def _longest_rising_chain(anchors: list[Anchor]) -> list[Anchor]:
     return chain[::-1]
 
 
-def _positions_of(grams: list, wanted: set) -> dict:
-    index: dict = {}
-    for pos in itertools.compress(range(len(grams)), map(wanted.__contains__, grams)):
-        index.setdefault(grams[pos], []).append(pos)
-    return index
-
-
 def _rare_word_anchors(
-    wa: list[int], wb: list[int], count_a: Counter, count_b: Counter, stop: set[int]
+    wa: list[int],
+    wb: list[int],
+    count_a: Counter,
+    count_b: Counter,
+    stop: set[int],
+    covered_a: _Coverage,
+    covered_b: _Coverage,
 ) -> list[Anchor]:
-    rare = {
-        w
-        for w in count_a.keys() & count_b.keys()
-        if count_a[w] <= MAX_RARE_COUNT and count_b[w] <= MAX_RARE_COUNT and w not in stop
-    }
+    """Pairs of occurrences of rare content words, where no chain has claimed either position."""
+    rare = {w for w, n in count_a.items() if n <= MAX_RARE_COUNT and w not in stop}
+    rare &= {w for w, n in count_b.items() if n <= MAX_RARE_COUNT}
     if not rare:
         return []
-    in_a = _positions_of(wa, rare)
-    in_b = _positions_of(wb, rare)
+    in_a = _uncovered_positions(wa, rare, covered_a)
+    in_b = _uncovered_positions(wb, rare, covered_b)
     return [
-        (i, j, 1, len(positions) == 1 and len(in_b[w]) == 1)
+        (i, j, 1, count_a[w] == 1 and count_b[w] == 1)
         for w, positions in in_a.items()
+        if w in in_b
         for i in positions
         for j in in_b[w]
     ]
+
+
+def _uncovered_positions(words: list[int], wanted: set[int], covered: _Coverage) -> dict[int, list[int]]:
+    """word -> its positions outside the covered ranges (only the gaps are scanned)."""
+    index: dict[int, list[int]] = {}
+    lo = 0
+    for start, end in [*zip(covered.starts, covered.ends, strict=True), (len(words), len(words))]:
+        for pos in itertools.compress(range(lo, start), map(wanted.__contains__, words[lo:start])):
+            index.setdefault(words[pos], []).append(pos)
+        lo = max(lo, end)
+    return index
 
 
 def _cluster(anchors: list[Anchor]) -> list[list[Anchor]]:
