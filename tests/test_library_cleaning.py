@@ -88,7 +88,7 @@ def test_a_paragraph_quoting_a_source_is_not_taken_for_a_caption():
     )
     cleaned, removed = _clean(text)
     assert "وقال المصدر: إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة." in cleaned
-    assert [t for _, t in removed] == ["المصدر: لم يتم الاتفاق بعد"]
+    assert removed == [("credit line", "المصدر: لم يتم الاتفاق بعد")]
 
 
 def test_related_block_stops_at_a_real_paragraph():

@@ -140,8 +140,8 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
         elif is_copyright_line(lines[index]):
             remove(index, "copyright")
             source = source or source_from_copyright(lines[index])
-        elif _is_caption(lines[index]):
-            remove(index, "image caption")
+        elif reason := _caption_reason(lines[index]):
+            remove(index, reason)
         position += 1
 
     # 3. the top block (before the first paragraph): a section label after the logo, and a stray
@@ -170,16 +170,18 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
     return Cleaning(tuple(sorted(removed.values(), key=lambda r: (r.line, r.start))), date, source)
 
 
-def _is_caption(line: str) -> bool:
-    """`...الرئيس الأمريكيالمصدر: رئاسة أوزبكستان`: a photo caption with its credit."""
+def _caption_reason(line: str) -> str | None:
+    """`...الرئيس الأمريكيالمصدر: رئاسة أوزبكستان` is a photo caption glued to its credit;
+    a short line closing on `المصدر: رويترز` is a credit line. Reported speech is neither."""
     stripped = line.strip()
     if not _is_headline_like(stripped) or len(stripped.split()) > 16:
-        return False
+        return None
     if _GLUED_CAPTION_RE.search(stripped):
-        return True
+        return "image caption"
     match = _SPACED_CAPTION_RE.search(stripped)
-    # spaced `المصدر:` only as a short credit closing a short line, never in reported speech
-    return bool(match) and len(match.group(1).split()) <= 5 and "قال" not in stripped
+    if match and len(match.group(1).split()) <= 5 and "قال" not in stripped:
+        return "image caption" if match.start() > 0 else "credit line"
+    return None
 
 
 def apply_removals(extracted: str, removed: tuple[RemovedLine, ...] | list[RemovedLine]) -> str:
