@@ -163,3 +163,19 @@ def test_social_networks_after_follow_us_are_chrome():
     cleaned, removed = _clean(text)
     assert [t for _, t in removed] == ["تابعونا على", "فيسبوك", "تويتر", "يوتيوب"]
     assert cleaned.endswith("فيسبوك تحذف حسابات مزيفة.")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["الخميس 6 نوفمبر 2025 - 10:30 ص", "6 تشرين الثاني 2025", "٦ نوفمبر ٢٠٢٥ | 22:15"]
+)
+def test_a_dateline_under_the_title(dateline):
+    text = f"قمة آسيا الوسطى في واشنطن\n{dateline}\n\nاستضاف الرئيس قادة خمس دول في البيت الأبيض يوم الخميس."
+    cleaning = find_removals(text, date(2025, 11, 24))
+    assert cleaning.date == "2025-11-06"
+    assert [(r.reason, r.text) for r in cleaning.removed] == [("date", dateline)]
+
+
+def test_a_headline_starting_with_a_date_is_not_a_dateline():
+    text = "6 نوفمبر موعد القمة المقبلة بين القادة\n\nاستضاف الرئيس قادة خمس دول في البيت الأبيض يوم الخميس."
+    cleaning = find_removals(text, date(2025, 11, 24))
+    assert cleaning.removed == () and cleaning.date == "2025-11-06"

@@ -43,6 +43,10 @@ _FOLLOW_US = {"تابعونا", "تابعونا على", "تابعنا على", 
 _SENTENCE_END = (".", "!", "…", ":", "،", ",", "؛")
 _GLUED_CAPTION_RE = re.compile(r"\S(?:المصدر|مصدر الصورة|تصوير)\s*:")
 _SPACED_CAPTION_RE = re.compile(r"(?:^|\s)(?:المصدر|مصدر الصورة|تصوير)\s*:\s*(.*)$")
+_TIME_TAIL_RE = re.compile(
+    r"\s*(?:[-–—|،,]\s*)?(?:(?:الساعة\s*)?\d{1,2}:\d{2}(?:\s*(?:ص|م|صباحا|صباحًا|مساء|مساءً|am|pm))?)?\s*",
+    re.IGNORECASE,
+)
 _RELATED_MAX_LINES = 2  # an image caption and the headline of each related story
 
 
@@ -151,6 +155,11 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
         if _is_paragraph(lines[index]):
             break
         top.append(index)
+    for index in top:  # a dateline of its own under the title: `الخميس 6 نوفمبر 2025 - 10:30 ص`
+        parsed = None if index in removed else parse_arabic_date(lines[index], today)
+        if parsed and _TIME_TAIL_RE.fullmatch(lines[index], parsed[1]):
+            remove(index, "date")
+            date = date or parsed[0]
     for before, after in zip(top, top[1:], strict=False):
         if removed.get(before, None) and removed[before].reason == "site chrome" and after not in removed:
             if len(lines[after].split()) <= 2:
