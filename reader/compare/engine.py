@@ -96,12 +96,12 @@ def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
     floor = doc.word_tokens[w0 - 1] + 1 if w0 > 0 else 0
     while (
         lo > floor
-        and doc.tokens[lo - 1] in OPENING_MARKS
+        and doc.text[doc.starts[lo - 1] : doc.ends[lo - 1]] in OPENING_MARKS
         and "\n" not in doc.text[doc.ends[lo - 1] : doc.starts[lo]]
     ):
         lo -= 1
     hi = doc.word_tokens[w1 - 1] + 1
-    ceiling = doc.word_tokens[w1] if w1 < len(doc.word_tokens) else len(doc.tokens)
+    ceiling = doc.word_tokens[w1] if w1 < len(doc.word_tokens) else len(doc.ids)
     while hi < ceiling and "\n" not in doc.text[doc.ends[hi - 1] : doc.starts[hi]]:
         hi += 1
     return lo, hi

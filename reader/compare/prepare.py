@@ -22,7 +22,6 @@ class Document:
     """One side of a comparison. Token k spans text[starts[k]:ends[k]]."""
 
     text: str
-    tokens: list[str]
     starts: list[int]
     ends: list[int]
     ids: list[int]  # folded-key id of each token (equal ids = equal under the options)
@@ -99,7 +98,6 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
     key_text = "".join(map(_code_points(len(vocabulary.key_ids)).__getitem__, ids))
     return Document(
         text,
-        tokens,
         starts,
         ends,
         ids,

@@ -12,7 +12,7 @@ from reader.compare.worddiff import Run
 
 def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
     """Segments covering [0, len(text)): runs in token order, gaps `only`, whitespace joined to the left."""
-    n_tokens = len(doc.tokens)
+    n_tokens = len(doc.ids)
     if not doc.text:
         return ()
     if n_tokens == 0:
