@@ -179,3 +179,13 @@ def test_a_headline_starting_with_a_date_is_not_a_dateline():
     text = "6 نوفمبر موعد القمة المقبلة بين القادة\n\nاستضاف الرئيس قادة خمس دول في البيت الأبيض يوم الخميس."
     cleaning = find_removals(text, date(2025, 11, 24))
     assert cleaning.removed == () and cleaning.date == "2025-11-06"
+
+
+def test_title_of_a_text_without_a_headline_is_its_first_clause():
+    draft = make_draft(seed_text("000"), original=b"x", encoding="utf-8", format="txt", origin="x")
+    assert draft.title == (
+        "استضاف الرئيس الأمريكي دونالد ترامب قادة خمس دول من آسيا الوسطى في البيت الأبيض يوم الخميس"
+    )
+    long_clause = " ".join(["كلمة"] * 40)
+    draft = make_draft(long_clause, original=b"x", encoding="utf-8", format="txt", origin="x")
+    assert draft.title == " ".join(["كلمة"] * 14) + "…"

@@ -145,5 +145,9 @@ def title_from_lines(lines: list[str], limit: int = 14) -> str:
             continue
         if len(words) <= 25:
             return " ".join(words)
+        # a long first paragraph: its first clause, if that is a readable length
+        for count, word in enumerate(words[:20], start=1):
+            if count >= 6 and word.endswith(("،", ",", ".", "؛", ":")):
+                return " ".join(words[:count]).rstrip("،,.؛:")
         return " ".join(words[:limit]) + "…"
     return "(untitled)"
