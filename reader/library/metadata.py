@@ -129,7 +129,7 @@ def is_copyright_line(line: str) -> bool:
 
 def detect_language(text: str) -> str:
     """ "ar" or "en" by which script has more letters; "und" when there are too few to tell."""
-    sample = text[:3000]
+    sample = text[:1000]
     arabic = len(_ARABIC_LETTER_RE.findall(sample))
     latin = len(_LATIN_LETTER_RE.findall(sample))
     if arabic + latin < 3:
