@@ -189,3 +189,11 @@ def test_title_of_a_text_without_a_headline_is_its_first_clause():
     long_clause = " ".join(["كلمة"] * 40)
     draft = make_draft(long_clause, original=b"x", encoding="utf-8", format="txt", origin="x")
     assert draft.title == " ".join(["كلمة"] * 14) + "…"
+
+
+def test_language_by_script():
+    from reader.library.metadata import detect_language
+
+    assert detect_language(seed_text("002")) == "ar"
+    assert detect_language("Critical minerals talks in Washington with 50 countries") == "en"
+    assert detect_language("2025 - 11 - 07") == "und"
