@@ -123,15 +123,17 @@ def _unique_seeds(
     wa: list[int], wb: list[int], count_a: Counter, count_b: Counter, stop: set[int]
 ) -> list[tuple[int, int]]:
     """(i, j) of every content word, and every word n-gram, that occurs exactly once in each text."""
-    unique = {w for w, n in count_a.items() if n == 1 and w not in stop}
-    unique &= {w for w, n in count_b.items() if n == 1}
+    unique = (_once(count_a) - stop) & _once(count_b)
     seeds = _pair_positions(wa, wb, unique)
     grams_a, grams_b = _gram_codes(wa), _gram_codes(wb)
-    unique_grams = {g for g, n in Counter(grams_a).items() if n == 1}
-    unique_grams &= {g for g, n in Counter(grams_b).items() if n == 1}
-    seeds += _pair_positions(grams_a, grams_b, unique_grams)
-    seeds.sort()
+    seeds += _pair_positions(grams_a, grams_b, _once(Counter(grams_a)) & _once(Counter(grams_b)))
+    seeds.sort()  # two runs already in order: Timsort merges them in linear time
     return seeds
+
+
+def _once(counts: Counter) -> set[int]:
+    """The keys counted exactly once (iterated in C: no Python loop over a million keys)."""
+    return set(itertools.compress(counts.keys(), map((1).__eq__, counts.values())))
 
 
 def _gram_codes(words: list[int]) -> list[int]:
@@ -148,10 +150,10 @@ def _pair_positions(seq_a: list[int], seq_b: list[int], wanted: set[int]) -> lis
     """(i, j) where seq_a[i] == seq_b[j] is one of `wanted` (each occurs once per side)."""
     if not wanted:
         return []
-    in_b = {seq_b[j]: j for j in itertools.compress(range(len(seq_b)), map(wanted.__contains__, seq_b))}
-    return [
-        (i, in_b[seq_a[i]]) for i in itertools.compress(range(len(seq_a)), map(wanted.__contains__, seq_a))
-    ]
+    at_b = list(itertools.compress(range(len(seq_b)), map(wanted.__contains__, seq_b)))
+    where_b = dict(zip(map(seq_b.__getitem__, at_b), at_b, strict=True))
+    at_a = list(itertools.compress(range(len(seq_a)), map(wanted.__contains__, seq_a)))
+    return list(zip(at_a, map(where_b.__getitem__, map(seq_a.__getitem__, at_a)), strict=True))
 
 
 def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> list[Anchor]:

@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from reader.text.normalize import NormalizeOptions, word_folder
+from reader.text.normalize import NormalizeOptions, lines_folder
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import TOKEN_RE
 
@@ -59,17 +59,22 @@ class Vocabulary:
         self.stop_ids: set[int] = set()
         self.punct_ids: set[int] = set()
         self._stop_keys = stopword_keys(options)
-        self._fold = word_folder(options)
+        self._fold_lines = lines_folder(options)
         self.token_ids: dict[str, int] = {}
 
     def ids_for(self, unique_tokens: dict[str, None]) -> dict[str, int]:
         """token -> id for every token; tokens seen on the other side are not folded again."""
         known = self.token_ids
-        for token in unique_tokens.keys() - known.keys():
-            key = self._fold(token)
-            token_id = self.key_ids.get(key)
+        new = list(unique_tokens.keys() - known.keys())
+        if not new:
+            return known
+        # one fold over all new tokens at once: the per-call overhead, not the letters, is the cost
+        keys = self._fold_lines("\n".join(new)).split("\n")
+        key_ids = self.key_ids
+        for token, key in zip(new, keys, strict=True):
+            token_id = key_ids.get(key)
             if token_id is None:
-                token_id = self.key_ids[key] = len(self.key_ids)
+                token_id = key_ids[key] = len(key_ids)
                 if not _HAS_ALNUM.search(key):
                     self.punct_ids.add(token_id)
                 elif key in self._stop_keys or len(key) < 2:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 
 from reader.compare.model import ONLY, Segment
 from reader.compare.prepare import Document
@@ -17,36 +18,37 @@ def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
         return ()
     if n_tokens == 0:
         return (Segment(0, len(doc.text), ONLY, None),)
-    labelled: list[Run] = []
+    # (first token, kind, passage, chars) of each stretch, neighbours with one label merged
+    stretches: list[list] = []
     cursor = 0
-    for run in sorted(runs, key=lambda r: r.lo):
-        if run.hi <= run.lo:
+    for lo, hi, kind, passage, chars in sorted(runs):
+        if hi <= lo:
             continue
-        if run.lo > cursor:
-            labelled.append(Run(cursor, run.lo, ONLY, None))
-        labelled.append(run)
-        cursor = run.hi
-    if cursor < n_tokens:
-        labelled.append(Run(cursor, n_tokens, ONLY, None))
-    merged: list[Run] = []
-    for run in labelled:
-        if merged and merged[-1].kind == run.kind and merged[-1].passage == run.passage:
-            prev = merged[-1]
-            merged[-1] = Run(prev.lo, run.hi, run.kind, run.passage, prev.chars + run.chars)
+        if lo > cursor:
+            if stretches and stretches[-1][1] == ONLY:
+                pass
+            else:
+                stretches.append([cursor, ONLY, None, ()])
+        last = stretches[-1] if stretches else None
+        if last is not None and last[1] == kind and last[2] == passage and (lo == cursor or kind == ONLY):
+            if chars:
+                last[3] = last[3] + chars
         else:
-            merged.append(run)
-    segments = []
+            stretches.append([lo, kind, passage, chars])
+        cursor = hi
+    if cursor < n_tokens and not (stretches and stretches[-1][1] == ONLY):
+        stretches.append([cursor, ONLY, None, ()])
     starts = doc.starts
-    for k, run in enumerate(merged):
-        start = 0 if k == 0 else starts[run.lo]
-        end = len(doc.text) if k == len(merged) - 1 else starts[merged[k + 1].lo]
-        segments.append(Segment(start, end, run.kind, run.passage, run.chars))  # type: ignore[arg-type]
-    return tuple(segments)
+    bounds = [0, *(starts[s[0]] for s in stretches[1:]), len(doc.text)]
+    return tuple(
+        Segment(bounds[k], bounds[k + 1], kind, passage, chars)
+        for k, (_, kind, passage, chars) in enumerate(stretches)
+    )
 
 
 def shared_share(doc: Document, segments: tuple[Segment, ...]) -> float:
     """Share of the visible (token) characters of a text that lie in same/changed segments."""
-    visible_before = [0, *itertools.accumulate(e - s for s, e in zip(doc.starts, doc.ends, strict=True))]
+    visible_before = [0, *itertools.accumulate(map(operator.sub, doc.ends, doc.starts))]
     total = visible_before[-1]
     if total == 0:
         return 0.0

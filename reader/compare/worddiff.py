@@ -4,6 +4,7 @@ character diff inside short changed stretches so the view can mark `الأمري
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.compare.prepare import Document
 
@@ -19,8 +20,7 @@ MIN_SPELLING_OVERLAP = 0.6  # letters two spellings of one word share (الأم�
 MIN_ONLY_WORDS = 4  # an insertion this long inside a passage is its own `only` stretch
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Tokens [lo, hi) of one side with one label."""
 
     lo: int

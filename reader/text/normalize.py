@@ -54,11 +54,14 @@ _PUNCTUATION = str.maketrans(
 # Clitic prefixes, longest first: و ف (conjunctions), ب ل ك (prepositions), ال (article).
 _CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
 
+_CLITIC_LINE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=[^\n]{2})", re.MULTILINE)
+
 # Numbers: Egyptian `07ر3` = 3.07; `1,000` / `1٬000` grouping; `٫` decimal separator.
 _RA_DECIMAL_RE = re.compile(r"^(\d+)ر(\d+)$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$")
 _DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")  # 1.000.000: dots can only be grouping
 _NUMBER_WITH_PREFIX_RE = re.compile(r"^(\D{0,3})(\d[\d.,٫٬ر]*)$")
+_NUMBER_LINE_RE = re.compile(r"^([^\d\n]{0,3})(\d[\d.,٫٬ر]*)$", re.MULTILINE)
 _DECIMAL_RE = re.compile(r"^(\d+)[.٫](\d+)$")
 
 
@@ -112,6 +115,26 @@ def _fold_word_cached(word: str, options: NormalizeOptions) -> str:
 def fold_word(word: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     """The key a token is matched by. An empty key means the token is invisible."""
     return _fold_word_cached(word, options)
+
+
+def lines_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 - a plain callable
+    """Fold many words at once: a text of one word per line in, their keys (one per line) out.
+    Equal to `fold_word` on each line; used to fold a million-word text's vocabulary quickly."""
+    table = _table(options)
+    digits, clitics = options.digits, options.clitics
+
+    def number(match: re.Match) -> str:
+        return match.group(1) + canonical_number(match.group(2))
+
+    def fold(lines: str) -> str:
+        lines = lines.translate(table)
+        if digits:
+            lines = _NUMBER_LINE_RE.sub(number, lines)
+        if clitics:
+            lines = _CLITIC_LINE_RE.sub("", lines)
+        return lines.casefold()
+
+    return fold
 
 
 def word_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 - a plain callable
