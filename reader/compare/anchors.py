@@ -1,12 +1,15 @@
-"""Order-free candidate blocks: word anchors shared by both texts, clustered on a grid of positions.
+"""Order-free candidate blocks: what two texts share, wherever it stands in each.
 
-Two kinds of anchor (positions are word indices, punctuation left out):
-- rare word n-grams (in order), which pin verbatim and lightly edited passages;
-- rare content words (at most a few occurrences per text), which still pin a passage whose words
-  were shuffled or partly replaced by synonyms, where no n-gram survives.
-Anchors are dropped into cells of GRID x GRID word positions; occupied cells that touch (including
-diagonally) form one candidate block. Repeated topic words make scattered single cells; the block
-checks in `blocks.py` throw those away.
+Positions are word indices (punctuation left out). Two passes keep the cost near-linear:
+1. Words and word trigrams that occur exactly once in each text seed exact runs, grown both ways
+   while the words agree. Runs that follow each other in both texts with small gaps (the edits of a
+   reworded paragraph) are chained; each chain is a candidate. Chains are monotone, so two
+   paragraphs that swapped places are two chains, and each is found wherever it moved.
+2. Where no chain stands, rare content words (at most a few occurrences per text) are clustered on
+   a grid of GRID x GRID word positions: a sentence whose words were shuffled or swapped for
+   synonyms keeps no run, but its rare words still fall in one spot of the grid. Clusters are cut
+   where their anchors leave a gap in either text.
+The block checks in `blocks.py` (word-bag Dice, edge search, merging) throw stray candidates away.
 """
 
 from __future__ import annotations
@@ -20,9 +23,7 @@ from dataclasses import dataclass
 from reader.compare.prepare import Document
 
 NGRAM = 3
-MAX_NGRAM_COUNT = 4  # an n-gram seen more often than this in a text is boilerplate, not evidence
 MAX_RARE_COUNT = 3  # "rare word": at most this many occurrences in each text
-CHAIN_REACH = 12  # words around a chain within which other anchors join it
 SPLIT_GAP = 8  # words; see _split_on_gaps
 CHAIN_GAP = 24  # words of edits two exact runs of one passage may have between them
 SOLID_CHAIN = 8  # words of exact runs that make a chain certain
@@ -96,8 +97,7 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     covered_b = _Coverage([(c.b0, c.b1) for c in solid])
     loose = _rare_word_anchors(wa, wb, count_a, count_b, stop_ids, covered_a, covered_b)
     for cluster in _cluster(loose):
-        for chain in _split_into_chains(cluster):
-            candidates.extend(candidate_of(group) for group in _split_on_all_gaps(chain))
+        candidates.extend(candidate_of(group) for group in _split_on_all_gaps(cluster))
     return candidates
 
 
@@ -234,71 +234,6 @@ def _split_on_gaps(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
         groups[-1].append(anchor)
         reach = max(reach, anchor[axis] + anchor[2])
     return groups
-
-
-def _split_into_chains(anchors: list[Anchor]) -> list[list[Anchor]]:
-    """Separate a cluster into runs that keep their order in both texts.
-
-    Two neighbouring paragraphs that swapped places touch on the grid, yet they are two moved
-    passages. The unique n-gram anchors say which is which: the longest chain of them that rises in
-    both texts is one passage, the longest chain of the rest another, and so on. Every other anchor
-    (a rare word, perhaps from a sentence whose words were shuffled) joins the chain it sits beside.
-    """
-    ordered = [a for a in anchors if a[3] and a[2] == NGRAM]
-    if len(ordered) < 2:
-        return [anchors]
-    chains: list[list[Anchor]] = []
-    while len(ordered) >= 2:
-        chain = _longest_rising_chain(ordered)
-        if len(chain) < 2:
-            break
-        chains.append(chain)
-        taken = set(chain)
-        ordered = [a for a in ordered if a not in taken]
-    if len(chains) <= 1:
-        return [anchors]
-    groups = [list(c) for c in chains]
-    starts = [[a[0] for a in c] for c in chains]  # chains rise in i: bisect finds the nearest anchor
-    leftovers: list[Anchor] = []
-    in_chain = {a for c in chains for a in c}
-    for anchor in anchors:
-        if anchor in in_chain:
-            continue
-        best, best_distance = None, CHAIN_REACH + 1
-        for k, chain in enumerate(chains):
-            at = bisect.bisect_left(starts[k], anchor[0])
-            for near in chain[max(0, at - 1) : at + 1]:
-                distance = max(abs(anchor[0] - near[0]), abs(anchor[1] - near[1]))
-                if distance < best_distance:
-                    best, best_distance = k, distance
-        if best is None:
-            leftovers.append(anchor)
-        else:
-            groups[best].append(anchor)
-    return groups + ([leftovers] if leftovers else [])
-
-
-def _longest_rising_chain(anchors: list[Anchor]) -> list[Anchor]:
-    """The longest run of anchors rising in both i and j (patience sorting, O(n log n))."""
-    ordered = sorted(anchors, key=lambda a: (a[0], -a[1]))
-    tails: list[int] = []  # j of the smallest tail of a chain of each length
-    tail_index: list[int] = []
-    parent = [-1] * len(ordered)
-    for k, anchor in enumerate(ordered):
-        at = bisect.bisect_left(tails, anchor[1])
-        if at == len(tails):
-            tails.append(anchor[1])
-            tail_index.append(k)
-        else:
-            tails[at] = anchor[1]
-            tail_index[at] = k
-        parent[k] = tail_index[at - 1] if at > 0 else -1
-    chain = []
-    k = tail_index[-1] if tail_index else -1
-    while k != -1:
-        chain.append(ordered[k])
-        k = parent[k]
-    return chain[::-1]
 
 
 def _rare_word_anchors(
