@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +36,9 @@ _MAX_CONTROL_SHARE = 0.01
 _MAX_CHAOS = 0.2
 _MAX_UTF8_REPAIRS = 3  # broken UTF-8 sequences repaired (as U+FFFD) in a short text; more for long ones
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark, seen in old files
+# Control codes (Unicode category Cc) and lone surrogates (Cs) other than the allowed ones, as one
+# character class so the scan runs in C.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -188,9 +191,7 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:65536]
-    controls = sum(
-        1 for ch in sample if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs")
-    )
+    controls = len(_CONTROL_RE.findall(sample))
     # A few stray control codes (an ESC pasted from a terminal) still leave a text.
     return controls > max(4, _MAX_CONTROL_SHARE * len(sample))
 
