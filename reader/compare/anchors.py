@@ -28,6 +28,7 @@ SPLIT_GAP = 8  # words; see _split_on_gaps
 CHAIN_GAP = 24  # words of edits two exact runs of one passage may have between them
 SOLID_CHAIN = 8  # words of exact runs that make a chain certain
 CHAIN_SLACK = 2  # runs of one chain may overlap this much (a repeated word at the seam)
+SPARSE_SEEDS = 50  # fewer unique seeds than one per this many words: the text repeats itself
 GRID = 24  # cell size in words (measured on Arabic newswire reuse: ~24 keeps shuffled sentences whole)
 
 
@@ -125,10 +126,32 @@ def _unique_seeds(
     """(i, j) of every content word, and every word n-gram, that occurs exactly once in each text."""
     unique = (_once(count_a) - stop) & _once(count_b)
     seeds = _pair_positions(wa, wb, unique)
-    grams_a, grams_b = _gram_codes(wa), _gram_codes(wb)
-    seeds += _pair_positions(grams_a, grams_b, _once(Counter(grams_a)) & _once(Counter(grams_b)))
-    seeds.sort()  # two runs already in order: Timsort merges them in linear time
+    bits = max(max(wa, default=0), max(wb, default=0)).bit_length() or 1  # one code for both texts
+    grams_a, grams_b = _gram_codes(wa, bits), _gram_codes(wb, bits)
+    gram_count_a, gram_count_b = Counter(grams_a), Counter(grams_b)
+    seeds += _pair_positions(grams_a, grams_b, _once(gram_count_a) & _once(gram_count_b))
+    if len(seeds) * SPARSE_SEEDS < min(len(wa), len(wb)):
+        # Repetitive texts (a bulletin that repeats itself) have almost nothing unique: pair the
+        # k-th occurrence of each shared n-gram in A with its k-th occurrence in B.
+        seeds += _pair_in_order(grams_a, grams_b, gram_count_a, gram_count_b)
+    seeds.sort()  # runs already in order: Timsort merges them in linear time
     return seeds
+
+
+def _pair_in_order(grams_a: list[int], grams_b: list[int], count_a: Counter, count_b: Counter) -> list:
+    shared = count_a.keys() & count_b.keys()
+    in_b: dict[int, list[int]] = {}
+    for j in itertools.compress(range(len(grams_b)), map(shared.__contains__, grams_b)):
+        in_b.setdefault(grams_b[j], []).append(j)
+    seen: Counter = Counter()
+    pairs = []
+    for i in itertools.compress(range(len(grams_a)), map(shared.__contains__, grams_a)):
+        gram = grams_a[i]
+        k = seen[gram]
+        if k < len(in_b[gram]):
+            pairs.append((i, in_b[gram][k]))
+            seen[gram] = k + 1
+    return pairs
 
 
 def _once(counts: Counter) -> set[int]:
@@ -136,9 +159,8 @@ def _once(counts: Counter) -> set[int]:
     return set(itertools.compress(counts.keys(), map((1).__eq__, counts.values())))
 
 
-def _gram_codes(words: list[int]) -> list[int]:
-    """Each word n-gram as one int, computed at C speed."""
-    bits = max(words, default=0).bit_length() or 1
+def _gram_codes(words: list[int], bits: int) -> list[int]:
+    """Each word n-gram as one int (ids of `bits` bits side by side), computed at C speed."""
     codes = words[: max(0, len(words) - NGRAM + 1)]
     for k in range(1, NGRAM):
         shifted = map(operator.lshift, codes, itertools.repeat(bits))
