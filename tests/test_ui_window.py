@@ -3,6 +3,7 @@ jump to a counterpart, swap, zoom, use the palette; assertions on what the panes
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.compare import compare
+from reader.compare import CompareOptions, compare
 from reader.library import open_library
 from reader.ui.app import load_fonts, resolve_article
 from reader.ui.mainwindow import MainWindow
@@ -226,3 +227,39 @@ def test_newer_request_supersedes_a_stale_one(qtbot, window, library) -> None:
     qtbot.wait(200)
     assert [(r.left_id, r.right_id) for r in results] == [(ids[2], ids[3])]
     assert window.view.left.text == display_text(library.text(ids[2]))
+
+
+def test_large_inputs_are_compared_in_a_child_process_with_the_same_result(library) -> None:
+    from reader.ui.compare_process import compare_in_child, pack, unpack  # noqa: PLC0415
+
+    text_a, text_b = (display_text(library.text(seed_id(library, n))) for n in ("000", "001"))
+    expected = compare(text_a, text_b)
+    assert unpack(pack(expected)) == expected
+    assert compare_in_child(text_a, text_b, CompareOptions(), lambda: False) == expected
+
+
+def test_a_superseded_child_comparison_is_killed(library) -> None:
+    from reader.ui.compare_process import compare_in_child  # noqa: PLC0415
+
+    text = display_text(library.text(seed_id(library, "001")))
+    started = time.perf_counter()
+    assert compare_in_child(text * 200, text * 150, CompareOptions(), lambda: True) is None
+    assert time.perf_counter() - started < 5
+
+
+def test_overview_marks_one_per_bucket() -> None:
+    from reader.compare import Segment  # noqa: PLC0415
+    from reader.ui.navigation import OVERVIEW_BUCKETS, overview_marks  # noqa: PLC0415
+
+    length = OVERVIEW_BUCKETS * 10
+    segments = (
+        Segment(0, 100, "same", 0),
+        Segment(100, 120, "only", None),
+        Segment(120, 125, "changed", 1, ((121, 122),)),
+        Segment(125, length, "same", 1),
+    )
+    marks = dict(overview_marks(length, segments, [False, True]))
+    assert marks[10] == "only" and marks[11] == "only"
+    assert marks[12] == "changed_chars"  # the stronger mark wins the shared bucket
+    assert marks[13] == "moved" and marks[OVERVIEW_BUCKETS - 1] == "moved"
+    assert 0 not in marks

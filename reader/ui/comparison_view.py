@@ -142,10 +142,9 @@ class ComparisonView(QWidget):
             self.highlighters[side].set_table(table)
             self._awaiting_paint.add(side)
             self.rehighlighters[side].start(pane.firstVisibleBlock(), self._visible_block_count(pane))
-        self.linkmap.set_comparison(comparison)
-        moved = [p.moved for p in comparison.passages]
-        self.rulers["a"].set_segments(comparison.a_length, comparison.segments("a"), moved)
-        self.rulers["b"].set_segments(comparison.b_length, comparison.segments("b"), moved)
+        self.linkmap.set_comparison(comparison, self.indexes)
+        self.rulers["a"].set_marks(result.overview_a)
+        self.rulers["b"].set_marks(result.overview_b)
         if not self.isVisible():
             self._awaiting_paint.clear()
             QTimer.singleShot(0, self.painted.emit)

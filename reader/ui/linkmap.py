@@ -4,11 +4,14 @@ left pane to its counterpart's lines in the right pane. Bands of moved passages 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reader.compare import Comparison
+from reader.ui.navigation import PassageIndex
 from reader.ui.panes import ReadingPane
 from reader.ui.theme import LIGHT, Theme
 
@@ -23,6 +26,7 @@ class LinkMap(QWidget):
         self.left = left
         self.right = right
         self.comparison: Comparison | None = None
+        self.indexes: dict[str, PassageIndex] = {}
         self.current: int | None = None
         self.theme: Theme = LIGHT
         self._paths: list[tuple[int, QPainterPath]] = []
@@ -36,8 +40,11 @@ class LinkMap(QWidget):
         if dy:
             self.update()
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, indexes: dict[str, PassageIndex] | None = None
+    ) -> None:
         self.comparison = comparison
+        self.indexes = indexes or {}
         self.current = None
         self.update()
 
@@ -65,7 +72,8 @@ class LinkMap(QWidget):
         width = float(self.width())
         height = float(self.height())
         paths: list[tuple[int, QPainterPath]] = []
-        for index, passage in enumerate(comparison.passages):
+        for index in self._candidates(lv, rv):
+            passage = comparison.passages[index]
             l0, l1 = lv.span(to_qt_left(passage.a[0]), to_qt_left(passage.a[1]))
             r0, r1 = rv.span(to_qt_right(passage.b[0]), to_qt_right(passage.b[1]))
             l0, l1 = l0 + left_offset, l1 + left_offset
@@ -76,6 +84,21 @@ class LinkMap(QWidget):
                 continue
             paths.append((index, _band(width, l0, l1, r0, r1)))
         return paths
+
+    def _candidates(self, lv, rv) -> list[int]:  # noqa: ANN001 - VisibleBlocks of each pane
+        """Passages with a part in view on either side: passages of one side are disjoint and in
+        order, so two bisections per side find them among thousands."""
+        found: set[int] = set()
+        for side, pane, visible in (("a", self.left, lv), ("b", self.right, rv)):
+            index = self.indexes.get(side)
+            if index is None or not visible.positions:
+                continue
+            first = pane.positions.to_py(visible.positions[0])
+            last = pane.positions.to_py(visible.end_position)
+            lo = bisect_right(index.ends, first)
+            hi = bisect_left(index.starts, last)
+            found.update(index.order[lo:hi])
+        return sorted(found)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)

@@ -71,6 +71,7 @@ class PassageIndex:
         self.own = [own for own, _, _, _ in spans]
         self.other = [theirs for _, theirs, _, _ in spans]
         self.starts = [own[0] for own in self.own]
+        self.ends = [own[1] for own in self.own]  # sorted too: a side's passages are disjoint
         anchors = [(own, theirs) for own, theirs, _, moved in spans if not moved]
         self.anchor_starts = [own[0] for own, _ in anchors]
         self.anchors = anchors
@@ -119,3 +120,29 @@ def _scale(offset: int, own: tuple[int, int], other: tuple[int, int]) -> int:
         return other[0]
     fraction = min(1.0, max(0.0, (offset - own[0]) / width))
     return int(other[0] + fraction * (other[1] - other[0]))
+
+
+OVERVIEW_BUCKETS = 2048  # resolution of the overview ruler (more than any screen has pixel rows)
+_OVERVIEW_RANK = {"moved": 0, "only": 1, "changed_chars": 2}  # the stronger mark wins a bucket
+
+
+def overview_marks(
+    length: int, segments: Sequence[Segment], moved: Sequence[bool]
+) -> tuple[tuple[int, str], ...]:
+    """(bucket, colour key) for the overview ruler: what each 1/2048 of the text holds, at most
+    one mark per bucket, so painting never walks the segments of a million-word text."""
+    buckets: dict[int, str] = {}
+    scale = OVERVIEW_BUCKETS / max(1, length)
+    for segment in segments:
+        if segment.kind == "same":
+            if segment.passage is None or not moved[segment.passage]:
+                continue
+            key = "moved"
+        else:
+            key = "only" if segment.kind == "only" else "changed_chars"
+        first = int(segment.start * scale)
+        last = max(first, int((segment.end - 1) * scale))
+        for bucket in range(first, min(last, OVERVIEW_BUCKETS - 1) + 1):
+            if _OVERVIEW_RANK[key] >= _OVERVIEW_RANK.get(buckets.get(bucket, ""), -1):
+                buckets[bucket] = key
+    return tuple(sorted(buckets.items()))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from reader.compare import Segment
+from reader.ui.navigation import OVERVIEW_BUCKETS
 from reader.ui.panes import ReadingPane
 from reader.ui.theme import LIGHT, Theme
 
@@ -19,7 +19,7 @@ class OverviewRuler(QWidget):
         super().__init__(parent)
         self.pane = pane
         self.theme: Theme = LIGHT
-        self._marks: list[tuple[float, float, str]] = []  # (start, end) as shares of the text, colour key
+        self._marks: list[tuple[int, str]] = []  # (bucket of OVERVIEW_BUCKETS, colour key)
         self._cache: QPixmap | None = None
         self.setFixedWidth(12)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -27,23 +27,14 @@ class OverviewRuler(QWidget):
         pane.verticalScrollBar().valueChanged.connect(self.update)
         pane.verticalScrollBar().rangeChanged.connect(self.update)
 
-    def set_segments(self, length: int, segments: Sequence[Segment], moved: Sequence[bool]) -> None:
-        """Marks for the changed and one-sided stretches (and moved passages)."""
-        marks: list[tuple[float, float, str]] = []
-        total = max(1, length)
-        for segment in segments:
-            if segment.kind == "same":
-                if segment.passage is not None and moved[segment.passage]:
-                    marks.append((segment.start / total, segment.end / total, "moved"))
-                continue
-            key = "only" if segment.kind == "only" else "changed_chars"
-            marks.append((segment.start / total, segment.end / total, key))
-        self._marks = marks
+    def set_marks(self, marks: Sequence[tuple[int, str]]) -> None:
+        """(bucket, colour key) pairs from `navigation.overview_marks`."""
+        self._marks = list(marks)
         self._cache = None
         self.update()
 
     def clear(self) -> None:
-        self.set_segments(1, (), ())
+        self.set_marks(())
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -54,15 +45,11 @@ class OverviewRuler(QWidget):
         pixmap = QPixmap(self.size())
         pixmap.fill(self.palette().base().color())
         painter = QPainter(pixmap)
-        height = max(1, self.height())
-        row_colour: dict[int, str] = {}
-        rank = {"moved": 0, "only": 1, "changed_chars": 2}  # stronger marks win a shared pixel row
-        for start, end, key in self._marks:
-            for row in range(int(start * height), max(int(start * height) + 1, int(end * height))):
-                if rank[key] >= rank.get(row_colour.get(row, ""), -1):
-                    row_colour[row] = key
-        for row, key in row_colour.items():
-            painter.fillRect(QRect(2, row, self.width() - 4, 1), QColor(getattr(self.theme, key)))
+        scale = self.height() / OVERVIEW_BUCKETS
+        for bucket, key in self._marks:
+            top = int(bucket * scale)
+            height = max(1, int((bucket + 1) * scale) - top)
+            painter.fillRect(QRect(2, top, self.width() - 4, height), QColor(getattr(self.theme, key)))
         painter.end()
         return pixmap
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
@@ -20,14 +21,15 @@ from reader.compare import CompareOptions, Comparison, compare
 from reader.text.normalize import fold_word
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import token_spans
+from reader.ui.compare_process import compare_anywhere
 from reader.ui.highlighter import SpanTable, build_tables
-from reader.ui.navigation import Hunk, difference_hunks
+from reader.ui.navigation import Hunk, difference_hunks, overview_marks
 from reader.ui.paragraphs import display_text
 
 # Articles up to this many words are compared exactly for the shares column; longer ones estimated.
 EXACT_SHARE_WORDS = 30_000
 PICK_CANDIDATES = 200  # most recent articles considered when choosing the opening pair
-PICK_COMPARED = 4  # best pairs by word overlap that are then compared exactly
+PICK_COMPARED = 3  # best pairs by word overlap that are then compared exactly
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,22 @@ class CompareResult:
     hunks_a: tuple[Hunk, ...]
     hunks_b: tuple[Hunk, ...]
     seconds: float
+    overview_a: tuple[tuple[int, str], ...] = ()
+    overview_b: tuple[tuple[int, str], ...] = ()
 
 
-def prepare_result(request: CompareRequest) -> CompareResult:
-    """Everything the window needs that is pure Python: run here, in the worker thread."""
+def prepare_result(
+    request: CompareRequest, cancelled: Callable[[], bool] = lambda: False
+) -> CompareResult | None:
+    """Everything the window needs that is pure Python: run here, in the worker thread (large
+    inputs are compared in a child process). None when cancelled."""
     started = time.perf_counter()
     text_a, text_b = display_text(request.text_a), display_text(request.text_b)
-    comparison = compare(text_a, text_b, request.options)
+    comparison = compare_anywhere(text_a, text_b, request.options, cancelled)
+    if comparison is None:
+        return None
     table_a, table_b = build_tables(text_a, text_b, comparison)
+    moved = [p.moved for p in comparison.passages]
     return CompareResult(
         request.generation,
         request.left_id,
@@ -69,6 +79,8 @@ def prepare_result(request: CompareRequest) -> CompareResult:
         difference_hunks(text_a, comparison.segments("a")),
         difference_hunks(text_b, comparison.segments("b")),
         time.perf_counter() - started,
+        overview_marks(len(text_a), comparison.segments("a"), moved),
+        overview_marks(len(text_b), comparison.segments("b"), moved),
     )
 
 
@@ -83,6 +95,8 @@ def swapped_result(result: CompareResult, generation: int) -> CompareResult:
         result.hunks_b,
         result.hunks_a,
         result.seconds,
+        result.overview_b,
+        result.overview_a,
     )
 
 
@@ -133,12 +147,12 @@ class _CompareWorker(QObject):
         if request.generation < self.latest:
             return  # superseded while queued
         try:
-            result = prepare_result(request)
+            result = prepare_result(request, lambda: request.generation < self.latest)
         except Exception as error:  # noqa: BLE001 - reported to the user, never a traceback
             traceback.print_exc()
             self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
             return
-        if request.generation >= self.latest:
+        if result is not None and request.generation >= self.latest:
             self.finished.emit(result)
 
 
@@ -164,7 +178,7 @@ class _BackgroundWorker(QObject):
     """Library-wide jobs; opens its own library connection (one sqlite connection per thread)."""
 
     shares = Signal(int, object, bool)  # generation, {article id: share}, done
-    picked = Signal(int, object)  # generation, (left, right) or None
+    picked = Signal(int, object)  # generation, CompareResult of the chosen pair or None
     failed = Signal(int, str)
 
     def __init__(self) -> None:
@@ -190,12 +204,20 @@ class _BackgroundWorker(QObject):
             self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
 
     def _pick(self, request: PickRequest) -> None:
+        """Choose the pair, and compare it here too so the window can show it at once."""
         library = self._open(request.library_path)
         try:
             texts = {i: library.text(i) for i in request.ids}
         finally:
             library.close()
-        self.picked.emit(request.generation, pick_similar_pair(texts, request.options))
+        pair = pick_similar_pair(texts, request.options)
+        result = None
+        if pair is not None and request.generation >= self.latest:
+            left, right = pair
+            result = prepare_result(
+                CompareRequest(0, left, right, texts[left], texts[right], request.options)
+            )
+        self.picked.emit(request.generation, result)
 
     def _shares(self, request: SharesRequest) -> None:
         library = self._open(request.library_path)
@@ -230,7 +252,7 @@ class Comparer(QObject):
     busyChanged = Signal(bool)  # noqa: N815
     failed = Signal(str)
     sharesReady = Signal(object, bool)  # noqa: N815 - {id: share}, done
-    pairPicked = Signal(object)  # noqa: N815 - (left, right) or None
+    pairPicked = Signal(object)  # noqa: N815 - CompareResult of the most similar pair, or None
     _submit = Signal(object)
     _submit_background = Signal(object)
 
@@ -263,6 +285,10 @@ class Comparer(QObject):
         self._set_busy(True)
         self._submit.emit(CompareRequest(self.generation, left_id, right_id, text_a, text_b, options))
         return self.generation
+
+    def adopt(self, result: CompareResult) -> CompareResult:
+        """A result computed elsewhere (swap, opening pair) becomes the current one."""
+        return replace(result, generation=self.supersede())
 
     def supersede(self) -> int:
         """Drop whatever is pending (e.g. a swap answered from the last result)."""
