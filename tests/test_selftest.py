@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 from PySide6.QtGui import QFont
@@ -60,6 +61,24 @@ def test_font_not_from_the_bundle_fails(qapp, capsys, monkeypatch):
     assert selftest.run() == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["qarin self-test FAILED: no Arabic glyph on screen came from the bundled font"]
+
+
+def test_error_dialog_fails_instead_of_hanging(qapp, capsys, monkeypatch):
+    """A comparison that raises makes the window open a message box; offscreen nobody closes it."""
+    from reader.ui import worker  # noqa: PLC0415
+
+    def broken(*args, **kwargs):
+        raise ValueError("engine exploded")
+
+    monkeypatch.setattr(worker, "compare_anywhere", broken)
+    started = time.monotonic()
+    assert selftest.run() == 1
+    assert time.monotonic() - started < selftest.PAINT_TIMEOUT_SECONDS
+    # (the worker itself also logs the traceback on stderr; the self-test's verdict is one line)
+    verdicts = [line for line in capsys.readouterr().err.splitlines() if line.startswith("qarin self-test")]
+    assert len(verdicts) == 1
+    assert verdicts[0].startswith("qarin self-test FAILED: the window reported an error: ")
+    assert "engine exploded" in verdicts[0]
 
 
 def _shown_pane(qtbot, text: str, family: str | None = None) -> ReadingPane:

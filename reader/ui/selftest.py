@@ -119,16 +119,39 @@ def _import_seed(library, name: str) -> int:  # noqa: ANN001
 
 
 def _show_and_wait(app, window, ids: list[int]) -> None:  # noqa: ANN001
-    painted = []
+    """Compare the pair and wait for the painted signal; a message box the window opens instead
+    (comparison failed, article unreadable) is closed and becomes the failure: offscreen, nobody
+    would ever click it and the self-test would hang."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    painted, dialogs = [], []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            text = dialog.text() if hasattr(dialog, "text") else ""
+            dialogs.append(" ".join(f"{dialog.windowTitle()}: {text}".split()))
+            dialog.done(0)
+
+    watch = QTimer()
+    watch.setInterval(20)
+    watch.timeout.connect(close_dialog)
+    watch.start()
     window.comparisonPainted.connect(lambda: painted.append(True))
-    window.show_pair(ids[0], ids[1])
-    deadline = time.monotonic() + PAINT_TIMEOUT_SECONDS
-    while not (painted and not window.view.highlighting()):
+    try:
+        window.show_pair(ids[0], ids[1])
+        deadline = time.monotonic() + PAINT_TIMEOUT_SECONDS
+        while not (painted and not window.view.highlighting()):
+            app.processEvents()
+            if dialogs:
+                raise SelfTestFailure(f"the window reported an error: {dialogs[0]}")
+            if time.monotonic() > deadline:
+                raise SelfTestFailure(f"the comparison was not painted within {PAINT_TIMEOUT_SECONDS:.0f} s")
+            time.sleep(0.002)
         app.processEvents()
-        if time.monotonic() > deadline:
-            raise SelfTestFailure(f"the comparison was not painted within {PAINT_TIMEOUT_SECONDS:.0f} s")
-        time.sleep(0.002)
-    app.processEvents()
+    finally:
+        watch.stop()
 
 
 def bundled_font_tables() -> dict[bytes, str]:
