@@ -71,6 +71,7 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
         halves = split_at_widest_gap(c)
         if halves:
             pending.extend(halves)
+    blocks = [_trim_overreach(block, da, db) for block in blocks]
     blocks = _resolve_overlaps(blocks, wa, wb)
     # pieces too short to be passages on their own would only stand between real neighbours
     blocks = [b for b in blocks if min(b.a1 - b.a0, b.b1 - b.b0) >= min_words]
@@ -157,6 +158,36 @@ def _restore_snapped(block: Block, snapped: Block, da: Document, db: Document) -
     if at_start_a and (snapped.b0 == 0 or _newline_after(db, snapped.b0 - 1)):
         out.a0, out.b0 = snapped.a0, snapped.b0
     return out
+
+
+def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
+    """A block that runs over a paragraph break on both sides keeps what lies beyond it only if that
+    part is itself alike: a chain may reach over the break to a stock phrase (`تهدف إلى تعزيز`)
+    the next paragraphs happen to share."""
+    wa, wb = da.word_ids, db.word_ids
+    end_a = _last_break_inside(da, block.a0, block.a1)
+    end_b = _last_break_inside(db, block.b0, block.b1)
+    if end_a is not None and end_b is not None:
+        if dice(wa, wb, end_a + 1, block.a1, end_b + 1, block.b1) < MERGE_DICE:
+            block = Block(block.a0, end_a + 1, block.b0, end_b + 1)
+    start_a = _first_break_inside(da, block.a0, block.a1)
+    start_b = _first_break_inside(db, block.b0, block.b1)
+    if start_a is not None and start_b is not None:
+        if dice(wa, wb, block.a0, start_a + 1, block.b0, start_b + 1) < MERGE_DICE:
+            block = Block(start_a + 1, block.a1, start_b + 1, block.b1)
+    block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
+    return block
+
+
+def _last_break_inside(doc: Document, w0: int, w1: int) -> int | None:
+    """The last word before a paragraph break strictly inside words [w0, w1), if any."""
+    k = bisect.bisect_left(doc.paragraph_ends, w1 - 1) - 1
+    return doc.paragraph_ends[k] if k >= 0 and doc.paragraph_ends[k] >= w0 else None
+
+
+def _first_break_inside(doc: Document, w0: int, w1: int) -> int | None:
+    k = bisect.bisect_left(doc.paragraph_ends, w0)
+    return doc.paragraph_ends[k] if k < len(doc.paragraph_ends) and doc.paragraph_ends[k] < w1 - 1 else None
 
 
 def _tighten(block: Block, wa: list[int], wb: list[int]) -> None:
