@@ -69,9 +69,9 @@ def bundle(tmp_path_factory) -> dict:
     }
 
 
-def _run(bundle: dict, *args: str, **kwargs) -> subprocess.CompletedProcess:
+def _run(bundle: dict, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(bundle["exe"]), *args], capture_output=True, text=True, env=bundle["env"], timeout=120, **kwargs
+        [str(bundle["exe"]), *args], capture_output=True, text=True, env=env or bundle["env"], timeout=120
     )
 
 
@@ -146,3 +146,22 @@ def test_bad_input_is_one_line(bundle, tmp_path):
     assert done.returncode != 0
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_large_pair_is_compared_in_a_child_process(bundle, tmp_path):
+    """Over 400k characters the window compares in a spawned child: in a frozen app that child is the
+    bundle's own executable (multiprocessing.freeze_support in the entry script)."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    big_a = tmp_path / "big_a.txt"
+    big_b = tmp_path / "big_b.txt"
+    big_a.write_text("\n\n".join(texts) * 16, encoding="utf-8")
+    big_b.write_text("\n\n".join(reversed(texts)) * 16, encoding="utf-8")
+    assert len(big_a.read_text(encoding="utf-8")) * 2 > 500_000
+    env = dict(bundle["env"], XDG_DATA_HOME=str(tmp_path / "data"))
+    done = _run(bundle, "import", str(big_a), str(big_b), env=env)
+    assert done.returncode == 0, done.stderr
+    picture = tmp_path / "big.png"
+    done = _run(bundle, "--screenshot", str(picture), "--left", "big_a", "--right", "big_b", env=env)
+    assert done.returncode == 0, done.stderr
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
