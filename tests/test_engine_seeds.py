@@ -168,3 +168,18 @@ def test_a_text_that_repeats_itself_still_aligns():
     result = compare(a, b)
     assert result.stats.shared_a > 0.95 and result.stats.shared_b > 0.9
     assert not any(p.moved for p in result.passages)
+
+
+def test_a_sentence_with_shuffled_words_is_one_passage():
+    sentence = next(p for p in seed("001").splitlines() if p.startswith("وخلال الاجتماع"))
+    words = sentence.split()
+    shuffled = " ".join(words[k] for k in (*range(1, len(words), 2), *range(0, len(words), 2)))
+    a = seed("002") + "\n" + sentence + "\n" + seed("003")
+    b = seed("004") + "\n" + shuffled + "\n"
+    result = compare(a, b)
+    assert len(result.passages) == 1
+    passage = result.passages[0]
+    start = a.index(sentence)
+    covered = min(passage.a[1], start + len(sentence)) - max(passage.a[0], start)
+    assert covered >= 0.8 * len(sentence)
+    assert passage.b[0] >= b.index(shuffled) - 1 and passage.similarity < 0.8  # reordered, not copied

@@ -75,9 +75,10 @@ def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
     diffs: list[BlockDiff] = []
     for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
         diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak)
-        in_order = _long_enough(diff, options.min_passage_words)
-        if not (in_order or _shuffled_enough(block, diff, da, db, options.min_passage_words)):
-            continue
+        if not _long_enough(diff, options.min_passage_words):
+            if not _shuffled_enough(block, diff, da, db, options.min_passage_words):
+                continue
+            diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak, reordered=True)
         diffs.append(diff)
 
     passages = []

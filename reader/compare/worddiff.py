@@ -65,8 +65,12 @@ def diff_block(
     passage: int,
     punct: set[int],
     weak: set[int],
+    reordered: bool = False,
 ) -> BlockDiff:
-    """Label the tokens of one block. `weak` holds function-word and punctuation ids."""
+    """Label the tokens of one block. `weak` holds function-word and punctuation ids.
+
+    `reordered`: the block is known to be reuse with its words shuffled, so all of it is the
+    passage: edits at its ends stay, and nothing in it is `only`."""
     ops = diff_ops(da.key_text[ta[0] : ta[1]], db.key_text[tb[0] : tb[1]], cleanup="No")
     # Walk the ops into regions: ("=", a_lo, a_hi, b_lo, b_hi) or ("~", ...) for edits between equals.
     regions: list[tuple[str, int, int, int, int]] = []
@@ -93,9 +97,9 @@ def diff_block(
         regions.append(("~", *pending))
     regions = _absorb_function_words(regions, da, weak)
     # A one-sided edit at either end (an insertion, stray punctuation) is not aligned material.
-    while regions and _one_sided(regions[0]):
+    while regions and _one_sided(regions[0]) and not reordered:
         regions.pop(0)
-    while regions and _one_sided(regions[-1]):
+    while regions and _one_sided(regions[-1]) and not reordered:
         regions.pop()
     runs_a: list[Run] = []
     runs_b: list[Run] = []
@@ -109,7 +113,7 @@ def diff_block(
             equal += da.words_in(a0, a1)
             equal_content += da.content_in(a0, a1)
             continue
-        _label_edit(da, db, a0, a1, b0, b1, passage, punct, runs_a, runs_b)
+        _label_edit(da, db, a0, a1, b0, b1, passage, runs_a, runs_b, reordered)
     if not regions:
         return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
     span_a, span_b = (regions[0][1], regions[-1][2]), (regions[0][3], regions[-1][4])
@@ -151,9 +155,9 @@ def _label_edit(
     b0: int,
     b1: int,
     passage: int,
-    punct: set[int],
     runs_a: list[Run],
     runs_b: list[Run],
+    reordered: bool,
 ) -> None:
     na, nb = a1 - a0, b1 - b0
     if na and nb:
@@ -165,7 +169,7 @@ def _label_edit(
         runs_b.append(Run(b0, b1, CHANGED, passage, chars_b))
         return
     doc, lo, hi, runs = (da, a0, a1, runs_a) if na else (db, b0, b1, runs_b)
-    if doc.words_in(lo, hi) >= MIN_ONLY_WORDS:
+    if doc.words_in(lo, hi) >= MIN_ONLY_WORDS and not reordered:
         runs.append(Run(lo, hi, ONLY, None))
     else:
         runs.append(Run(lo, hi, CHANGED, passage))
