@@ -6,8 +6,10 @@ import re
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFont
 
 from reader.ui import panes, selftest
@@ -123,3 +125,18 @@ def test_highlight_check_rejects_unhighlighted_text(qtbot):
     pane = _shown_pane(qtbot, SEED_TEXT)
     with pytest.raises(selftest.SelfTestFailure, match="no highlight"):
         selftest.check_ink_and_highlights(pane)
+
+
+def test_arabic_ui_translation_is_compiled_from_its_source():
+    """qarin_ar.qm (loaded by the app and checked by the self-test) is what qarin_ar.ts compiles to."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(root / "packaging" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    translator = QTranslator()
+    assert translator.load("qarin_ar", str(root / "resources" / "translations"))
+    assert translator.translate("Menus", "&File") == "&ملف"
+    assert translator.translate("MainWindow", "Comparing…") == "جارٍ المقارنة…"

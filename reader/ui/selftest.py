@@ -6,7 +6,7 @@ comparison is painted, and checks what a missing file in a bundle would break:
   `head` table, not just its family name: a system Amiri would pass a name check), with no missing
   glyph and with contextual forms (shaping happened: not the letters' isolated cmap glyphs);
 - the pane has ink and highlight formats; the passages found are more than zero;
-- Qt's Arabic translation and the SVG icon load (the plugins and data the bundle prunes around).
+- Qt's and our Arabic translations and the SVG icon load (the plugins and data the bundle prunes around).
 One line on stdout and exit 0 when all hold; one line on stderr and exit 1 naming the first failure.
 """
 
@@ -236,6 +236,11 @@ def _check_translation_and_icon() -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load("qtbase_ar", folder):
         raise SelfTestFailure(f"Qt's Arabic translation qtbase_ar.qm is missing from {folder}")
+    ours = QTranslator()
+    if not ours.load("qarin_ar", str(resources.files("reader.resources") / "translations")):
+        raise SelfTestFailure("the Arabic UI translation qarin_ar.qm is missing from reader.resources")
+    if ours.translate("Actions", "Swap sides") in ("", "Swap sides"):
+        raise SelfTestFailure("qarin_ar.qm does not translate the UI")
     icon_file = resources.files("reader.resources") / "icons" / "qarin.svg"
     if not icon_file.is_file():
         raise SelfTestFailure("the application icon is missing from reader.resources/icons")
