@@ -1,10 +1,12 @@
 """The PyInstaller bundle, built from a clean clone of the committed tree (slow: run with `-m bundle`).
 
-One build (about a minute) serves every test in this module.
+One build (about a minute) serves every bundle test here; the tests of the file filter at the end
+are quick and run by default.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -16,8 +18,6 @@ from pathlib import Path
 import pytest
 
 import reader
-
-pytestmark = pytest.mark.bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE_FOLDER_LIMIT_MB = 150
@@ -75,17 +75,20 @@ def _run(bundle: dict, *args: str, env: dict[str, str] | None = None) -> subproc
     )
 
 
+@pytest.mark.bundle
 def test_build_prints_size_and_time(bundle):
     line = next(line for line in bundle["log"].splitlines() if line.startswith("one-folder:"))
     assert re.search(r"\d+\.\d MB \(limit 150 MB, ok\)\s+built in \d+\.\d s", line), line
 
 
+@pytest.mark.bundle
 def test_version(bundle):
     done = _run(bundle, "--version")
     assert done.returncode == 0
     assert done.stdout.strip() == f"qarin {reader.__version__}"
 
 
+@pytest.mark.bundle
 def test_self_test_passes(bundle):
     done = _run(bundle, "--self-test")
     assert done.returncode == 0, done.stderr
@@ -93,11 +96,13 @@ def test_self_test_passes(bundle):
     assert done.stderr == ""
 
 
+@pytest.mark.bundle
 def test_size_limit(bundle):
     size = sum(p.stat().st_size for p in bundle["dir"].rglob("*") if p.is_file() and not p.is_symlink())
     assert size / 1e6 < ONE_FOLDER_LIMIT_MB
 
 
+@pytest.mark.bundle
 def test_unused_qt_is_left_out(bundle):
     qt = bundle["dir"] / "_internal" / "PySide6" / "Qt"
     platforms = {p.name for p in (qt / "plugins" / "platforms").iterdir()}
@@ -111,6 +116,7 @@ def test_unused_qt_is_left_out(bundle):
     assert not [p for p in bundle["dir"].rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
 
 
+@pytest.mark.bundle
 def test_resources_and_desktop_files_travel(bundle):
     internal = bundle["dir"] / "_internal"
     assert (internal / "reader" / "resources" / "fonts" / "Amiri-Regular.ttf").is_file()
@@ -121,6 +127,7 @@ def test_resources_and_desktop_files_travel(bundle):
     assert (bundle["dir"] / "qarin.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.bundle
 def test_terminal_commands_work_bundled(bundle, tmp_path):
     """The CLI and the HTML importer (trafilatura's data files) work without Python installed."""
     seeds = ROOT / "seeds"
@@ -141,6 +148,7 @@ def test_terminal_commands_work_bundled(bundle, tmp_path):
     assert "قمة في البيت الأبيض" in done.stdout
 
 
+@pytest.mark.bundle
 def test_bad_input_is_one_line(bundle, tmp_path):
     done = _run(bundle, "compare", str(tmp_path / "missing-a.txt"), str(tmp_path / "missing-b.txt"))
     assert done.returncode != 0
@@ -148,6 +156,7 @@ def test_bad_input_is_one_line(bundle, tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.bundle
 def test_large_pair_is_compared_in_a_child_process(bundle, tmp_path):
     """Over 400k characters the window compares in a spawned child: in a frozen app that child is the
     bundle's own executable (multiprocessing.freeze_support in the entry script)."""
@@ -165,3 +174,79 @@ def test_large_pair_is_compared_in_a_child_process(bundle, tmp_path):
     done = _run(bundle, "--screenshot", str(picture), "--left", "big_a", "--right", "big_b", env=env)
     assert done.returncode == 0, done.stderr
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- what the bundle leaves out (packaging/bundle_filter.py), without building ----------------------
+
+
+def _load_bundle_filter():
+    """packaging/ is a folder of scripts, not a package (and must not shadow pip's `packaging`)."""
+    spec = importlib.util.spec_from_file_location("bundle_filter", ROOT / "packaging" / "bundle_filter.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bundle_filter = _load_bundle_filter()
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+        ("PySide6/Qt/translations/qtbase_ar.qm", True),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/designer_ar.qm", False),
+        ("babel/locale-data/ar_EG.dat", True),
+        ("babel/locale-data/fr.dat", False),
+        ("babel/global.dat", True),
+        ("reader/resources/fonts/Amiri-Regular.ttf", True),
+    ],
+)
+def test_keep_file(dest, kept):
+    assert bundle_filter.keep_file(dest) is kept
+
+
+def test_only_libraries_something_kept_links_against_stay():
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "/x/QtGui.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/x/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/x/libqgtk3.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/x/libQt6Gui.so.6", "BINARY"),
+        ("libxcb-cursor.so.0", "/x/libxcb-cursor.so.0", "BINARY"),
+        ("libgtk-3.so.0", "/x/libgtk-3.so.0", "BINARY"),
+        ("libcairo.so.2", "/x/libcairo.so.2", "BINARY"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+    ]
+    needed = {
+        "/x/QtGui.abi3.so": {"libQt6Gui.so.6"},
+        "/x/libqxcb.so": {"libQt6Gui.so.6", "libxcb-cursor.so.0"},
+        "/x/libqgtk3.so": {"libgtk-3.so.0"},
+        "/x/libgtk-3.so.0": {"libcairo.so.2"},
+    }
+    kept = bundle_filter.filter_binaries(binaries, needed=lambda path: needed.get(path, set()))
+    assert {entry[0] for entry in kept} == {
+        "PySide6/QtGui.abi3.so",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "libxcb-cursor.so.0",
+        "libQt6Gui.so.6",
+    }
+
+
+def test_links_to_dropped_files_are_dropped():
+    binaries = [("PySide6/Qt/lib/libQt6Gui.so.6", "/x/libQt6Gui.so.6", "BINARY")]
+    datas = [
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/translations/qtbase_fr.qm", "/x/qtbase_fr.qm", "DATA"),
+    ]
+    assert bundle_filter.filter_datas(datas, binaries) == [datas[0]]
