@@ -191,3 +191,9 @@ def test_self_test_defaults_to_offscreen(monkeypatch):
     monkeypatch.delenv("QT_QPA_PLATFORM")
     gui_launcher._choose_headless_platform(["--screenshot", "x.png"])  # a display is there: use it
     assert "QT_QPA_PLATFORM" not in os.environ
+
+
+def test_import_failure_of_qt_becomes_one_line():
+    assert syslibs.import_qt_or_explain(["PySide6.QtCore"]) is None
+    message = syslibs.import_qt_or_explain(["PySide6.QtNoSuchModule"])
+    assert message == "qarin: cannot load Qt (PySide6): No module named 'PySide6.QtNoSuchModule'"
