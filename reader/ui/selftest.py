@@ -49,13 +49,16 @@ def run(argv: list[str] | None = None) -> int:  # noqa: ARG001 - same signature 
         with tempfile.TemporaryDirectory(prefix="qarin-selftest-") as scratch:
             summary = _self_test(Path(scratch))
     except SelfTestFailure as failure:
-        print(f"qarin self-test FAILED: {failure}", file=sys.stderr)
-        return 1
+        return _failed(str(failure))
     except Exception as error:  # noqa: BLE001 - any surprise is a failure with its reason, no traceback
-        print(f"qarin self-test FAILED: {type(error).__name__}: {error}", file=sys.stderr)
-        return 1
+        return _failed(f"{type(error).__name__}: {error}")
     print(f"qarin self-test ok: {summary}, {time.perf_counter() - started:.2f} s")
     return 0
+
+
+def _failed(reason: str) -> int:
+    print(f"qarin self-test FAILED: {' '.join(reason.split())}", file=sys.stderr)  # one line
+    return 1
 
 
 def _self_test(scratch: Path) -> str:
