@@ -197,3 +197,17 @@ def test_import_failure_of_qt_becomes_one_line():
     assert syslibs.import_qt_or_explain(["PySide6.QtCore"]) is None
     message = syslibs.import_qt_or_explain(["PySide6.QtNoSuchModule"])
     assert message == "qarin: cannot load Qt (PySide6): No module named 'PySide6.QtNoSuchModule'"
+
+
+def test_ctypes_loader_also_looks_in_the_bundle_folder(tmp_path):
+    """A library the bundle carries but the system lacks counts as present."""
+    import ctypes  # noqa: PLC0415
+
+    ctypes.CDLL("libz.so.1")  # zlib is on every machine Qt runs on; find its file in our memory map
+    maps = Path("/proc/self/maps").read_text().splitlines()
+    source = Path(
+        next(line.split()[-1] for line in maps if line.endswith("libz.so.1") or "/libz.so.1." in line)
+    )
+    (tmp_path / "libqarin-bundled-only.so.1").write_bytes(source.read_bytes())
+    assert not syslibs.make_ctypes_loader()("libqarin-bundled-only.so.1")
+    assert syslibs.make_ctypes_loader([str(tmp_path)])("libqarin-bundled-only.so.1")
