@@ -10,10 +10,14 @@ bytecodes. A superseded request kills its child at once. No Qt in this module.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from array import array
 from collections.abc import Callable
 
 from reader.compare import CompareOptions, Comparison, Passage, Segment, Stats, compare
+from reader.text.normalize import fold_word
+from reader.text.stopwords import stopword_keys
+from reader.text.tokens import token_spans
 
 # Inputs longer than this (characters of both texts) go to a child process.
 LARGE_INPUT_CHARS = 400_000
@@ -85,13 +89,53 @@ def unpack(packed: dict) -> Comparison:
     )
 
 
-def _child(connection, text_a: str, text_b: str, options: CompareOptions) -> None:  # noqa: ANN001
+_CHUNK = 1 << 18  # bytes per pipe message: no single call holds the GIL for long
+
+
+def _send_text(connection, text: str) -> None:  # noqa: ANN001 - a multiprocessing Connection
+    data = text.encode("utf-8", "surrogatepass")
+    connection.send(len(data) // _CHUNK + 1)
+    for start in range(0, len(data) + 1, _CHUNK):
+        connection.send_bytes(data[start : start + _CHUNK])
+
+
+def _receive_text(connection) -> str:  # noqa: ANN001
+    pieces = [connection.recv_bytes() for _ in range(connection.recv())]
+    return b"".join(pieces).decode("utf-8", "surrogatepass")
+
+
+def _send_packed(connection, packed: dict) -> None:  # noqa: ANN001
+    """The small parts pickled, the arrays as raw byte messages (no unpickling of big objects)."""
+    sides = {side: packed.pop(side) for side in ("a", "b")}
+    connection.send(packed)
+    for side in ("a", "b"):
+        for blob in sides[side]:
+            connection.send(len(blob) // _CHUNK + 1)
+            for start in range(0, len(blob) + 1, _CHUNK):
+                connection.send_bytes(blob[start : start + _CHUNK])
+
+
+def _receive_packed(connection) -> dict:  # noqa: ANN001
+    packed = connection.recv()
+    if "error" in packed:
+        return packed
+    for side in ("a", "b"):
+        blobs = []
+        for _ in range(5):
+            blobs.append(b"".join(connection.recv_bytes() for _ in range(connection.recv())))
+        packed[side] = tuple(blobs)
+    return packed
+
+
+def _child(receiver, sender, options: CompareOptions) -> None:  # noqa: ANN001
     try:
-        connection.send(pack(compare(text_a, text_b, options)))
+        text_a = _receive_text(receiver)
+        text_b = _receive_text(receiver)
+        _send_packed(sender, pack(compare(text_a, text_b, options)))
     except BaseException as error:  # noqa: BLE001 - reported to the parent as one line
-        connection.send({"error": f"{type(error).__name__}: {error}"})
+        sender.send({"error": f"{type(error).__name__}: {error}"})
     finally:
-        connection.close()
+        sender.close()
 
 
 def compare_in_child(
@@ -99,28 +143,127 @@ def compare_in_child(
 ) -> Comparison | None:
     """`compare` in a spawned process; None when `cancelled()` turned true first (child killed)."""
     context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, text_a, text_b, options), daemon=True)
+    to_child, child_in = context.Pipe(duplex=False)[::-1]
+    from_child, child_out = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(child_in, child_out, options), daemon=True)
     process.start()
-    sender.close()
+    child_in.close()
+    child_out.close()
     try:
-        while not receiver.poll(_POLL_SECONDS):
+        _send_text(to_child, text_a)
+        _send_text(to_child, text_b)
+        to_child.close()
+        while not from_child.poll(_POLL_SECONDS):
             if cancelled():
                 process.kill()
                 return None
-            if not process.is_alive() and not receiver.poll(0):
+            if not process.is_alive() and not from_child.poll(0):
                 raise ComparisonFailed(f"the comparison process stopped (exit code {process.exitcode})")
-        packed = receiver.recv()
-    except EOFError:
+        packed = _receive_packed(from_child)
+    except (EOFError, BrokenPipeError):
         raise ComparisonFailed("the comparison process stopped without an answer") from None
     finally:
-        receiver.close()
+        from_child.close()
         process.join(timeout=2)
         if process.is_alive():
             process.kill()
     if "error" in packed:
         raise ComparisonFailed(packed["error"])
     return unpack(packed)
+
+
+# Articles up to this many words are compared exactly for the shares column; longer ones estimated.
+EXACT_SHARE_WORDS = 30_000
+_SHARES_EMIT_SECONDS = 0.25
+
+
+def word_set(text: str, options: CompareOptions) -> frozenset[str]:
+    """Folded content words: cheap similarity for large texts."""
+    stop = stopword_keys(options.normalize)
+    _, _, words = token_spans(text)
+    keys = (fold_word(w, options.normalize) for w in words)
+    return frozenset(k for k in keys if len(k) > 1 and k not in stop)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _shares_child(receiver, sender, library_path: str, others, options: CompareOptions) -> None:  # noqa: ANN001
+    """Share of each other article found in the pinned one; partial results as they come."""
+    from reader.library import open_library  # noqa: PLC0415 - only the child needs it
+
+    try:
+        pinned = _receive_text(receiver)
+        pinned_words = len(pinned) // 5  # a word and a space average ~6 characters
+        pinned_set: frozenset[str] | None = None
+        library = open_library(library_path, seed_if_empty=False)
+        shares: dict[int, float] = {}
+        last = time.perf_counter()
+        for article_id, words in others:
+            text = library.text(article_id)
+            if max(words, pinned_words) <= EXACT_SHARE_WORDS:
+                shares[article_id] = compare(pinned, text, options).stats.shared_b
+            else:
+                pinned_set = pinned_set if pinned_set is not None else word_set(pinned, options)
+                other = word_set(text, options)
+                shares[article_id] = len(pinned_set & other) / len(other) if other else 0.0
+            if time.perf_counter() - last > _SHARES_EMIT_SECONDS:
+                sender.send(("partial", shares))
+                shares, last = {}, time.perf_counter()
+        library.close()
+        sender.send(("done", shares))
+    except BaseException as error:  # noqa: BLE001
+        sender.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        sender.close()
+
+
+def shares_in_child(
+    library_path,
+    pinned_text: str,
+    others,
+    options: CompareOptions,  # noqa: ANN001
+    cancelled: Callable[[], bool],
+    progress: Callable[[dict[int, float], bool], None],
+) -> None:
+    """Run the shares job in a spawned process; `progress(all shares so far, done)`."""
+    context = multiprocessing.get_context("spawn")
+    to_child, child_in = context.Pipe(duplex=False)[::-1]
+    from_child, child_out = context.Pipe(duplex=False)
+    args = (child_in, child_out, str(library_path), tuple(others), options)
+    process = context.Process(target=_shares_child, args=args, daemon=True)
+    process.start()
+    child_in.close()
+    child_out.close()
+    shares: dict[int, float] = {}
+    try:
+        _send_text(to_child, pinned_text)
+        to_child.close()
+        while True:
+            if cancelled():
+                process.kill()
+                return
+            if not from_child.poll(_POLL_SECONDS):
+                if not process.is_alive() and not from_child.poll(0):
+                    raise ComparisonFailed(f"the shares process stopped (exit code {process.exitcode})")
+                continue
+            kind, payload = from_child.recv()
+            if kind == "error":
+                raise ComparisonFailed(payload)
+            shares.update(payload)
+            progress(dict(shares), kind == "done")
+            if kind == "done":
+                return
+    except (EOFError, BrokenPipeError):
+        raise ComparisonFailed("the shares process stopped without an answer") from None
+    finally:
+        from_child.close()
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
 
 
 def compare_anywhere(

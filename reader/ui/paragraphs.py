@@ -20,6 +20,7 @@ _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 # left-to-right letters (Latin, Greek, Cyrillic, Armenian and the scripts above U+0900).
 _RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LTR_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u058f\u0900-\u1fff\u2c00-\ua7ff\uac00-\ud7a3]")
+_SLICE = 1 << 17
 RLM = "\u200f"
 LRM = "\u200e"
 
@@ -89,12 +90,21 @@ def document_text(text: str, marks: dict[int, str]) -> str:
     return "".join(pieces)
 
 
+def astral_offsets(text: str) -> list[int]:
+    """Offsets of characters outside the BMP, searched in slices: one regex call over a
+    multi-megabyte text would hold the GIL (and freeze the window) for tens of milliseconds."""
+    found: list[int] = []
+    for start in range(0, len(text), _SLICE):
+        found.extend(m.start() for m in _ASTRAL_RE.finditer(text, start, start + _SLICE))
+    return found
+
+
 class PositionMap:
     """Python offsets into the text <-> Qt positions in the document (marks and surrogates)."""
 
     def __init__(self, text: str, marks: dict[int, str] | None = None) -> None:
         # Offsets from which one more Qt unit is added: after each astral character, and at each mark.
-        thresholds = [m.start() + 1 for m in _ASTRAL_RE.finditer(text)]
+        thresholds = [k + 1 for k in astral_offsets(text)]
         self.marks = frozenset(marks or ())
         thresholds.extend(self.marks)
         thresholds.sort()

@@ -8,6 +8,7 @@ whole library) also stop between articles once superseded.
 
 from __future__ import annotations
 
+import gc
 import time
 import traceback
 from collections.abc import Callable
@@ -18,16 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.compare import CompareOptions, Comparison, compare
-from reader.text.normalize import fold_word
-from reader.text.stopwords import stopword_keys
-from reader.text.tokens import token_spans
-from reader.ui.compare_process import compare_anywhere
+from reader.ui.compare_process import LARGE_INPUT_CHARS, compare_anywhere, jaccard, shares_in_child, word_set
 from reader.ui.highlighter import SpanTable, build_tables
 from reader.ui.navigation import Hunk, difference_hunks, overview_marks
 from reader.ui.paragraphs import display_text
 
-# Articles up to this many words are compared exactly for the shares column; longer ones estimated.
-EXACT_SHARE_WORDS = 30_000
 PICK_CANDIDATES = 200  # most recent articles considered when choosing the opening pair
 PICK_COMPARED = 3  # best pairs by word overlap that are then compared exactly
 
@@ -100,20 +96,6 @@ def swapped_result(result: CompareResult, generation: int) -> CompareResult:
     )
 
 
-def word_set(text: str, options: CompareOptions) -> frozenset[str]:
-    """Folded content words: cheap similarity for large libraries."""
-    stop = stopword_keys(options.normalize)
-    _, _, words = token_spans(text)
-    keys = (fold_word(w, options.normalize) for w in words)
-    return frozenset(k for k in keys if len(k) > 1 and k not in stop)
-
-
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
 def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[int, int] | None:
     """The two articles that share most: word-set overlap shortlists, the engine decides."""
     ids = sorted(texts)
@@ -125,7 +107,7 @@ def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[i
     )
     best, best_score = ranked[0], -1.0
     for left, right in ranked[:PICK_COMPARED]:
-        if max(len(texts[left]), len(texts[right])) > EXACT_SHARE_WORDS * 8:
+        if max(len(texts[left]), len(texts[right])) > LARGE_INPUT_CHARS:
             continue
         stats = compare(texts[left], texts[right], options).stats
         score = (stats.shared_a + stats.shared_b) / 2
@@ -146,12 +128,23 @@ class _CompareWorker(QObject):
     def run(self, request: CompareRequest) -> None:
         if request.generation < self.latest:
             return  # superseded while queued
+        large = len(request.text_a) + len(request.text_b) >= LARGE_INPUT_CHARS
         try:
+            if large:
+                # Millions of new objects would set off full garbage collections, each walking
+                # every object while holding the GIL (a second-long freeze of the window). None
+                # of these objects form cycles: collect nothing while building them, then move
+                # them out of the collector's sight (refcounting still frees them).
+                gc.disable()
             result = prepare_result(request, lambda: request.generation < self.latest)
         except Exception as error:  # noqa: BLE001 - reported to the user, never a traceback
             traceback.print_exc()
             self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
             return
+        finally:
+            if large:
+                gc.freeze()
+                gc.enable()
         if result is not None and request.generation >= self.latest:
             self.finished.emit(result)
 
@@ -220,29 +213,15 @@ class _BackgroundWorker(QObject):
         self.picked.emit(request.generation, result)
 
     def _shares(self, request: SharesRequest) -> None:
-        library = self._open(request.library_path)
-        shares: dict[int, float | None] = {}
-        pinned_words = len(request.pinned_text.split())
-        pinned_set: frozenset[str] | None = None
-        last_emit = time.perf_counter()
-        try:
-            for article_id, words in request.others:
-                if request.generation < self.latest:
-                    return  # cancelled: a newer pin or option change
-                text = library.text(article_id)
-                if max(words, pinned_words) <= EXACT_SHARE_WORDS:
-                    shares[article_id] = compare(request.pinned_text, text, request.options).stats.shared_b
-                else:
-                    if pinned_set is None:
-                        pinned_set = word_set(request.pinned_text, request.options)
-                    other = word_set(text, request.options)
-                    shares[article_id] = len(pinned_set & other) / len(other) if other else 0.0
-                if time.perf_counter() - last_emit > 0.25:
-                    self.shares.emit(request.generation, dict(shares), False)
-                    last_emit = time.perf_counter()
-        finally:
-            library.close()
-        self.shares.emit(request.generation, dict(shares), True)
+        """In a child process: shares of million-word articles would hold the GIL for seconds."""
+
+        def progress(shares: dict[int, float], done: bool) -> None:
+            self.shares.emit(request.generation, shares, done)
+
+        shares_in_child(
+            request.library_path, request.pinned_text, request.others, request.options,
+            lambda: request.generation < self.latest, progress,
+        )  # fmt: skip
 
 
 class Comparer(QObject):
