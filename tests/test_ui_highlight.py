@@ -195,18 +195,23 @@ def test_span_table_cuts_segments_at_paragraphs() -> None:
     assert table.spans(1) == ((0, 1, Style.ONLY), (1, 2, Style.SAME))
 
 
-def test_large_document_is_highlighted_in_slices(qtbot, view) -> None:
-    """Visible blocks are highlighted at once; the rest follows from the event loop."""
+def test_large_document_loads_and_is_highlighted_in_slices(qtbot, view) -> None:
+    """A long text goes into the pane by slices; a result that arrives meanwhile waits for it; then
+    the visible blocks are highlighted at once and the rest from the event loop."""
     paragraph = seed("000").split("\n")[2]
-    text_a = "\n".join([paragraph] * 3000)
+    text_a = "\n".join(f"{paragraph} {n}" for n in range(3000))
     text_b = "\n".join([paragraph] * 10)
-    view.set_texts(text_a, text_b)
     result = prepare_result(CompareRequest(1, 1, 2, text_a, text_b, CompareOptions()))
-    view.apply_result(result)
-    assert view.highlighting()  # not all done inside apply_result
+    view.set_texts(text_a, text_b)
+    assert view.left.loading and view.left.document().characterCount() < len(text_a)
+    view.apply_result(result)  # waits for the text
+    assert view.result is None and view.highlighting()
+    qtbot.waitUntil(lambda: not view.left.loading, timeout=20_000)
+    assert view.result is result
+    assert view.left.toPlainText() == text_a
     first = view.left.document().firstBlock()
     last = view.left.document().lastBlock()
     assert first.layout().formats()  # what is on screen is painted already
-    assert not last.layout().formats()
+    assert view.highlighting() and not last.layout().formats()
     qtbot.waitUntil(lambda: not view.highlighting(), timeout=20_000)
-    assert last.layout().formats()
+    assert painted_styles(view, "a") == expected_styles(text_a, result.comparison, "a")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 import time
@@ -130,6 +131,8 @@ def resolve_article(library, reference: str) -> int:  # noqa: ANN001
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # In a frozen bundle the comparison child processes start as this executable; this runs them.
+    multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = parse_arguments(argv)

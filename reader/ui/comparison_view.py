@@ -72,6 +72,7 @@ class ComparisonView(QWidget):
         self.active_side = "a"
         self._syncing = False
         self._awaiting_paint: set[str] = set()
+        self._pending: CompareResult | None = None  # a result waiting for a long text to load
 
         self.left_column = _PaneColumn(self.left, True)
         self.right_column = _PaneColumn(self.right, False)
@@ -103,6 +104,7 @@ class ComparisonView(QWidget):
             pane.clicked.connect(lambda offset, s=side: self._clicked(s, offset))
             pane.focused.connect(lambda s=side: setattr(self, "active_side", s))
             pane.painted.connect(lambda s=side: self._pane_painted(s))
+            pane.loaded.connect(self._pane_loaded)
         self.linkmap.passageClicked.connect(lambda index: self.select_passage(index, origin=self.active_side))
 
     # --- texts and results ---------------------------------------------------------------------
@@ -121,14 +123,26 @@ class ComparisonView(QWidget):
     def clear_result(self) -> None:
         """Forget the result: no bands, no passage; highlights stay until replaced."""
         self.result = None
+        self._pending = None
         self.indexes = {}
         self.set_current_passage(None)
         self.linkmap.set_comparison(None)
         for ruler in self.rulers.values():
             ruler.clear()
 
+    def _pane_loaded(self) -> None:
+        pending = self._pending
+        if pending is not None and not any(p.loading for p in self.panes.values()):
+            self._pending = None
+            self.apply_result(pending)
+
     def apply_result(self, result: CompareResult) -> None:
-        """Paint a result whose texts are the ones shown: visible blocks now, the rest incrementally."""
+        """Paint a result whose texts are the ones shown: visible blocks now, the rest incrementally.
+        While a long text is still loading, the result waits for it."""
+        if any(pane.loading for pane in self.panes.values()):
+            self._pending = result
+            return
+        self._pending = None
         self.result = result
         comparison = result.comparison
         self.indexes = {
@@ -156,7 +170,9 @@ class ComparisonView(QWidget):
             pane.viewport().repaint()
 
     def highlighting(self) -> bool:
-        return any(r.running for r in self.rehighlighters.values())
+        """Still loading or highlighting (a result may be on screen already)."""
+        loading = self._pending is not None or any(p.loading for p in self.panes.values())
+        return loading or any(r.running for r in self.rehighlighters.values())
 
     @property
     def comparison(self) -> Comparison | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.ui.paragraphs import PositionMap, direction_marks, display_text, document_text
 
+LARGE_TEXT = 300_000  # characters; a longer text is loaded in slices so the window stays responsive
+LOAD_SLICE = 60_000
 BASE_POINT_SIZE = 15.0
 FONT_FAMILY = "Amiri"  # replaced by the family of the bundled font once loaded
 
@@ -64,6 +66,7 @@ class ReadingPane(QPlainTextEdit):
     clicked = Signal(int)
     focused = Signal()
     painted = Signal()
+    loaded = Signal()  # a long text finished loading
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,10 @@ class ReadingPane(QPlainTextEdit):
         document.setDefaultTextOption(option)
         document.setDocumentMargin(10)
         self._zoom = 0
+        self.loading = False
+        self._load_timer = QTimer(self)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._load_slice)
         self.text = ""
         self.positions = PositionMap("")
         self.ltr_blocks: frozenset[int] = frozenset()
@@ -93,13 +100,52 @@ class ReadingPane(QPlainTextEdit):
     # --- text ----------------------------------------------------------------------------------
 
     def set_text(self, text: str) -> None:
-        """Show `text`; offsets into it (Python str indices) stay valid for every method here."""
+        """Show `text`; offsets into it (Python str indices) stay valid for every method here.
+        A long text goes in by slices from the event loop (`loading` until `loaded`)."""
+        self._load_timer.stop()
         self.text = display_text(text)
-        marks, ltr = direction_marks(self.text)
-        self.positions = PositionMap(self.text, marks)
-        self.ltr_blocks = frozenset(ltr)
-        self.setPlainText(document_text(self.text, marks))
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        if len(self.text) <= LARGE_TEXT:
+            marks, ltr = direction_marks(self.text)
+            self.positions = PositionMap(self.text, marks)
+            self.ltr_blocks = frozenset(ltr)
+            self.setPlainText(document_text(self.text, marks))
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+            self.loading = False
+            return
+        self.loading = True
+        self._load_at = 0
+        self._load_block = 0
+        self._load_marks: dict[int, str] = {}
+        self._load_ltr: list[int] = []
+        self.positions = PositionMap("")
+        self.ltr_blocks = frozenset()
+        self.setPlainText("")
+        self._load_timer.start()
+
+    def _load_slice(self) -> None:
+        """Append the next paragraphs (about LOAD_SLICE characters) with their direction marks."""
+        text = self.text
+        start = self._load_at
+        end = min(len(text), start + LOAD_SLICE)
+        if end < len(text):
+            newline = text.find("\n", end)
+            end = len(text) if newline < 0 else newline + 1
+        piece = text[start:end]
+        marks, ltr = direction_marks(piece)
+        self._load_marks.update((start + offset, mark) for offset, mark in marks.items())
+        self._load_ltr.extend(self._load_block + number for number in ltr)
+        self._load_block += piece.count("\n")
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(document_text(piece, marks))
+        self._load_at = end
+        if end >= len(text):
+            self._load_timer.stop()
+            self.positions = PositionMap(text, self._load_marks)
+            self.ltr_blocks = frozenset(self._load_ltr)
+            self.moveCursor(QTextCursor.MoveOperation.Start)
+            self.loading = False
+            self.loaded.emit()
 
     def _align_visible_ltr_blocks(self) -> None:
         """Left-align the left-to-right paragraphs in view. The block layout keeps this option until
