@@ -19,10 +19,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.ui.paragraphs import PositionMap, direction_marks, display_text, document_text
+from reader.ui.paragraphs import PositionMap, astral_offsets, direction_marks, display_text, document_text
 
 LARGE_TEXT = 300_000  # characters; a longer text is loaded in slices so the window stays responsive
-LOAD_SLICE = 60_000
+LOAD_SLICE = 30_000
 BASE_POINT_SIZE = 15.0
 FONT_FAMILY = "Amiri"  # replaced by the family of the bundled font once loaded
 
@@ -117,6 +117,7 @@ class ReadingPane(QPlainTextEdit):
         self._load_block = 0
         self._load_marks: dict[int, str] = {}
         self._load_ltr: list[int] = []
+        self._load_astral: list[int] = []
         self.positions = PositionMap("")
         self.ltr_blocks = frozenset()
         self.setPlainText("")
@@ -134,6 +135,7 @@ class ReadingPane(QPlainTextEdit):
         marks, ltr = direction_marks(piece)
         self._load_marks.update((start + offset, mark) for offset, mark in marks.items())
         self._load_ltr.extend(self._load_block + number for number in ltr)
+        self._load_astral.extend(start + offset for offset in astral_offsets(piece))
         self._load_block += piece.count("\n")
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -141,7 +143,7 @@ class ReadingPane(QPlainTextEdit):
         self._load_at = end
         if end >= len(text):
             self._load_timer.stop()
-            self.positions = PositionMap(text, self._load_marks)
+            self.positions = PositionMap(text, self._load_marks, self._load_astral)
             self.ltr_blocks = frozenset(self._load_ltr)
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.loading = False

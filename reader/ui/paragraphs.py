@@ -102,9 +102,12 @@ def astral_offsets(text: str) -> list[int]:
 class PositionMap:
     """Python offsets into the text <-> Qt positions in the document (marks and surrogates)."""
 
-    def __init__(self, text: str, marks: dict[int, str] | None = None) -> None:
+    def __init__(
+        self, text: str, marks: dict[int, str] | None = None, astral: list[int] | None = None
+    ) -> None:
+        """`astral`: the offsets `astral_offsets(text)` gives, when already known."""
         # Offsets from which one more Qt unit is added: after each astral character, and at each mark.
-        thresholds = [k + 1 for k in astral_offsets(text)]
+        thresholds = [k + 1 for k in (astral_offsets(text) if astral is None else astral)]
         self.marks = frozenset(marks or ())
         thresholds.extend(self.marks)
         thresholds.sort()
