@@ -7,6 +7,7 @@ compared by; `fold_text` maps a whole text (for the search index).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
@@ -51,8 +52,8 @@ _PUNCTUATION = str.maketrans(
     }
 )
 
-# Clitic prefixes, longest first: و ف (conjunctions), ب ل ك (prepositions), ال (article).
-_CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=..)")
+# Clitic prefixes, longest first: و ف (conjunctions), ب ل ك (prepositions), ال (article); one word
+# a line (a single word is one line), and at least two letters are left.
 
 _CLITIC_LINE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=[^\n]{2})", re.MULTILINE)
 
@@ -60,7 +61,6 @@ _CLITIC_LINE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|
 _RA_DECIMAL_RE = re.compile(r"^(\d+)ر(\d+)$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:[,٬]\d{3})+$")
 _DOT_GROUPED_RE = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")  # 1.000.000: dots can only be grouping
-_NUMBER_WITH_PREFIX_RE = re.compile(r"^(\D{0,3})(\d[\d.,٫٬ر]*)$")
 _NUMBER_LINE_RE = re.compile(r"^([^\d\n]{0,3})(\d[\d.,٫٬ر]*)$", re.MULTILINE)
 _DECIMAL_RE = re.compile(r"^(\d+)[.٫](\d+)$")
 
@@ -109,7 +109,7 @@ def _decimal(integer: str, fraction: str) -> str:
 
 @lru_cache(maxsize=1 << 18)
 def _fold_word_cached(word: str, options: NormalizeOptions) -> str:
-    return _fold(word, options, strip_clitics=options.clitics)
+    return lines_folder(options)(word)
 
 
 def fold_word(word: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
@@ -117,11 +117,21 @@ def fold_word(word: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
     return _fold_word_cached(word, options)
 
 
-def lines_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 - a plain callable
+def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
+    """Fold a whole text (search index, find in page). Clitics are not stripped here."""
+    return _folder(options, strip_clitics=False)(text)
+
+
+def lines_folder(options: NormalizeOptions = DEFAULT_OPTIONS) -> Callable[[str], str]:
     """Fold many words at once: a text of one word per line in, their keys (one per line) out.
-    Equal to `fold_word` on each line; used to fold a million-word text's vocabulary quickly."""
+    Equal to `fold_word` on each line; it folds a million-word text's vocabulary in one call."""
+    return _folder(options, strip_clitics=options.clitics)
+
+
+@lru_cache(maxsize=64)
+def _folder(options: NormalizeOptions, strip_clitics: bool) -> Callable[[str], str]:
     table = _table(options)
-    digits, clitics = options.digits, options.clitics
+    digits = options.digits
 
     def number(match: re.Match) -> str:
         return match.group(1) + canonical_number(match.group(2))
@@ -130,45 +140,11 @@ def lines_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 -
         lines = lines.translate(table)
         if digits:
             lines = _NUMBER_LINE_RE.sub(number, lines)
-        if clitics:
+        if strip_clitics:
             lines = _CLITIC_LINE_RE.sub("", lines)
         return lines.casefold()
 
     return fold
-
-
-def word_folder(options: NormalizeOptions = DEFAULT_OPTIONS):  # noqa: ANN201 - a plain callable
-    """`fold_word` with the options bound, for folding many words (no per-call option hashing)."""
-    table = _table(options)
-    digits, clitics = options.digits, options.clitics
-
-    def fold(word: str) -> str:
-        word = word.translate(table)
-        if digits:
-            number = _NUMBER_WITH_PREFIX_RE.match(word)
-            if number:
-                word = number.group(1) + canonical_number(number.group(2))
-        if clitics:
-            word = _CLITIC_RE.sub("", word)
-        return word.casefold()
-
-    return fold
-
-
-def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
-    """Fold a whole text (search index, `same` checks). Clitics are not stripped here."""
-    return _fold(text, options, strip_clitics=False)
-
-
-def _fold(text: str, options: NormalizeOptions, *, strip_clitics: bool) -> str:
-    text = text.translate(_table(options))
-    if options.digits:
-        number = _NUMBER_WITH_PREFIX_RE.match(text)
-        if number:
-            text = number.group(1) + canonical_number(number.group(2))
-    if strip_clitics:
-        text = _CLITIC_RE.sub("", text)
-    return text.casefold()
 
 
 def _ranges(spec: str) -> list[int]:
