@@ -54,7 +54,6 @@ _PUNCTUATION = str.maketrans(
 
 # Clitic prefixes, longest first: و ف (conjunctions), ب ل ك (prepositions), ال (article); one word
 # a line (a single word is one line), and at least two letters are left.
-
 _CLITIC_LINE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=[^\n]{2})", re.MULTILINE)
 
 # Numbers: Egyptian `07ر3` = 3.07; `1,000` / `1٬000` grouping; `٫` decimal separator.
