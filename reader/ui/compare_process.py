@@ -10,6 +10,7 @@ bytecodes. A superseded request kills its child at once. No Qt in this module.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
 from array import array
 from collections.abc import Callable
@@ -23,6 +24,25 @@ from reader.text.tokens import token_spans
 LARGE_INPUT_CHARS = 400_000
 _KINDS = ("same", "changed", "only")
 _POLL_SECONDS = 0.05
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A fork server where there is one: it starts once, while this process is small, and forks
+    children already holding the engine. Starting a child from a process holding a million-word
+    comparison would otherwise copy its page tables with the GIL held (a 0.2 s freeze)."""
+    if not getattr(sys, "frozen", False) and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["reader.ui.compare_process"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """Start the fork server now (the window calls this at start-up)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver  # noqa: PLC0415
+
+        forkserver.ensure_running()
 
 
 class ComparisonFailed(RuntimeError):
@@ -142,7 +162,7 @@ def compare_in_child(
     text_a: str, text_b: str, options: CompareOptions, cancelled: Callable[[], bool]
 ) -> Comparison | None:
     """`compare` in a spawned process; None when `cancelled()` turned true first (child killed)."""
-    context = multiprocessing.get_context("spawn")
+    context = _context()
     to_child, child_in = context.Pipe(duplex=False)[::-1]
     from_child, child_out = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(child_in, child_out, options), daemon=True)
@@ -230,7 +250,7 @@ def shares_in_child(
     progress: Callable[[dict[int, float], bool], None],
 ) -> None:
     """Run the shares job in a spawned process; `progress(all shares so far, done)`."""
-    context = multiprocessing.get_context("spawn")
+    context = _context()
     to_child, child_in = context.Pipe(duplex=False)[::-1]
     from_child, child_out = context.Pipe(duplex=False)
     args = (child_in, child_out, str(library_path), tuple(others), options)

@@ -19,7 +19,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from reader.compare import CompareOptions, Comparison, compare
-from reader.ui.compare_process import LARGE_INPUT_CHARS, compare_anywhere, jaccard, shares_in_child, word_set
+from reader.ui.compare_process import (
+    LARGE_INPUT_CHARS,
+    compare_anywhere,
+    jaccard,
+    shares_in_child,
+    warm_up,
+    word_set,
+)
 from reader.ui.highlighter import SpanTable, build_tables
 from reader.ui.navigation import Hunk, difference_hunks, overview_marks
 from reader.ui.paragraphs import display_text
@@ -257,6 +264,10 @@ class Comparer(QObject):
         self._background.failed.connect(self._background_failed)
         self._thread.start()
         self._background_thread.start()
+        try:
+            warm_up()
+        except (OSError, ValueError) as error:  # no fork server: children are spawned when needed
+            traceback.print_exception(error)
 
     def request(self, left_id: int, right_id: int, text_a: str, text_b: str, options: CompareOptions) -> int:
         self.generation += 1
