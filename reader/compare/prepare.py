@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.text.normalize import NormalizeOptions, lines_folder
@@ -22,15 +25,15 @@ class Document:
     """One side of a comparison. Token k spans text[starts[k]:ends[k]]."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
     ids: list[int]  # folded-key id of each token (equal ids = equal under the options)
-    word_tokens: list[int]  # token index of each word (punctuation excluded)
+    word_tokens: Sequence[int]  # token index of each word (punctuation excluded)
     word_ids: list[int]  # ids of the words, in order
     content: list[bool]  # per word: not a function word (may seed a passage)
     # words_before[k]: words among tokens [0, k); content_before[k]: content words among them
-    words_before: list[int]
-    content_before: list[int]
+    words_before: Sequence[int]
+    content_before: Sequence[int]
     key_text: str  # one code point per token, equal for equal ids: what diff-match-patch compares
     paragraph_ends: list[int]  # sorted word indices after which a newline (or the text) ends
 
@@ -86,20 +89,26 @@ class Vocabulary:
 def prepare(text: str, vocabulary: Vocabulary) -> Document:
     parts = _SPLIT_RE.split(text)
     tokens = parts[1::2]
-    bounds = list(itertools.accumulate(map(len, parts)))
+    # offsets and counts as machine-int arrays: a million-word text keeps five of these, and a list
+    # of Python ints costs 36 bytes an entry against 8
+    bounds = array("q", itertools.accumulate(map(len, parts)))
+    del parts
     starts = bounds[0::2][: len(tokens)]
     ends = bounds[1::2]
+    del bounds
     token_ids = vocabulary.ids_for(dict.fromkeys(tokens))
     ids = list(map(token_ids.__getitem__, tokens))
+    del tokens
     punct = vocabulary.punct_ids
-    is_word = [i not in punct for i in ids]
-    word_tokens = list(itertools.compress(range(len(ids)), is_word))
+    is_word = list(map(operator.not_, map(punct.__contains__, ids)))
+    word_tokens = array("q", itertools.compress(range(len(ids)), is_word))
     word_ids = list(map(ids.__getitem__, word_tokens))
     stop = vocabulary.stop_ids
-    content = [i not in stop for i in word_ids]
-    is_content = [w and i not in stop for w, i in zip(is_word, ids, strict=True)]
-    words_before = [0, *itertools.accumulate(is_word)]
-    content_before = [0, *itertools.accumulate(is_content)]
+    content = list(map(operator.not_, map(stop.__contains__, word_ids)))
+    is_content = list(map(operator.and_, is_word, map(operator.not_, map(stop.__contains__, ids))))
+    words_before = array("q", [0, *itertools.accumulate(is_word)])
+    content_before = array("q", [0, *itertools.accumulate(is_content)])
+    del is_word, is_content
     key_text = "".join(map(_code_points(len(vocabulary.key_ids)).__getitem__, ids))
     return Document(
         text,
