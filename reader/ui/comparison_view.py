@@ -145,10 +145,7 @@ class ComparisonView(QWidget):
         self._pending = None
         self.result = result
         comparison = result.comparison
-        self.indexes = {
-            "a": PassageIndex(comparison, "a", comparison.a_length, comparison.b_length),
-            "b": PassageIndex(comparison, "b", comparison.b_length, comparison.a_length),
-        }
+        self.indexes = result.indexes()
         self.current_passage = None
         for side, table in (("a", result.table_a), ("b", result.table_b)):
             pane = self.panes[side]

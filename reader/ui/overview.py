@@ -46,10 +46,17 @@ class OverviewRuler(QWidget):
         pixmap.fill(self.palette().base().color())
         painter = QPainter(pixmap)
         scale = self.height() / OVERVIEW_BUCKETS
-        for bucket, key in self._marks:
-            top = int(bucket * scale)
-            height = max(1, int((bucket + 1) * scale) - top)
-            painter.fillRect(QRect(2, top, self.width() - 4, height), QColor(getattr(self.theme, key)))
+        colours = {key: QColor(getattr(self.theme, key)) for key in ("moved", "only", "changed_chars")}
+        run_start, run_end, run_key = -1, -1, ""
+        for bucket, key in [*self._marks, (OVERVIEW_BUCKETS + 1, "")]:  # a sentinel ends the last run
+            if key == run_key and bucket == run_end:
+                run_end = bucket + 1
+                continue
+            if run_key:  # one rectangle per run of equal buckets
+                top = int(run_start * scale)
+                height = max(1, int(run_end * scale) - top)
+                painter.fillRect(QRect(2, top, self.width() - 4, height), colours[run_key])
+            run_start, run_end, run_key = bucket, bucket + 1, key
         painter.end()
         return pixmap
 

@@ -28,7 +28,7 @@ from reader.ui.compare_process import (
     word_set,
 )
 from reader.ui.highlighter import SpanTable, build_tables
-from reader.ui.navigation import Hunk, difference_hunks, overview_marks
+from reader.ui.navigation import Hunk, PassageIndex, difference_hunks, overview_marks
 from reader.ui.paragraphs import display_text
 
 PICK_CANDIDATES = 200  # most recent articles considered when choosing the opening pair
@@ -58,6 +58,14 @@ class CompareResult:
     seconds: float
     overview_a: tuple[tuple[int, str], ...] = ()
     overview_b: tuple[tuple[int, str], ...] = ()
+    index_a: PassageIndex | None = None  # built here too: sorting thousands of passages takes a while
+    index_b: PassageIndex | None = None
+
+    def indexes(self) -> dict[str, PassageIndex]:
+        comparison = self.comparison
+        index_a = self.index_a or PassageIndex(comparison, "a", comparison.a_length, comparison.b_length)
+        index_b = self.index_b or PassageIndex(comparison, "b", comparison.b_length, comparison.a_length)
+        return {"a": index_a, "b": index_b}
 
 
 def prepare_result(
@@ -84,6 +92,8 @@ def prepare_result(
         time.perf_counter() - started,
         overview_marks(len(text_a), comparison.segments("a"), moved),
         overview_marks(len(text_b), comparison.segments("b"), moved),
+        PassageIndex(comparison, "a", comparison.a_length, comparison.b_length),
+        PassageIndex(comparison, "b", comparison.b_length, comparison.a_length),
     )
 
 
@@ -100,7 +110,7 @@ def swapped_result(result: CompareResult, generation: int) -> CompareResult:
         result.seconds,
         result.overview_b,
         result.overview_a,
-    )
+    )  # the passage indexes are rebuilt for the swapped comparison on use
 
 
 def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[int, int] | None:
