@@ -263,3 +263,17 @@ def test_overview_marks_one_per_bucket() -> None:
     assert marks[12] == "changed_chars"  # the stronger mark wins the shared bucket
     assert marks[13] == "moved" and marks[OVERVIEW_BUCKETS - 1] == "moved"
     assert 0 not in marks
+
+
+def test_articles_named_by_id_or_seed_file_and_bad_arguments_fail_in_one_line(library) -> None:
+    from reader.ui.app import UsageError, parse_arguments  # noqa: PLC0415
+
+    by_name = resolve_article(library, "001")
+    assert library.summary(by_name).origin.endswith("001_abe78c42e994441b.txt")
+    assert resolve_article(library, "001_abe78c42e994441b.txt") == by_name
+    assert resolve_article(library, str(by_name)) == by_name
+    with pytest.raises(UsageError, match="no article"):
+        resolve_article(library, "999")
+    with pytest.raises(UsageError, match="unrecognized arguments: --bogus"):
+        parse_arguments(["--bogus"])
+    assert parse_arguments(["--screenshot", "x.png", "--left", "000"]).left == "000"

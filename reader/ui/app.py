@@ -101,19 +101,19 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see `qarin --help`)")
+
+
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="qarin", description="Compare Arabic news reports side by side.")
+    parser = _Parser(prog="qarin", description="Compare Arabic news reports side by side.")
     parser.add_argument("--library", help="library file (default: the one in your data folder)")
     parser.add_argument("--left", help="article on the left: its id, or a seed file name such as 000")
     parser.add_argument("--right", help="article on the right")
     parser.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window and exit")
     parser.add_argument("--self-test", action="store_true", help="check the window and the bundled font")
-    try:
-        return parser.parse_args(list(argv))
-    except SystemExit as stop:
-        if stop.code:
-            raise UsageError("see `qarin --help`") from None
-        raise
+    return parser.parse_args(list(argv))
 
 
 def resolve_article(library, reference: str) -> int:  # noqa: ANN001
