@@ -215,3 +215,36 @@ def test_large_document_loads_and_is_highlighted_in_slices(qtbot, view) -> None:
     assert view.highlighting() and not last.layout().formats()
     qtbot.waitUntil(lambda: not view.highlighting(), timeout=20_000)
     assert painted_styles(view, "a") == expected_styles(text_a, result.comparison, "a")
+
+
+def test_bands_of_moved_passages_cross(qtbot, view) -> None:
+    text_a, text_b, comparison = _hand_built()
+    show(qtbot, view, text_a, text_b, comparison)
+    paths = dict(view.linkmap.band_paths())
+    assert set(paths) == {0, 1}
+    width = view.linkmap.width()
+
+    def edge_top(index: int, x: float) -> float:
+        path = paths[index]
+        ys = [path.elementAt(k).y for k in range(path.elementCount()) if abs(path.elementAt(k).x - x) < 0.5]
+        return min(ys)
+
+    # passage 0 is above passage 1 on the left, below it on the right: the bands cross
+    assert edge_top(0, 0) < edge_top(1, 0)
+    assert edge_top(0, width) > edge_top(1, width)
+
+
+def test_scrolling_one_pane_brings_the_counterpart_into_view(qtbot, view) -> None:
+    text_a, text_b = seed("000"), seed("001")
+    result = show(qtbot, view, text_a, text_b)
+    comparison = result.comparison
+    moved = next(k for k, p in enumerate(comparison.passages) if p.moved)
+    start_b, _ = comparison.passages[moved].b
+    view.left.setFocus()
+    # bring the passage's start in the right pane to the middle: the left pane follows
+    view.right.scroll_offset_to(start_b, view.right.viewport().height() / 2)
+    start_a, end_a = comparison.passages[moved].a
+    visible = view.left.visible_blocks()
+    first = view.left.positions.to_py(visible.positions[0])
+    last = view.left.positions.to_py(visible.end_position)
+    assert first <= start_a + (end_a - start_a) // 2 and start_a < last
