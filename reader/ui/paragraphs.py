@@ -30,7 +30,9 @@ def display_text(text: str) -> str:
     U+2029, which would shift every offset after them)."""
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return text.replace("\u2029", "\n").replace("\u2028", "\n")
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2029", "\n").replace("\u2028", "\n")
+    return text
 
 
 def is_rtl_paragraph(paragraph: str) -> bool:

@@ -74,7 +74,7 @@ def prepare_result(
     """Everything the window needs that is pure Python: run here, in the worker thread (large
     inputs are compared in a child process). None when cancelled."""
     started = time.perf_counter()
-    text_a, text_b = display_text(request.text_a), display_text(request.text_b)
+    text_a, text_b = display_text(request.text_a), display_text(request.text_b)  # no-ops for pane texts
     comparison = compare_anywhere(text_a, text_b, request.options, cancelled)
     if comparison is None:
         return None
