@@ -55,6 +55,10 @@ def run_command(argv: Sequence[str]) -> int:
         return fail("interrupted")
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        return fail("out of memory (the input is too large for this machine)")
+    except Exception as error:  # noqa: BLE001 - a user never sees a traceback; the line says what broke
+        return fail(f"unexpected error: {type(error).__name__}: {error}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -122,6 +122,14 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+# The tables a library of each version must hold; a file that claims a version without them is
+# damaged (or was written by an unreleased build) and is refused rather than half-used.
+EXPECTED_TABLES = {
+    1: {"articles", "article_bodies", "removed_lines"},
+    2: {"articles", "article_bodies", "removed_lines", "library_facts", "search_text", "search_index"},
+}
+
+
 def check_file(path: Path) -> None:
     """Refuse, untouched, a file that is not a Qarin library this program can open."""
     if path.is_dir():
@@ -140,7 +148,8 @@ def check_file(path: Path) -> None:
         try:
             application_id = probe.execute("PRAGMA application_id").fetchone()[0]
             version = probe.execute("PRAGMA user_version").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            names = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = len(names)
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
@@ -151,6 +160,12 @@ def check_file(path: Path) -> None:
         raise LibraryError(
             f"{path} was made by a newer Qarin (library version {version}; this one reads up to "
             f"{SCHEMA_VERSION}): update Qarin to open it"
+        )
+    missing = sorted(EXPECTED_TABLES.get(version, set()) - names)
+    if missing:
+        raise LibraryError(
+            f"{path} is a damaged Qarin library (version {version} without its table "
+            f"{', '.join(missing)}); it was left untouched: open another with --library"
         )
 
 
