@@ -1,0 +1,83 @@
+"""Files, folders and text dropped on the window become articles, through the background import job.
+
+An event filter rather than overridden drag methods, so it fits any widget (the main window, the
+article list) without subclassing it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
+
+from reader.ui import import_job
+
+DROPPED_ORIGIN = "dropped"
+
+
+def local_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders a drag carries (web links are not files)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def dropped_text(mime: QMimeData) -> str | None:
+    """Plain text worth importing: not a drag of links (its text is just the addresses)."""
+    if mime.hasUrls() or not mime.hasText():
+        return None
+    text = mime.text()
+    return text if text.strip() else None
+
+
+def accepts(mime: QMimeData) -> bool:
+    return bool(local_paths(mime)) or dropped_text(mime) is not None
+
+
+class DropImporter(QObject):
+    """Accepts drops on `target` and imports them into `window`'s library."""
+
+    def __init__(self, window: Any, target: QWidget) -> None:
+        super().__init__(target)
+        self._window = window
+        self.last_job: import_job.ImportJob | None = None
+
+    @classmethod
+    def install(cls, window: Any, target: QWidget | None = None) -> DropImporter:
+        """Make `target` (the window itself by default) a drop site for articles."""
+        widget = target if target is not None else window
+        importer = cls(window, widget)
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(importer)
+        return importer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            return self._consider(event)
+        if kind == QEvent.Type.Drop:
+            return self._drop(event)
+        return False
+
+    def _consider(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        if accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+        return True
+
+    def _drop(self, event: QDropEvent) -> bool:
+        mime = event.mimeData()
+        paths = local_paths(mime)
+        text = dropped_text(mime)
+        if paths:
+            self.last_job = import_job.start_import(self._window, paths)
+        elif text is not None:
+            self.last_job = import_job.start_text_import(self._window, text, origin=DROPPED_ORIGIN)
+        else:
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        return True
