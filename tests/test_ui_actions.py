@@ -326,22 +326,3 @@ def test_dialog_from_the_keyboard_alone(qtbot, dialog):
     assert dialog.keymap.keys_for("view.hidden_characters") == ("Shift+F9",)
     assert [k.toString() for k in actions["view.hidden_characters"].shortcuts()] == ["Shift+F9"]
     assert dialog.isVisible()  # Enter set the key; it did not close the dialog
-
-
-def test_arrow_shortcuts_mirror_in_a_right_to_left_layout(qapp):
-    from PySide6.QtCore import QObject, Qt
-    from PySide6.QtGui import QKeySequence
-
-    from reader.ui.actions import create_actions
-
-    owner = QObject()
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    try:
-        mirrored = create_actions(owner, lambda _id: lambda: None)
-        assert mirrored["article.to_left"].shortcut() == QKeySequence("Alt+Right")
-        assert mirrored["article.to_right"].shortcut() == QKeySequence("Alt+Left")
-        assert mirrored["diff.next"].shortcut() == QKeySequence("Alt+Down")  # only Left/Right turn
-    finally:
-        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-    plain = create_actions(owner, lambda _id: lambda: None)
-    assert plain["article.to_left"].shortcut() == QKeySequence("Alt+Left")

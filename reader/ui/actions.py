@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import inspect
 import logging
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from reader.ui.keymap import KeyConflict, Keymap, normalize_key
@@ -181,18 +180,6 @@ def logical_arrow(key: int | Qt.Key, direction: Qt.LayoutDirection) -> Qt.Key:
     return key
 
 
-def shortcuts_for(keys: Sequence[str]) -> list[QKeySequence]:
-    """Key sequences for an action's keys, Left and Right swapped in a right-to-left layout: the
-    keymap names keys as a left-to-right reader sees them, and an Arabic layout mirrors the window
-    (the left article pane stands on the right), so Alt+Left must still point at the left edge."""
-    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        keys = [_ARROW_RE.sub(lambda m: "Right" if m.group() == "Left" else "Left", key) for key in keys]
-    return [QKeySequence(key) for key in keys]
-
-
-_ARROW_RE = re.compile(r"\b(?:Left|Right)\b")
-
-
 def arrow_step(key: int | Qt.Key, direction: Qt.LayoutDirection) -> int:
     """+1 for an arrow that points forward in reading order, -1 for backward, 0 for any other key."""
     logical = logical_arrow(key, direction)
@@ -243,7 +230,7 @@ def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
     for action_id, action in actions.items():
         if action_id not in _BY_ID:  # an action the window made itself: not in the keymap
             continue
-        action.setShortcuts(shortcuts_for(keymap.keys_for(action_id)))
+        action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_id)])
         _tooltip(action, _BY_ID[action_id])
 
 
@@ -262,7 +249,7 @@ def create_actions(parent: QObject, handlers: Handlers, keymap: Keymap | None = 
         action.setObjectName(action_spec.id)
         action.setData(action_spec.id)
         action.setCheckable(action_spec.checkable)
-        action.setShortcuts(shortcuts_for(keymap.keys_for(action_spec.id)))
+        action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_spec.id)])
         action.setShortcutVisibleInContextMenu(True)
         if action_spec.scope != "window":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
