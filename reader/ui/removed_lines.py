@@ -35,11 +35,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RemovedLines", text)
 
 
-def _isolated(text: str) -> str:
-    """A title set inside a sentence of the other script keeps its own direction (FSI ... PDI)."""
-    return f"\u2068{text}\u2069"
-
-
 class _DirectionalDelegate(QStyledItemDelegate):
     """Lays out each cell in its own script's direction: Arabic right-aligned and right-to-left
     (so a closing ؟ or quote sits at its end), Latin left-to-right, whatever the window's direction."""
@@ -69,8 +64,12 @@ class RemovedLinesDialog(QDialog):
         self._removed: tuple[RemovedLine, ...] = ()
         self.setWindowTitle(_tr("Removed lines"))
 
+        self.title_label = QLabel(self)  # the title on its own line, laid out in its own direction
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
         self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([_tr("Text"), _tr("Line"), _tr("Reason")])
         self.tree.setRootIsDecorated(False)
@@ -94,6 +93,7 @@ class RemovedLinesDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
         layout.addWidget(self.heading)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
@@ -112,16 +112,21 @@ class RemovedLinesDialog(QDialog):
             item.setToolTip(COL_TEXT, removed.text)
             item.setTextAlignment(COL_LINE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
+        self.title_label.setText(article.title)
+        rtl = is_rtl_paragraph(article.title)
+        self.title_label.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self.title_label.setAlignment(
+            (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignAbsolute
+        )
         count = len(self._removed)
         if count:
-            self.heading.setText(
-                _tr("{0} lines were removed from “{1}” when it was cleaned.").format(
-                    count, _isolated(article.title)
-                )
-            )
+            self.heading.setText(_tr("Cleaning removed {0} lines from this article.").format(count))
             self.tree.setCurrentItem(self.tree.topLevelItem(min(keep_row, count - 1)))
         else:
-            self.heading.setText(_tr("Nothing was removed from “{0}”.").format(_isolated(article.title)))
+            self.heading.setText(_tr("Nothing was removed from this article."))
         self._update_button()
 
     def selected_index(self) -> int | None:
