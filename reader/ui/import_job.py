@@ -114,6 +114,7 @@ class ImportJob(QObject):
         self._thread.finished.connect(self.done)
         _running.add(self)
         self.done.connect(lambda: _running.discard(self))
+        _stop_on_quit()
 
     def start(self) -> None:
         self._thread.start()
@@ -154,6 +155,14 @@ def stop_all_imports(timeout_ms: int = 10000) -> None:
         job.stop(timeout_ms)
 
 
+def _stop_on_quit() -> None:
+    """A thread still running when Qt tears down aborts the process: stop imports on quit."""
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("qarinImportsStopOnQuit"):
+        app.setProperty("qarinImportsStopOnQuit", True)
+        app.aboutToQuit.connect(stop_all_imports)
+
+
 # --- the window side ---------------------------------------------------------------------------
 
 
@@ -177,7 +186,8 @@ def _start(window: Any, request: ImportRequest, label: str) -> ImportJob:
     dialog.setMinimumDuration(300)  # a quick import flashes nothing
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    dialog.canceled.connect(job.cancel)
+    dialog.canceled.connect(job.cancel)  # the Cancel button
+    dialog.rejected.connect(job.cancel)  # Esc
     job.dialog = dialog
     feed = _ProgressFeed(dialog)
     job.progress.connect(feed.update)
