@@ -148,6 +148,8 @@ def test_start_import_reloads_selects_and_summarises(qtbot, tmp_path, window, li
     folder = make_folder(tmp_path, good=6)
     job = start_import(window, [str(folder)])
     assert job.dialog is not None and job.dialog.maximum() == 0  # busy until the walk is done
+    bar: list[tuple[int, int]] = []  # what the dialog's bar shows after each progress signal
+    job.progress.connect(lambda *_: bar.append((job.dialog.value(), job.dialog.maximum())))
     qtbot.waitUntil(lambda: job.summary_box is not None, timeout=60000)
     report = job.report
     assert window.reloads == 1 and window.listed == report.imported
@@ -159,6 +161,7 @@ def test_start_import_reloads_selects_and_summarises(qtbot, tmp_path, window, li
     assert str(folder / "empty.txt") in details and str(folder / "binary.txt") in details
     title = library.summary(report.imported[0]).title
     assert f"{folder / 'zz_duplicate.txt'} (as #{report.imported[0]} {title})" in details
+    assert bar[0] == (0, 9) and bar[-1] == (9, 9)
     qtbot.waitUntil(lambda: not isValid(job.dialog))  # the progress dialog is gone
     box.close()
 

@@ -102,6 +102,7 @@ class ImportJob(QObject):
         self.error: str | None = None
         self.dialog: QProgressDialog | None = None  # set by start_import
         self.summary_box: QMessageBox | None = None  # the box shown at the end
+        self.feed: _ProgressFeed | None = None
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("qarin-import")
@@ -189,8 +190,8 @@ def _start(window: Any, request: ImportRequest, label: str) -> ImportJob:
     dialog.canceled.connect(job.cancel)  # the Cancel button
     dialog.rejected.connect(job.cancel)  # Esc
     job.dialog = dialog
-    feed = _ProgressFeed(dialog)
-    job.progress.connect(feed.update)
+    job.feed = _ProgressFeed(dialog)  # held by the job: a connection alone would not keep it alive
+    job.progress.connect(job.feed.update)
     job.finished.connect(lambda report: _finish(window, job, report))
     job.failed.connect(lambda message: _fail(window, job, message))
     job.done.connect(job.deleteLater)
