@@ -160,7 +160,9 @@ def test_start_import_reloads_selects_and_summarises(qtbot, tmp_path, window, li
     details = box.detailedText()
     assert str(folder / "empty.txt") in details and str(folder / "binary.txt") in details
     title = library.summary(report.imported[0]).title
-    assert f"{folder / 'zz_duplicate.txt'} (as #{report.imported[0]} {title})" in details
+    assert f"{folder / 'zz_duplicate.txt'} — #{report.imported[0]} {title}" in details
+    assert "Already in the library: zz_duplicate.txt" in box.informativeText()
+    assert "Failed: empty.txt — empty" in box.informativeText()
     assert bar[0] == (0, 9) and bar[-1] == (9, 9)
     qtbot.waitUntil(lambda: not isValid(job.dialog))  # the progress dialog is gone
     box.close()
@@ -195,8 +197,9 @@ def test_summary_names_every_problem_when_there_are_thousands():
         duplicates=[("/a/dup.txt", 1)],
         failed=[(f"/a/bad{i}.txt", "empty") for i in range(3000)],
     )
-    headline, details = summary_lines(report, title_of=lambda i: f"title {i}")
+    headline, short, details = summary_lines(report, title_of=lambda i: f"title {i}")
     assert headline == "2 imported, 1 already in the library, 3000 failed."
-    assert len(details) == 3001
-    assert details[0] == "Failed: /a/bad0.txt — empty"
-    assert details[-1] == "Already in the library: /a/dup.txt (as #1 title 1)"
+    assert len(details) == len(short) == 3001
+    assert details[0] == "Failed: /a/bad0.txt — empty" and short[0] == "Failed: bad0.txt — empty"
+    assert details[-1] == "Already in the library: /a/dup.txt — #1 title 1"
+    assert short[-1] == "Already in the library: dup.txt (#1)"

@@ -261,21 +261,26 @@ def _fail(window: Any, job: ImportJob, message: str) -> None:
     box.open()
 
 
-def summary_lines(report: ImportReport, title_of: Any = None) -> tuple[str, list[str]]:
-    """The headline and the detail lines of an import report (every problem, named)."""
+def summary_lines(report: ImportReport, title_of: Any = None) -> tuple[str, list[str], list[str]]:
+    """The headline, short lines for the box (file names) and detail lines (full paths, titles)
+    of an import report: every problem is named."""
     headline = _tr("{0} imported, {1} already in the library, {2} failed.").format(
         len(report.imported), len(report.duplicates), len(report.failed)
     )
     if report.cancelled:
         headline += " " + _tr("Cancelled: what was imported before stays.")
+    short: list[str] = []
     details: list[str] = []
     for path, reason in report.failed:
+        short.append(_tr("Failed: {0} — {1}").format(Path(path).name or path, reason))
         details.append(_tr("Failed: {0} — {1}").format(path, reason))
     for path, article_id in report.duplicates:
+        short.append(_tr("Already in the library: {0} (#{1})").format(Path(path).name or path, article_id))
         title = title_of(article_id) if title_of else None
+        # the title last on its line: an Arabic run inside brackets would be reordered around them
         existing = f"#{article_id} {title}" if title else f"#{article_id}"
-        details.append(_tr("Already in the library: {0} (as {1})").format(path, existing))
-    return headline, details
+        details.append(_tr("Already in the library: {0} — {1}").format(path, existing))
+    return headline, short, details
 
 
 def _summary_box(window: QWidget, report: ImportReport) -> QMessageBox:
@@ -287,13 +292,13 @@ def _summary_box(window: QWidget, report: ImportReport) -> QMessageBox:
         except Exception:  # noqa: BLE001 - removed meanwhile: the id is enough
             return None
 
-    headline, details = summary_lines(report, title_of)
+    headline, short, details = summary_lines(report, title_of)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
     box = QMessageBox(icon, _tr("Import"), headline, parent=window)
     if details:
-        shown = details[:SUMMARY_NAMED]
-        if len(details) > SUMMARY_NAMED:
-            shown.append(_tr("… and {0} more (Show Details).").format(len(details) - SUMMARY_NAMED))
+        shown = short[:SUMMARY_NAMED]
+        if len(short) > SUMMARY_NAMED:
+            shown.append(_tr("… and {0} more (Show Details).").format(len(short) - SUMMARY_NAMED))
         box.setInformativeText("\n".join(shown))
         box.setDetailedText("\n".join(details))  # a scrollable text box: thousands fit
     return box
