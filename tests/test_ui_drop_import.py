@@ -8,7 +8,7 @@ import pytest
 from library_helpers import seed_bytes, seed_text
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from reader.library import open_library
 from reader.ui.drop_import import DropImporter
@@ -150,3 +150,26 @@ def test_installs_on_a_child_widget_for_the_window(qtbot, tmp_path, window, libr
     assert drop(child, mime)
     report = finish(qtbot, importer)
     assert len(report.imported) == 1 and window.listed == report.imported
+
+
+def test_text_dropped_on_a_main_window_is_reported_in_the_status_bar(qtbot, library):
+    class MainWindowLike(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.library = library
+
+        def reload_articles(self) -> None:
+            pass
+
+    win = MainWindowLike()
+    qtbot.addWidget(win)
+    win.show()
+    importer = DropImporter.install(win)
+    mime = text_mime(seed_text("004"))
+    for expected in ("Imported as a new article", "Already in the library"):
+        assert drag_enter(win, mime) and drop(win, mime)
+        job = importer.last_job
+        qtbot.waitUntil(lambda job=job: job.status_message is not None, timeout=60000)
+        assert job.summary_box is None
+        assert win.statusBar().currentMessage() == job.status_message == expected
+    assert library.count() == 1

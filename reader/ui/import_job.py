@@ -103,6 +103,7 @@ class ImportJob(QObject):
         self.dialog: QProgressDialog | None = None  # set by start_import
         self.summary_box: QMessageBox | None = None  # the box shown at the end
         self.feed: _ProgressFeed | None = None
+        self.status_message: str | None = None  # shown instead of a box for one text in a main window
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("qarin-import")
@@ -246,6 +247,13 @@ def _finish(window: Any, job: ImportJob, report: ImportReport) -> None:
     )
     if chosen is not None and hasattr(window, "select_article"):
         window.select_article(chosen)
+    if job.request.text is not None and hasattr(window, "statusBar"):
+        # one pasted or dropped text: the selected row says it all, a box would only interrupt
+        job.status_message = (
+            _tr("Already in the library") if report.duplicates else _tr("Imported as a new article")
+        )
+        window.statusBar().showMessage(job.status_message, 6000)
+        return
     job.summary_box = _summary_box(window, report)
     job.summary_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     job.summary_box.open()  # window-modal, not a nested event loop
