@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader.library import open_library
-from reader.ui.removed_lines import COL_LINE, COL_REASON, COL_TEXT, RemovedLinesDialog
+from reader.ui.removed_lines import COL_LINE, COL_REASON, COL_TEXT, RemovedLinesDialog, show_removed_lines
 
 
 @pytest.fixture
@@ -91,3 +91,48 @@ def test_article_with_nothing_removed_disables_restore(qtbot, library):
     assert not dialog.restore_button.isEnabled()
     dialog.restore_selected()  # nothing selected: nothing happens, no error
     assert library.article(article_id).removed == ()
+
+
+class RecordingModel:
+    def __init__(self) -> None:
+        self.updated: list = []
+
+    def update_article(self, summary) -> None:  # noqa: ANN001
+        self.updated.append(summary)
+
+
+def test_show_removed_lines_refreshes_the_row_and_the_comparison_on_screen(qtbot, library):
+    article_id = seed_id(library, "003")
+    other = seed_id(library, "002")
+
+    class Window(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.library = library
+            self.model = RecordingModel()
+            self.pair = (other, article_id)
+            self.shown: list[tuple[int, int, tuple]] = []
+            self.selection: int | None = None
+
+        def selected_article(self) -> int | None:
+            return self.selection
+
+        def show_pair(self, left: int, right: int) -> None:
+            self.shown.append((left, right, self.pair))
+            self.pair = (left, right)
+
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    assert show_removed_lines(window) is None  # nothing selected: say so, open nothing
+    assert window.statusBar().currentMessage() == "Select an article in the list first"
+    window.selection = article_id
+    dialog = show_removed_lines(window)
+    assert dialog.isVisible() and dialog.tree.topLevelItemCount() == 16
+    words = library.summary(article_id).words
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(15))
+    dialog.restore_selected()
+    assert [s.words for s in window.model.updated] == [library.summary(article_id).words]
+    assert window.model.updated[0].words > words
+    # both sides re-shown from a cleared pair, so the restored text is read again
+    assert window.shown == [(other, article_id, (None, None))]

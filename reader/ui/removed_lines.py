@@ -148,3 +148,26 @@ class RemovedLinesDialog(QDialog):
 
     def _update_button(self) -> None:
         self.restore_button.setEnabled(self.tree.currentItem() is not None)
+
+
+def show_removed_lines(window: Any) -> RemovedLinesDialog | None:
+    """The window's action: the removed lines of the selected article; a restore refreshes its row
+    and, if it is on screen, the comparison."""
+    article_id = window.selected_article()
+    if article_id is None:
+        window.statusBar().showMessage(_tr("Select an article in the list first"), 4000)
+        return None
+    dialog = RemovedLinesDialog(window.library, article_id, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.restored.connect(lambda restored_id: article_changed(window, restored_id))
+    dialog.open()
+    return dialog
+
+
+def article_changed(window: Any, article_id: int) -> None:
+    """Refresh what the window shows of an article whose text changed."""
+    window.model.update_article(window.library.summary(article_id))
+    left, right = getattr(window, "pair", (None, None))
+    if article_id in (left, right) and left is not None and right is not None:
+        window.pair = (None, None)  # show_pair reloads only the texts whose id changed
+        window.show_pair(left, right)
