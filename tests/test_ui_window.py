@@ -277,3 +277,25 @@ def test_articles_named_by_id_or_seed_file_and_bad_arguments_fail_in_one_line(li
     with pytest.raises(UsageError, match="unrecognized arguments: --bogus"):
         parse_arguments(["--bogus"])
     assert parse_arguments(["--screenshot", "x.png", "--left", "000"]).left == "000"
+
+
+def test_a_file_dropped_on_the_window_is_imported_and_removed_lines_are_reachable(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    article = tmp_path / "new.txt"
+    article.write_text(
+        "مقال جديد عن قمة آسيا الوسطى في واشنطن وما اتفق عليه القادة هناك.\n", encoding="utf-8"
+    )
+    before = window.library.count()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    copy, buttons, mods = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(20, 20), copy, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPointF(30, 30), copy, mime, buttons, mods))
+    qtbot.waitUntil(lambda: window.library.count() == before + 1, timeout=30000)
+    job = window.drop_importer.last_job
+    qtbot.waitUntil(lambda: job.summary_box is not None or job.report is not None, timeout=30000)
+    assert window.actions["article.removed_lines"].isEnabled()  # an action with no handler is disabled

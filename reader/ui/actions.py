@@ -89,6 +89,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Add the text on the clipboard to the library as a new article", scope="list"),
     _a("file.edit_metadata", QT_TRANSLATE_NOOP("Actions", "Edit title, source and date…"), ["F2"], "File",
        "Change the metadata of the selected article"),
+    _a("article.removed_lines", QT_TRANSLATE_NOOP("Actions", "Removed lines…"), ["Ctrl+Shift+R"], "File",
+       "Show the lines cleaning removed from the selected article and restore them"),
     _a("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ["Ctrl+Q"], "File", "Close Qarin"),
     # Edit
     _a("find.open", QT_TRANSLATE_NOOP("Actions", "Find in text…"), ["Ctrl+F"], "Edit",

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
 )
+
+from reader.ui import import_job
 
 if TYPE_CHECKING:
     from reader.ui.mainwindow import MainWindow
@@ -40,40 +41,8 @@ def import_folder(window: MainWindow) -> None:
 
 
 def run_import(window: MainWindow, paths: list[str]) -> None:
-    progress = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, 0, window)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-
-    def report(done: int, total: int, _path: str) -> None:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        QApplication.processEvents()
-
-    try:
-        outcome = window.library.import_paths(paths, progress=report, cancel=progress.wasCanceled)
-    except Exception as error:  # noqa: BLE001 - shown, never a traceback
-        progress.close()
-        QMessageBox.warning(window, _tr("Import failed"), str(error))
-        return
-    progress.close()
-    window.reload_articles()
-    lines = [
-        _tr("{0} imported, {1} already in the library.").format(
-            len(outcome.imported), len(outcome.duplicates)
-        )
-    ]
-    if outcome.cancelled:
-        lines.append(_tr("Cancelled before the end."))
-    for path, reason in outcome.failed[:20]:
-        lines.append(f"{path}: {reason}")
-    if len(outcome.failed) > 20:
-        lines.append(_tr("… and {0} more problems.").format(len(outcome.failed) - 20))
-    if outcome.failed:
-        QMessageBox.warning(window, _tr("Import"), "\n".join(lines))
-    else:
-        window.statusBar().showMessage(lines[0], 6000)
-    if outcome.imported:
-        window.select_article(outcome.imported[-1])
+    """Import in the background with a progress dialog; a summary names every problem."""
+    import_job.start_import(window, paths)
 
 
 def paste_article(window: MainWindow) -> None:
@@ -81,15 +50,7 @@ def paste_article(window: MainWindow) -> None:
     if not text.strip():
         window.statusBar().showMessage(_tr("The clipboard holds no text"), 4000)
         return
-    try:
-        outcome = window.library.import_text(text)
-    except Exception as error:  # noqa: BLE001
-        QMessageBox.warning(window, _tr("Paste failed"), str(error))
-        return
-    window.reload_articles()
-    window.select_article(outcome.article_id)
-    message = _tr("Already in the library") if outcome.duplicate else _tr("Pasted as a new article")
-    window.statusBar().showMessage(message, 4000)
+    import_job.start_text_import(window, text)
 
 
 class MetadataDialog(QDialog):

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 import reader
 from reader.compare import CompareOptions
-from reader.ui import library_actions
+from reader.ui import library_actions, removed_lines
 from reader.ui.actions import Keymap, add_scoped_actions, apply_keymap, create_actions, populate_menus
 from reader.ui.article_model import COL_SHARED, COL_SOURCE, COL_TITLE, ArticleFilterProxy, ArticleTableModel
 from reader.ui.comparison_view import ComparisonView
+from reader.ui.drop_import import DropImporter
 from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
 from reader.ui.worker import Comparer, CompareResult, swapped_result
 
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(self.settings.zoom)
         self._restore_state()
         self.reload_articles()
+        self.drop_importer = DropImporter.install(self)  # files, folders or text dropped anywhere
 
     # --- building ------------------------------------------------------------------------------
 
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
             "file.import_folder": lambda: library_actions.import_folder(self),
             "file.paste": lambda: library_actions.paste_article(self),
             "file.edit_metadata": lambda: library_actions.edit_metadata(self),
+            "article.removed_lines": lambda: removed_lines.show_removed_lines(self),
         }
         if action_id in MATCHING_OPTIONS:
             return lambda checked, field=MATCHING_OPTIONS[action_id]: self.set_option(field, checked)
