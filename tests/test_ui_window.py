@@ -299,3 +299,18 @@ def test_a_file_dropped_on_the_window_is_imported_and_removed_lines_are_reachabl
     job = window.drop_importer.last_job
     qtbot.waitUntil(lambda: job.summary_box is not None or job.report is not None, timeout=30000)
     assert window.actions["article.removed_lines"].isEnabled()  # an action with no handler is disabled
+
+
+def test_long_articles_are_read_off_the_gui_thread(qtbot, window, monkeypatch):
+    from reader.ui import mainwindow
+
+    monkeypatch.setattr(mainwindow, "BACKGROUND_READ_WORDS", 10)  # every seed counts as long here
+    ids = [s.id for s in window.library.summaries()]
+    with qtbot.waitSignal(window.text_loader.loaded, timeout=30000):
+        window.show_pair(ids[2], ids[3])
+        assert window.result() is None and window.pair != (ids[2], ids[3])  # still reading
+    qtbot.waitUntil(lambda: window.pair == (ids[2], ids[3]), timeout=30000)
+    assert window.view.left.text == window.library.text(ids[2])
+    assert window.view.right.text == window.library.text(ids[3])
+    qtbot.waitUntil(lambda: window.result() is not None, timeout=60000)
+    assert (window.result().left_id, window.result().right_id) == (ids[2], ids[3])

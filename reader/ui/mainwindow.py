@@ -31,10 +31,12 @@ from reader.ui.article_model import COL_SHARED, COL_SOURCE, COL_TITLE, ArticleFi
 from reader.ui.comparison_view import ComparisonView
 from reader.ui.drop_import import DropImporter
 from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
+from reader.ui.text_loader import TextLoader
 from reader.ui.worker import Comparer, CompareResult, swapped_result
 
 log = logging.getLogger(__name__)
 
+BACKGROUND_READ_WORDS = 200_000  # articles this long are read from the library off the GUI thread
 SHARES_DELAY_MS = 300  # quiet time after a comparison before the list's shares are computed
 MATCHING_OPTIONS = {  # action id -> NormalizeOptions field
     "matching.diacritics": "diacritics",
@@ -63,6 +65,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.comparer = Comparer(self)
+        self.text_loader = TextLoader(library.path, self)
+        self.text_loader.loaded.connect(self._texts_loaded)
+        self.text_loader.failed.connect(self._texts_failed)
+        self._text_request = 0
+        self._loading_pair: tuple[int, int, tuple[str, str]] | None = None
         self.comparer.resultReady.connect(self._result_ready)
         self.comparer.busyChanged.connect(self._busy_changed)
         self.comparer.failed.connect(self._comparison_failed)
@@ -247,24 +254,52 @@ class MainWindow(QMainWindow):
 
     def show_pair(self, left_id: int, right_id: int, precomputed: CompareResult | None = None) -> None:
         """Show two articles and compare them in the background (or show `precomputed`, their
-        comparison under the current options)."""
+        comparison under the current options). Long texts are read from the library off the GUI
+        thread first, so the window never freezes on a million-word article."""
+        old_left, old_right = self.pair
+        needed = [i for i, old in ((left_id, old_left), (right_id, old_right)) if i != old]
         try:
-            text_a = self.library.text(left_id)
-            text_b = self.library.text(right_id)
-            title_a = self.library.summary(left_id).title
-            title_b = self.library.summary(right_id).title
+            titles = (self.library.summary(left_id).title, self.library.summary(right_id).title)
+            words = sum(self.library.summary(i).words for i in needed)
         except Exception as error:  # noqa: BLE001 - unknown id or unreadable library: say so
             QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
             return
-        old_left, old_right = self.pair
+        self._text_request += 1
+        if words > BACKGROUND_READ_WORDS and precomputed is None:
+            self._result = None  # the shown result no longer answers what was asked for
+            self._loading_pair = (left_id, right_id, titles)
+            self.stats_label.setText(self.tr("Loading…"))
+            self.text_loader.load(self._text_request, needed)
+            return
+        try:
+            texts = {i: self.library.text(i) for i in needed}
+        except Exception as error:  # noqa: BLE001
+            QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
+            return
+        self._present_pair(left_id, right_id, titles, texts, precomputed)
+
+    def _texts_loaded(self, request: int, texts: dict[int, str]) -> None:
+        if request == self._text_request and self._loading_pair is not None:
+            left_id, right_id, titles = self._loading_pair
+            self._loading_pair = None
+            self._present_pair(left_id, right_id, titles, texts, None)
+
+    def _texts_failed(self, request: int, message: str) -> None:
+        if request == self._text_request:
+            self._loading_pair = None
+            QMessageBox.warning(self, self.tr("Cannot open article"), message)
+
+    def _present_pair(
+        self,
+        left_id: int,
+        right_id: int,
+        titles: tuple[str, str],
+        texts: dict[int, str],
+        precomputed: CompareResult | None,
+    ) -> None:
         self.pair = (left_id, right_id)
         self._result = None
-        self.view.set_texts(
-            text_a if left_id != old_left else None,
-            text_b if right_id != old_right else None,
-            title_a,
-            title_b,
-        )
+        self.view.set_texts(texts.get(left_id), texts.get(right_id), *titles)
         if self.persist:
             self.settings.set_last_pair(left_id, right_id)
         self.comparer.cancel_background()  # the shares wait for the pair: both need the GIL
