@@ -178,3 +178,19 @@ def test_copy_gives_the_original_text_without_marks(pane: ReadingPane) -> None:
     pane.selectAll()
     assert pane.createMimeDataFromSelection().text() == text
     assert pane.toPlainText() == RLM + text
+
+
+def test_bidi_controls_show_as_visible_signs_by_default(qtbot):
+    from reader.ui.panes import ReadingPane
+
+    text = "قال المتحدث \u202eإن الصفقة\u202c انتهت\nsecond \u2067line\u2069 here"
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.set_text(text)
+    assert pane.text == text  # offsets index the stored text, controls included
+    shown = pane.document().toPlainText()
+    assert "\u202e" not in shown and "⇇" in shown and "⊣" in shown and "⊤" in shown
+    pane.set_show_hidden(False)  # the setting off: the controls act again, unseen
+    assert "\u202e" in pane.document().toPlainText() and "⇇" not in pane.document().toPlainText()
+    pane.set_show_hidden(True)
+    assert pane.document().toPlainText() == shown

@@ -114,7 +114,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("zoom.reset", QT_TRANSLATE_NOOP("Actions", "Reset zoom"), ["Ctrl+0"], "View",
        "Text at its normal size"),
     _a("view.hidden_characters", QT_TRANSLATE_NOOP("Actions", "Show hidden characters"), ["Ctrl+Shift+H"],
-       "View", "Show spaces, zero-width and bidi control characters", checkable=True),
+       "View", "Show bidi control and zero-width characters as visible signs (on from the start)",
+       checkable=True),
     # Go
     _a("diff.next", QT_TRANSLATE_NOOP("Actions", "Next difference"), ["Alt+Down", "F8"], "Go",
        "Go to the next changed or one-sided stretch"),

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.menus = populate_menus(self.menuBar(), self.actions)
         for action_id, field in MATCHING_OPTIONS.items():
             self.actions[action_id].setChecked(getattr(self.options.normalize, field))
+        self.actions["view.hidden_characters"].setChecked(True)  # the panes show them from the start
         self.find_bar = None
         self.palette = None
         self.view.set_zoom(self.settings.zoom)

@@ -5,6 +5,7 @@ reshaped or reordered.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -19,8 +20,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.ui.paragraphs import PositionMap, astral_offsets, direction_marks, display_text, document_text
+from reader.ui.paragraphs import (
+    HIDDEN_SIGNS,
+    PositionMap,
+    astral_offsets,
+    direction_marks,
+    display_text,
+    document_text,
+    reveal_hidden,
+)
 
+_HIDDEN_RE = re.compile("[" + "".join(HIDDEN_SIGNS) + "]")
 LARGE_TEXT = 300_000  # characters; a longer text is loaded in slices so the window stays responsive
 LOAD_SLICE = 30_000
 BASE_POINT_SIZE = 15.0
@@ -93,6 +103,7 @@ class ReadingPane(QPlainTextEdit):
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._load_slice)
         self.text = ""
+        self.reveal_hidden = True
         self.positions = PositionMap("")
         self.ltr_blocks: frozenset[int] = frozenset()
         self._apply_font()
@@ -108,7 +119,7 @@ class ReadingPane(QPlainTextEdit):
             marks, ltr = direction_marks(self.text)
             self.positions = PositionMap(self.text, marks)
             self.ltr_blocks = frozenset(ltr)
-            self.setPlainText(document_text(self.text, marks))
+            self.setPlainText(document_text(self._shown(self.text), marks))
             self.moveCursor(QTextCursor.MoveOperation.Start)
             self.loading = False
             return
@@ -139,7 +150,7 @@ class ReadingPane(QPlainTextEdit):
         self._load_block += piece.count("\n")
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(document_text(piece, marks))
+        cursor.insertText(document_text(self._shown(piece), marks))
         self._load_at = end
         if end >= len(text):
             self._load_timer.stop()
@@ -168,18 +179,29 @@ class ReadingPane(QPlainTextEdit):
             block = block.next()
 
     def set_show_hidden(self, show: bool) -> None:
-        """Show spaces, paragraph ends and invisible characters (zero-width, bidi controls)."""
-        document = self.document()
-        option = document.defaultTextOption()
-        flags = QTextOption.Flag(0)
-        if show:
-            flags = (
-                QTextOption.Flag.ShowTabsAndSpaces
-                | QTextOption.Flag.ShowLineAndParagraphSeparators
-                | QTextOption.Flag.ShowDefaultIgnorables
-            )
-        option.setFlags(flags)
-        document.setDefaultTextOption(option)
+        """Show bidi controls and zero-width characters of the text as visible signs (on by default:
+        they can make a text read differently than it is stored), or let them act unseen."""
+        if show == self.reveal_hidden:
+            return
+        self.reveal_hidden = show
+        if not self.loading and _HIDDEN_RE.search(self.text):
+            self._replace_hidden()
+
+    def _shown(self, text: str) -> str:
+        return reveal_hidden(text) if self.reveal_hidden else text
+
+    def _replace_hidden(self) -> None:
+        """Swap each hidden character for its sign (or back) in place: one character for one, so
+        the layout of the rest, the highlighting and every offset stay as they are."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for match in _HIDDEN_RE.finditer(self.text):
+            offset, ch = match.start(), match.group()
+            position = self.positions.to_qt(offset)
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(HIDDEN_SIGNS[ch] if self.reveal_hidden else ch)
+        cursor.endEditBlock()
 
     # --- zoom ----------------------------------------------------------------------------------
 

@@ -79,6 +79,35 @@ def direction_marks(text: str) -> tuple[dict[int, str], list[int]]:
     return marks, ltr
 
 
+# Invisible characters that steer layout (bidi embeddings, overrides, isolates, marks) or hide in a
+# word (zero-width space, word joiner, BOM), each shown as one visible, direction-neutral sign so a
+# text that reads differently than it is stored cannot pass unseen. One character for one keeps
+# every offset valid.
+HIDDEN_SIGNS = {
+    "\u202a": "⊳",  # LRE
+    "\u202b": "⊲",  # RLE
+    "\u202c": "⊥",  # PDF
+    "\u202d": "⇉",  # LRO
+    "\u202e": "⇇",  # RLO
+    "\u2066": "⊢",  # LRI
+    "\u2067": "⊣",  # RLI
+    "\u2068": "⊨",  # FSI
+    "\u2069": "⊤",  # PDI
+    "\u200e": "→",  # LRM
+    "\u200f": "←",  # RLM
+    "\u061c": "↞",  # ALM
+    "\u200b": "·",  # zero-width space
+    "\u2060": "⁘",  # word joiner
+    "\ufeff": "⁘",  # BOM inside a text
+}
+_HIDDEN_TABLE = str.maketrans(HIDDEN_SIGNS)
+
+
+def reveal_hidden(text: str) -> str:
+    """`text` with each layout-steering invisible character replaced by its visible sign."""
+    return text.translate(_HIDDEN_TABLE)
+
+
 def document_text(text: str, marks: dict[int, str]) -> str:
     """`text` with the marks in front of their paragraphs: what Qt is given."""
     if not marks:
