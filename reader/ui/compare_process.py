@@ -184,10 +184,7 @@ def compare_in_child(
     except (EOFError, BrokenPipeError):
         raise ComparisonFailed("the comparison process stopped without an answer") from None
     finally:
-        from_child.close()
-        process.join(timeout=2)
-        if process.is_alive():
-            process.kill()
+        _reap(process, from_child)
     if "error" in packed:
         raise ComparisonFailed(packed["error"])
     return unpack(packed)
@@ -281,10 +278,15 @@ def shares_in_child(
     except (EOFError, BrokenPipeError):
         raise ComparisonFailed("the shares process stopped without an answer") from None
     finally:
-        from_child.close()
-        process.join(timeout=2)
-        if process.is_alive():
-            process.kill()
+        _reap(process, from_child)
+
+
+def _reap(process, from_child) -> None:  # noqa: ANN001 - a multiprocessing Process and Connection
+    """Close the pipe and make sure the child is gone (a killed or finished child is joined)."""
+    from_child.close()
+    process.join(timeout=2)
+    if process.is_alive():
+        process.kill()
 
 
 def compare_anywhere(
