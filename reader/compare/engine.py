@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reader.compare.anchors import find_candidates
-from reader.compare.blocks import Block, build_blocks
+from reader.compare.blocks import Block, build_blocks, shared_count
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.prepare import Document, Vocabulary, prepare
-from reader.compare.segments import moved_flags, shared_share, tile
+from reader.compare.segments import moved_flags, tile
 from reader.compare.worddiff import BlockDiff, Run, diff_block
 
 SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
@@ -100,11 +100,11 @@ def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
         )
         runs_a.extend(diff.runs_a)
         runs_b.extend(diff.runs_b)
-    segments_a = tile(da, runs_a)
-    segments_b = tile(db, runs_b)
+    segments_a, shared_a = tile(da, runs_a)
+    segments_b, shared_b = tile(db, runs_b)
     stats = Stats(
-        shared_a=shared_share(da, segments_a),
-        shared_b=shared_share(db, segments_b),
+        shared_a=shared_a,
+        shared_b=shared_b,
         passages=len(passages),
         moved=sum(moved),
     )
@@ -141,7 +141,7 @@ def _shuffled_enough(block: Block, diff: BlockDiff, da: Document, db: Document, 
         return False
     content_a = Counter(itertools.compress(da.word_ids[block.a0 : block.a1], da.content[block.a0 : block.a1]))
     content_b = Counter(itertools.compress(db.word_ids[block.b0 : block.b1], db.content[block.b0 : block.b1]))
-    return sum((content_a & content_b).values()) >= min_words
+    return shared_count(content_a, content_b) >= min_words
 
 
 def _long_enough(diff: BlockDiff, min_words: int) -> bool:

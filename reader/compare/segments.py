@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 
@@ -11,24 +10,22 @@ from reader.compare.prepare import Document
 from reader.compare.worddiff import Run
 
 
-def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
-    """Segments covering [0, len(text)): runs in token order, gaps `only`, whitespace joined to the left."""
+def tile(doc: Document, runs: list[Run]) -> tuple[tuple[Segment, ...], float]:
+    """Segments covering [0, len(text)) (runs in token order, gaps `only`, whitespace joined to the
+    left), and the share of the text's visible characters that lie in same/changed segments."""
     n_tokens = len(doc.ids)
     if not doc.text:
-        return ()
+        return (), 0.0
     if n_tokens == 0:
-        return (Segment(0, len(doc.text), ONLY, None),)
-    # (first token, kind, passage, chars) of each stretch, neighbours with one label merged
+        return (Segment(0, len(doc.text), ONLY, None),), 0.0
+    # [first token, kind, passage, chars] of each stretch, neighbours with one label merged
     stretches: list[list] = []
     cursor = 0
     for lo, hi, kind, passage, chars in sorted(runs):
         if hi <= lo:
             continue
-        if lo > cursor:
-            if stretches and stretches[-1][1] == ONLY:
-                pass
-            else:
-                stretches.append([cursor, ONLY, None, ()])
+        if lo > cursor and not (stretches and stretches[-1][1] == ONLY):
+            stretches.append([cursor, ONLY, None, ()])
         last = stretches[-1] if stretches else None
         if last is not None and last[1] == kind and last[2] == passage and (lo == cursor or kind == ONLY):
             if chars:
@@ -38,29 +35,22 @@ def tile(doc: Document, runs: list[Run]) -> tuple[Segment, ...]:
         cursor = hi
     if cursor < n_tokens and not (stretches and stretches[-1][1] == ONLY):
         stretches.append([cursor, ONLY, None, ()])
+    firsts = [s[0] for s in stretches]
     starts = doc.starts
-    bounds = [0, *(starts[s[0]] for s in stretches[1:]), len(doc.text)]
-    return tuple(
+    bounds = [0, *map(starts.__getitem__, firsts[1:]), len(doc.text)]
+    segments = tuple(
         Segment(bounds[k], bounds[k + 1], kind, passage, chars)
         for k, (_, kind, passage, chars) in enumerate(stretches)
     )
-
-
-def shared_share(doc: Document, segments: tuple[Segment, ...]) -> float:
-    """Share of the visible (token) characters of a text that lie in same/changed segments."""
+    # visible characters: those of tokens, so whitespace and layout marks count for nothing
     visible_before = [0, *itertools.accumulate(map(operator.sub, doc.ends, doc.starts))]
-    total = visible_before[-1]
-    if total == 0:
-        return 0.0
-    shared = 0
-    for seg in segments:
-        if seg.kind == ONLY:
-            continue
-        # segments begin at token starts (or 0) and absorb the whitespace after their tokens
-        lo = bisect.bisect_left(doc.starts, seg.start)
-        hi = bisect.bisect_left(doc.starts, seg.end)
-        shared += visible_before[hi] - visible_before[lo]
-    return shared / total
+    firsts.append(n_tokens)
+    shared = sum(
+        visible_before[firsts[k + 1]] - visible_before[firsts[k]]
+        for k, stretch in enumerate(stretches)
+        if stretch[1] != ONLY
+    )
+    return segments, shared / visible_before[-1] if visible_before[-1] else 0.0
 
 
 MOVE_SHIFT = 0.25  # a passage whose place in its text shifts this much more than the rest has moved
