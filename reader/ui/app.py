@@ -9,18 +9,16 @@ import multiprocessing
 import os
 import sys
 import time
-import traceback
 from collections.abc import Sequence
 from importlib import resources
-from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader
 from reader.ui import panes
+from reader.ui.errorlog import record_error
 from reader.ui.settings import APPLICATION, ORGANISATION
 
 log = logging.getLogger("qarin")
@@ -63,23 +61,11 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> li
     return translators
 
 
-def log_path() -> Path:
-    return Path(platformdirs.user_log_dir("qarin", appauthor=False)) / "qarin.log"
-
-
 def install_excepthook() -> None:
     """An unexpected error is logged and shown in a message box: never a traceback on screen."""
 
     def hook(kind, value, tb) -> None:  # noqa: ANN001
-        text = "".join(traceback.format_exception(kind, value, tb))
-        log.error("unexpected error\n%s", text)
-        try:
-            path = log_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as out:
-                out.write(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {text}\n")
-        except OSError:
-            path = None
+        path = record_error(value.with_traceback(tb) if value is not None else kind())
         if QApplication.instance() is not None:
             where = f"\n\nDetails were written to {path}." if path else ""
             QMessageBox.critical(None, "Qarin", f"Something went wrong: {value}{where}")

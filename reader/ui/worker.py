@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -27,6 +26,7 @@ from reader.ui.compare_process import (
     warm_up,
     word_set,
 )
+from reader.ui.errorlog import record_error
 from reader.ui.highlighter import SpanTable, build_tables
 from reader.ui.navigation import Hunk, PassageIndex, difference_hunks, overview_marks
 from reader.ui.paragraphs import display_text
@@ -155,7 +155,7 @@ class _CompareWorker(QObject):
                 gc.disable()
             result = prepare_result(request, lambda: request.generation < self.latest)
         except Exception as error:  # noqa: BLE001 - reported to the user, never a traceback
-            traceback.print_exc()
+            record_error(error, "comparison failed")
             self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
             return
         finally:
@@ -210,7 +210,7 @@ class _BackgroundWorker(QObject):
             else:
                 self._shares(request)
         except Exception as error:  # noqa: BLE001 - shown in the status line
-            traceback.print_exc()
+            record_error(error, "background work failed")
             self.failed.emit(request.generation, f"{type(error).__name__}: {error}")
 
     def _pick(self, request: PickRequest) -> None:
@@ -277,7 +277,7 @@ class Comparer(QObject):
         try:
             warm_up()
         except (OSError, ValueError) as error:  # no fork server: children are spawned when needed
-            traceback.print_exception(error)
+            record_error(error, "no fork server; children will be spawned")
 
     def request(self, left_id: int, right_id: int, text_a: str, text_b: str, options: CompareOptions) -> int:
         self.generation += 1
