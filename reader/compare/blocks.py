@@ -170,6 +170,7 @@ def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
     part is itself alike: a chain may reach over the break to a stock phrase (`تهدف إلى تعزيز`)
     the next paragraphs happen to share."""
     wa, wb = da.word_ids, db.word_ids
+    original = block
     end_a = _last_break_inside(da, block.a0, block.a1)
     end_b = _last_break_inside(db, block.b0, block.b1)
     if end_a is not None and end_b is not None:
@@ -180,7 +181,8 @@ def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
     if start_a is not None and start_b is not None:
         if dice(wa, wb, block.a0, start_a + 1, block.b0, start_b + 1) < MERGE_DICE:
             block = Block(start_a + 1, block.a1, start_b + 1, block.b1)
-    block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
+    if block is not original:
+        block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
     return block
 
 
