@@ -9,30 +9,13 @@ from library_helpers import seed_bytes, seed_text
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from ui_fakes import FakeWindow
 
-from reader.library import open_library
 from reader.ui.drop_import import DropImporter
 
 COPY = Qt.DropAction.CopyAction
 NO_BUTTONS = Qt.MouseButton.NoButton
 NO_MODIFIERS = Qt.KeyboardModifier.NoModifier
-
-
-class FakeWindow(QWidget):
-    def __init__(self, library) -> None:  # noqa: ANN001
-        super().__init__()
-        self.library = library
-        self.listed: list[int] = []
-
-    def reload_articles(self) -> None:
-        self.listed = [s.id for s in self.library.summaries()]
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = open_library(tmp_path / "library.sqlite3", seed_if_empty=False)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

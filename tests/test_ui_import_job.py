@@ -8,36 +8,11 @@ from pathlib import Path
 import pytest
 from library_helpers import seed_text
 from PySide6.QtCore import Qt, QThread, QTimer
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
+from ui_fakes import FakeWindow
 
-from reader.library import open_library
 from reader.ui.import_job import ImportJob, ImportRequest, start_import, summary_lines
-
-
-class FakeWindow(QWidget):
-    """What the import needs of the main window: its library, and a list to reload."""
-
-    def __init__(self, library) -> None:  # noqa: ANN001
-        super().__init__()
-        self.library = library
-        self.listed: list[int] = []
-        self.reloads = 0
-        self.selected: int | None = None
-
-    def reload_articles(self) -> None:
-        self.reloads += 1
-        self.listed = [s.id for s in self.library.summaries()]
-
-    def select_article(self, article_id: int) -> None:
-        self.selected = article_id
-
-
-@pytest.fixture
-def library(tmp_path: Path):
-    lib = open_library(tmp_path / "library.sqlite3", seed_if_empty=False)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

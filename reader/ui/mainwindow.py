@@ -260,8 +260,9 @@ class MainWindow(QMainWindow):
         old_left, old_right = self.pair
         needed = [i for i, old in ((left_id, old_left), (right_id, old_right)) if i != old]
         try:
-            titles = (self.library.summary(left_id).title, self.library.summary(right_id).title)
-            words = sum(self.library.summary(i).words for i in needed)
+            summaries = {i: self.library.summary(i) for i in {left_id, right_id}}
+            titles = (summaries[left_id].title, summaries[right_id].title)
+            words = sum(summaries[i].words for i in needed)
         except Exception as error:  # noqa: BLE001 - unknown id or unreadable library: say so
             QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
             return
