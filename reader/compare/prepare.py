@@ -14,6 +14,11 @@ from reader.text.normalize import NormalizeOptions, lines_folder
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import TOKEN_RE
 
+try:  # the C twin of the per-token loops below (reader/compare/_scan.c), built when a compiler is there
+    from reader.compare import _scan
+except ImportError:  # pragma: no cover - exercised by the tests that switch it off
+    _scan = None
+
 # Capturing form: split() then alternates gap, token, gap, token, ..., gap.
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _NEWLINE_RE = re.compile(r"\n")
@@ -61,32 +66,55 @@ class Vocabulary:
         self.key_ids: dict[str, int] = {}
         self.stop_ids: set[int] = set()
         self.punct_ids: set[int] = set()
+        self.flags = bytearray()  # per key id: PUNCT | STOP bits (what the C path reads)
         self._stop_keys = stopword_keys(options)
         self._fold_lines = lines_folder(options)
-        self.token_ids: dict[str, int] = {}
+        self.token_ids: dict[str, int] = {}  # token text -> key id (the Python path)
+        self.raw_index: dict[str, int] = {}  # token text -> raw id, in order of first sight (C path)
+        self.raw_keys = array("q")  # raw id -> key id
+
+    def key_ids_of(self, tokens: list[str]) -> list[int]:
+        """The key id of each token; new keys are numbered and flagged as they come."""
+        if not tokens:
+            return []
+        # one fold over all the tokens at once: the per-call overhead, not the letters, is the cost
+        keys = self._fold_lines("\n".join(tokens)).split("\n")
+        key_ids = self.key_ids
+        out = []
+        for key in keys:
+            token_id = key_ids.get(key)
+            if token_id is None:
+                token_id = key_ids[key] = len(key_ids)
+                flag = 0
+                if not _HAS_ALNUM.search(key):
+                    self.punct_ids.add(token_id)
+                    flag = PUNCT
+                elif key in self._stop_keys or len(key) < 2:
+                    self.stop_ids.add(token_id)
+                    flag = STOP
+                self.flags.append(flag)
+            out.append(token_id)
+        return out
 
     def ids_for(self, unique_tokens: dict[str, None]) -> dict[str, int]:
         """token -> id for every token; tokens seen on the other side are not folded again."""
         known = self.token_ids
         new = list(unique_tokens.keys() - known.keys())
-        if not new:
-            return known
-        # one fold over all new tokens at once: the per-call overhead, not the letters, is the cost
-        keys = self._fold_lines("\n".join(new)).split("\n")
-        key_ids = self.key_ids
-        for token, key in zip(new, keys, strict=True):
-            token_id = key_ids.get(key)
-            if token_id is None:
-                token_id = key_ids[key] = len(key_ids)
-                if not _HAS_ALNUM.search(key):
-                    self.punct_ids.add(token_id)
-                elif key in self._stop_keys or len(key) < 2:
-                    self.stop_ids.add(token_id)
-            known[token] = token_id
+        known.update(zip(new, self.key_ids_of(new), strict=True))
         return known
+
+    def fold_new_raw_tokens(self) -> None:
+        """Give a key id to every token the C scanner numbered since the last call."""
+        new = list(itertools.islice(self.raw_index, len(self.raw_keys), None))
+        self.raw_keys.extend(self.key_ids_of(new))
+
+
+PUNCT, STOP = 1, 2  # Vocabulary.flags bits (as in _scan.c)
 
 
 def prepare(text: str, vocabulary: Vocabulary) -> Document:
+    if _scan is not None:
+        return _prepare_in_c(text, vocabulary)
     parts = _SPLIT_RE.split(text)
     tokens = parts[1::2]
     # offsets and counts as machine-int arrays: a million-word text keeps five of these, and a list
@@ -123,6 +151,35 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
         key_text,
         _paragraph_ends(text, list(map(starts.__getitem__, word_tokens))),
     )
+
+
+def _prepare_in_c(text: str, vocabulary: Vocabulary) -> Document:
+    """The same Document as the Python path above, from two passes in C (no Python object per
+    token but the ids): tokenise and number the distinct tokens, fold only those, then derive."""
+    starts, ends, raw, newline_before = _scan.scan(text, vocabulary.raw_index)
+    vocabulary.fold_new_raw_tokens()
+    ids, word_tokens, word_ids, content, words_before, content_before, key_text, paragraph_ends = (
+        _scan.derive(raw, vocabulary.raw_keys.tobytes(), bytes(vocabulary.flags), newline_before)
+    )
+    return Document(
+        text,
+        _int64s(starts),
+        _int64s(ends),
+        ids,
+        _int64s(word_tokens),
+        word_ids,
+        content,
+        _int64s(words_before),
+        _int64s(content_before),
+        key_text,
+        paragraph_ends,
+    )
+
+
+def _int64s(raw: bytes) -> array:
+    values = array("q")
+    values.frombytes(raw)
+    return values
 
 
 def _paragraph_ends(text: str, word_starts: list[int]) -> list[int]:

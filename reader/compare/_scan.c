@@ -1,0 +1,400 @@
+/* The engine's per-token loops in C: an optional accelerator for reader/compare/prepare.py and
+ * reader/compare/anchors.py. Each function has a pure-Python twin there that gives the same
+ * result (tests/test_engine_accel.py checks that they agree); this file only makes them fast on
+ * a million words, where Python's per-token overhead is the whole cost.
+ *
+ * Integers cross the boundary as bytes of native int64 (array('q').frombytes / tobytes), so no
+ * Python int is made per token unless the caller asks for a list.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- tokenising: the same tokens as reader.text.tokens.TOKEN_RE ------------------------------- */
+
+static int is_mark(Py_UCS4 c) {
+    /* reader.text.normalize.MARKS */
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+           (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) || c == 0x06E7 ||
+           c == 0x06E8 || (c >= 0x06EA && c <= 0x06ED);
+}
+
+static int is_word_char(Py_UCS4 c) {
+    /* `\w` of Python's re on str (alnum or underscore), marks, tatweel, ZWNJ, ZWJ */
+    return Py_UNICODE_ISALNUM(c) || c == '_' || is_mark(c) || c == 0x0640 || c == 0x200C ||
+           c == 0x200D;
+}
+
+static int is_invisible(Py_UCS4 c) {
+    /* reader.text.normalize.INVISIBLE */
+    return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
+           c == 0x061C;
+}
+
+static int is_number_separator(Py_UCS4 c) { return c == '.' || c == ',' || c == 0x066B || c == 0x066C; }
+
+/* Character classes, looked up in a table for the Basic Multilingual Plane: the Unicode database
+ * calls behind Py_UNICODE_ISALNUM cost more than the rest of the scan together. */
+enum { WORD = 1, DECIMAL = 2, SKIP = 4, SEPARATOR = 8 };
+static unsigned char bmp_classes[0x10000];
+
+static unsigned char classify(Py_UCS4 c) {
+    unsigned char cls = 0;
+    if (is_word_char(c))
+        cls |= WORD;
+    if (Py_UNICODE_ISDECIMAL(c))
+        cls |= DECIMAL;
+    if (Py_UNICODE_ISSPACE(c) || is_invisible(c))
+        cls |= SKIP;
+    if (is_number_separator(c))
+        cls |= SEPARATOR;
+    return cls;
+}
+
+static unsigned char bmp_page_ready[0x100]; /* filled a page of 256 at first use: a full table
+                                                 costs 65 ms at import, a page 0.3 ms */
+
+static inline unsigned char class_of(Py_UCS4 c) {
+    if (c >= 0x10000)
+        return classify(c);
+    if (!bmp_page_ready[c >> 8]) {
+        for (Py_UCS4 k = c & ~(Py_UCS4)0xFF; k <= (c | 0xFF); k++)
+            bmp_classes[k] = classify(k);
+        bmp_page_ready[c >> 8] = 1;
+    }
+    return bmp_classes[c];
+}
+
+typedef struct {
+    int64_t *data;
+    Py_ssize_t size, capacity;
+} Int64Vec;
+
+static int vec_push(Int64Vec *v, int64_t x) {
+    if (v->size == v->capacity) {
+        Py_ssize_t cap = v->capacity ? v->capacity * 2 : 1024;
+        int64_t *grown = realloc(v->data, (size_t)cap * sizeof(int64_t));
+        if (!grown) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        v->data = grown;
+        v->capacity = cap;
+    }
+    v->data[v->size++] = x;
+    return 0;
+}
+
+static PyObject *vec_to_bytes(Int64Vec *v) {
+    return PyBytes_FromStringAndSize((const char *)v->data, v->size * (Py_ssize_t)sizeof(int64_t));
+}
+
+/* The tokens already in `index`, in a table keyed by their code points: looking a token up here
+ * costs no Python string per token (only a new token makes one, to enter it in `index`). */
+typedef struct {
+    uint64_t hash;
+    int64_t id; /* -1: empty slot */
+    PyObject *text; /* borrowed from `index` */
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    size_t mask, used;
+} TokenTable;
+
+static uint64_t hash_span(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over code points */
+    for (Py_ssize_t k = start; k < end; k++) {
+        h ^= PyUnicode_READ(kind, data, k);
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static int table_grow(TokenTable *table, size_t capacity) {
+    Slot *slots = malloc(capacity * sizeof(Slot));
+    if (!slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t k = 0; k < capacity; k++)
+        slots[k].id = -1;
+    for (size_t k = 0; table->slots && k <= table->mask; k++) {
+        if (table->slots[k].id < 0)
+            continue;
+        size_t at = table->slots[k].hash & (capacity - 1);
+        while (slots[at].id >= 0)
+            at = (at + 1) & (capacity - 1);
+        slots[at] = table->slots[k];
+    }
+    free(table->slots);
+    table->slots = slots;
+    table->mask = capacity - 1;
+    return 0;
+}
+
+static int table_put(TokenTable *table, uint64_t hash, int64_t id, PyObject *text) {
+    if ((table->used + 1) * 2 > table->mask + 1 && table_grow(table, (table->mask + 1) * 2) < 0)
+        return -1;
+    size_t at = hash & table->mask;
+    while (table->slots[at].id >= 0)
+        at = (at + 1) & table->mask;
+    table->slots[at] = (Slot){hash, id, text};
+    table->used++;
+    return 0;
+}
+
+static int64_t table_get(const TokenTable *table, uint64_t hash, int kind, const void *data,
+                         Py_ssize_t start, Py_ssize_t end) {
+    for (size_t at = hash & table->mask; table->slots[at].id >= 0; at = (at + 1) & table->mask) {
+        const Slot *slot = &table->slots[at];
+        if (slot->hash != hash || PyUnicode_GET_LENGTH(slot->text) != end - start)
+            continue;
+        const int other_kind = PyUnicode_KIND(slot->text);
+        const void *other = PyUnicode_DATA(slot->text);
+        Py_ssize_t k = 0;
+        while (k < end - start &&
+               PyUnicode_READ(kind, data, start + k) == PyUnicode_READ(other_kind, other, k))
+            k++;
+        if (k == end - start)
+            return slot->id;
+    }
+    return -1;
+}
+
+/* scan(text, index) -> (starts, ends, raw_ids, newline_before)
+ * starts/ends/raw_ids: int64 bytes per token; newline_before: one byte per token, 1 when the gap
+ * before the token holds a newline. `index` maps token text -> raw id (0, 1, 2... in order of
+ * first sight); tokens not in it are added with the next id, so one dict shared by both sides
+ * numbers equal tokens equally. */
+static PyObject *scan(PyObject *self, PyObject *args) {
+    PyObject *text, *index;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyDict_Type, &index))
+        return NULL;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Int64Vec starts = {0}, ends = {0}, raw = {0};
+    TokenTable table = {NULL, 0, 0};
+    char *newline = NULL;
+    Py_ssize_t newline_capacity = 0;
+    PyObject *result = NULL;
+    size_t capacity = 1024;
+    while (capacity < 4 * (size_t)PyDict_GET_SIZE(index))
+        capacity *= 2;
+    if (table_grow(&table, capacity) < 0)
+        return NULL;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(index, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "index keys must be str");
+            goto done;
+        }
+        int64_t id = PyLong_AsLongLong(value);
+        if (id < 0 && PyErr_Occurred())
+            goto done;
+        uint64_t hash = hash_span(PyUnicode_KIND(key), PyUnicode_DATA(key), 0, PyUnicode_GET_LENGTH(key));
+        if (table_put(&table, hash, id, key) < 0)
+            goto done;
+    }
+    int seen_newline = 0;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        const Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        const unsigned char cls = class_of(c);
+        const Py_ssize_t start = i;
+        if (cls & WORD) {
+            i++;
+            while (i < n && (class_of(PyUnicode_READ(kind, data, i)) & WORD))
+                i++;
+            /* (?:(?<=\d)[.,٫٬]\d+)* : a number keeps its separators whole */
+            while (i + 1 < n && (class_of(PyUnicode_READ(kind, data, i - 1)) & DECIMAL) &&
+                   (class_of(PyUnicode_READ(kind, data, i)) & SEPARATOR) &&
+                   (class_of(PyUnicode_READ(kind, data, i + 1)) & DECIMAL)) {
+                i += 2;
+                while (i < n && (class_of(PyUnicode_READ(kind, data, i)) & DECIMAL))
+                    i++;
+            }
+        } else if (cls & SKIP) {
+            if (c == '\n')
+                seen_newline = 1;
+            i++;
+            continue;
+        } else {
+            i++;
+        }
+        uint64_t hash = hash_span(kind, data, start, i);
+        int64_t id = table_get(&table, hash, kind, data, start, i);
+        if (id < 0) {
+            id = PyDict_GET_SIZE(index);
+            PyObject *token = PyUnicode_Substring(text, start, i);
+            PyObject *number = PyLong_FromLongLong(id);
+            int failed = !token || !number || PyDict_SetItem(index, token, number) < 0;
+            Py_XDECREF(number);
+            Py_XDECREF(token); /* `index` holds it now, which keeps the table's borrow alive */
+            if (failed || table_put(&table, hash, id, token) < 0)
+                goto done;
+        }
+        if (vec_push(&starts, start) < 0 || vec_push(&ends, i) < 0 || vec_push(&raw, id) < 0)
+            goto done;
+        if (raw.size > newline_capacity) {
+            newline_capacity = raw.capacity;
+            char *grown = realloc(newline, (size_t)newline_capacity);
+            if (!grown) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            newline = grown;
+        }
+        newline[raw.size - 1] = (char)seen_newline;
+        seen_newline = 0;
+    }
+    result = Py_BuildValue("(NNNN)", vec_to_bytes(&starts), vec_to_bytes(&ends), vec_to_bytes(&raw),
+                           PyBytes_FromStringAndSize(newline ? newline : "", raw.size));
+done:
+    free(table.slots);
+    free(starts.data);
+    free(ends.data);
+    free(raw.data);
+    free(newline);
+    return result;
+}
+
+/* ---- derived arrays of one side ------------------------------------------------------------- */
+
+#define FLAG_PUNCT 1
+#define FLAG_STOP 2
+
+static Py_UCS4 key_code_point(int64_t id) {
+    /* prepare._code_points: one code point per id, skipping the surrogates */
+    return (Py_UCS4)(id < 0xD700 ? id + 0x100 : id + 0x900);
+}
+
+/* derive(raw_ids, raw_to_key, key_flags, newline_before)
+ *   -> (ids, word_tokens, word_ids, content, words_before, content_before, key_text, paragraph_ends)
+ * ids, word_ids, content, paragraph_ends: lists; word_tokens, words_before, content_before: int64
+ * bytes; key_text: str. Same values as the pure-Python path of prepare.prepare. */
+static PyObject *derive(PyObject *self, PyObject *args) {
+    Py_buffer raw_buf, map_buf, flags_buf, newline_buf;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*", &raw_buf, &map_buf, &flags_buf, &newline_buf))
+        return NULL;
+    PyObject *result = NULL, *ids = NULL, *word_ids = NULL, *content = NULL, *ends = NULL,
+             *key_text = NULL;
+    int64_t *word_tokens = NULL, *words_before = NULL, *content_before = NULL;
+    const int64_t *raw = raw_buf.buf, *to_key = map_buf.buf;
+    const unsigned char *flags = flags_buf.buf, *newline = newline_buf.buf;
+    const Py_ssize_t n = raw_buf.len / (Py_ssize_t)sizeof(int64_t);
+    const Py_ssize_t n_raw = map_buf.len / (Py_ssize_t)sizeof(int64_t);
+    if (newline_buf.len != n) {
+        PyErr_SetString(PyExc_ValueError, "newline_before must hold one byte per token");
+        goto done;
+    }
+    ids = PyList_New(n);
+    word_tokens = malloc((size_t)(n + 1) * sizeof(int64_t));
+    words_before = malloc((size_t)(n + 1) * sizeof(int64_t));
+    content_before = malloc((size_t)(n + 1) * sizeof(int64_t));
+    Py_UCS4 max_code = 0;
+    if (!ids || !word_tokens || !words_before || !content_before) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n_words = 0, n_content = 0;
+    words_before[0] = content_before[0] = 0;
+    for (Py_ssize_t t = 0; t < n; t++) {
+        if (raw[t] < 0 || raw[t] >= n_raw) {
+            PyErr_SetString(PyExc_ValueError, "raw id out of range");
+            goto done;
+        }
+        int64_t id = to_key[raw[t]];
+        if (id < 0 || id >= flags_buf.len) {
+            PyErr_SetString(PyExc_ValueError, "key id without flags");
+            goto done;
+        }
+        PyObject *value = PyLong_FromLongLong(id);
+        if (!value)
+            goto done;
+        PyList_SET_ITEM(ids, t, value);
+        if (key_code_point(id) > max_code)
+            max_code = key_code_point(id);
+        if (!(flags[id] & FLAG_PUNCT)) {
+            word_tokens[n_words++] = t;
+            if (!(flags[id] & FLAG_STOP))
+                n_content++;
+        }
+        words_before[t + 1] = n_words;
+        content_before[t + 1] = n_content;
+    }
+    word_ids = PyList_New(n_words);
+    content = PyList_New(n_words);
+    ends = PyList_New(0);
+    key_text = PyUnicode_New(n, n ? max_code : 0);
+    if (!word_ids || !content || !ends || !key_text)
+        goto done;
+    for (Py_ssize_t w = 0; w < n_words; w++) {
+        PyObject *id = PyList_GET_ITEM(ids, word_tokens[w]);
+        Py_INCREF(id);
+        PyList_SET_ITEM(word_ids, w, id);
+        PyObject *is_content = (flags[PyLong_AsLongLong(id)] & FLAG_STOP) ? Py_False : Py_True;
+        Py_INCREF(is_content);
+        PyList_SET_ITEM(content, w, is_content);
+    }
+    /* paragraph ends: the last word before each newline (prepare._paragraph_ends) */
+    const int out_kind = PyUnicode_KIND(key_text);
+    void *out = PyUnicode_DATA(key_text);
+    int64_t last_word = -1, last_end = -2; /* -2: none yet */
+    for (Py_ssize_t t = 0; t < n; t++) {
+        int64_t id = to_key[raw[t]];
+        PyUnicode_WRITE(out_kind, out, t, key_code_point(id));
+        if (newline[t] && last_word >= 0 && last_word != last_end) {
+            PyObject *value = PyLong_FromLongLong(last_word);
+            if (!value || PyList_Append(ends, value) < 0) {
+                Py_XDECREF(value);
+                goto done;
+            }
+            Py_DECREF(value);
+            last_end = last_word;
+        }
+        if (words_before[t + 1] != words_before[t])
+            last_word = words_before[t];
+    }
+    if (n_words - 1 != last_end) {
+        PyObject *value = PyLong_FromSsize_t(n_words - 1);
+        if (!value || PyList_Append(ends, value) < 0) {
+            Py_XDECREF(value);
+            goto done;
+        }
+        Py_DECREF(value);
+    }
+    result = Py_BuildValue(
+        "(ONOONNOO)", ids, PyBytes_FromStringAndSize((const char *)word_tokens, n_words * 8), word_ids,
+        content, PyBytes_FromStringAndSize((const char *)words_before, (n + 1) * 8),
+        PyBytes_FromStringAndSize((const char *)content_before, (n + 1) * 8), key_text, ends);
+done:
+    Py_XDECREF(ids);
+    Py_XDECREF(word_ids);
+    Py_XDECREF(content);
+    Py_XDECREF(ends);
+    Py_XDECREF(key_text);
+    free(word_tokens);
+    free(words_before);
+    free(content_before);
+    PyBuffer_Release(&raw_buf);
+    PyBuffer_Release(&map_buf);
+    PyBuffer_Release(&flags_buf);
+    PyBuffer_Release(&newline_buf);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS, "Tokens of a text: offsets, raw ids and newline flags."},
+    {"derive", derive, METH_VARARGS, "The per-side arrays the aligner works on."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }
