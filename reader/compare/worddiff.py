@@ -3,7 +3,9 @@ character diff inside short changed stretches so the view can mark `الأمري
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from reader.compare.prepare import Document
@@ -72,107 +74,103 @@ def diff_block(
     `reordered`: the block is known to be reuse with its words shuffled, so all of it is the
     passage: edits at its ends stay, and nothing in it is `only`."""
     ops = diff_ops(da.key_text[ta[0] : ta[1]], db.key_text[tb[0] : tb[1]], cleanup="No")
-    # Walk the ops into regions: ("=", a_lo, a_hi, b_lo, b_hi) or ("~", ...) for edits between equals.
-    regions: list[tuple[str, int, int, int, int]] = []
-    ia, ib = ta[0], tb[0]
-    pending = None
-    for op, n in ops:
-        if op == "=":
-            if pending:
-                regions.append(("~", *pending))
-                pending = None
-            regions.append(("=", ia, ia + n, ib, ib + n))
-            ia += n
-            ib += n
-        else:
-            if pending is None:
-                pending = [ia, ia, ib, ib]
-            if op == "-":
-                ia += n
-                pending[1] = ia
-            else:
-                ib += n
-                pending[3] = ib
-    if pending:
-        regions.append(("~", *pending))
-    regions = _absorb_function_words(regions, da, weak)
-    # A one-sided edit at either end (an insertion, stray punctuation) is not aligned material.
-    while regions and _one_sided(regions[0]) and not reordered:
-        regions.pop(0)
-    while regions and _one_sided(regions[-1]) and not reordered:
-        regions.pop()
+    regions = _regions(ops, ta[0], tb[0], da.ids, weak)
+    first, last = 0, len(regions)
+    if not reordered:
+        # A one-sided edit at either end (an insertion, stray punctuation) is not aligned material.
+        while first < last and _one_sided(regions[first]):
+            first += 1
+        while first < last and _one_sided(regions[last - 1]):
+            last -= 1
+    regions = regions[first:last]
+    if not any(region[0] for region in regions):
+        return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
     runs_a: list[Run] = []
     runs_b: list[Run] = []
+    add_a, add_b = runs_a.append, runs_b.append
+    words_a, words_b = da.words_before, db.words_before
+    content_a = da.content_before
     equal = equal_content = 0
-    if not any(region[0] == "=" for region in regions):
-        regions = []
-    for tag, a0, a1, b0, b1 in regions:
-        if tag == "=":
-            runs_a.append(Run(a0, a1, SAME, passage))
-            runs_b.append(Run(b0, b1, SAME, passage))
-            equal += da.words_in(a0, a1)
-            equal_content += da.content_in(a0, a1)
-            continue
-        _label_edit(da, db, a0, a1, b0, b1, passage, runs_a, runs_b, reordered)
-    if not regions:
-        return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
-    span_a, span_b = (regions[0][1], regions[-1][2]), (regions[0][3], regions[-1][4])
-    words_a = da.words_in(*span_a)
-    words_b = db.words_in(*span_b)
-    return BlockDiff(runs_a, runs_b, span_a, span_b, equal, equal_content, words_a, words_b)
-
-
-def _one_sided(region: tuple[str, int, int, int, int]) -> bool:
-    tag, a0, a1, b0, b1 = region
-    return tag == "~" and (a0 == a1 or b0 == b1)
-
-
-def _absorb_function_words(
-    regions: list[tuple[str, int, int, int, int]], da: Document, weak: set[int]
-) -> list[tuple[str, int, int, int, int]]:
-    """An equal stretch of one or two function words between two edits is part of one rewording
-    (`في` matching `في` inside a rewritten clause); content words stay `same` however short."""
-    out: list[tuple[str, int, int, int, int]] = []
-    for k, region in enumerate(regions):
-        tag, a0, a1, b0, b1 = region
-        between_edits = 0 < k < len(regions) - 1 and out and out[-1][0] == "~" and regions[k + 1][0] == "~"
-        if tag == "=" and between_edits and a1 - a0 <= 2 and all(i in weak for i in da.ids[a0:a1]):
-            tag = "~"
-        if tag == "~" and out and out[-1][0] == "~":
-            prev = out.pop()
-            region = ("~", prev[1], a1, prev[3], b1)
+    for is_equal, a0, a1, b0, b1 in regions:
+        if is_equal:
+            add_a(_run((a0, a1, SAME, passage, ())))
+            add_b(_run((b0, b1, SAME, passage, ())))
+            equal += words_a[a1] - words_a[a0]
+            equal_content += content_a[a1] - content_a[a0]
+        elif a0 == a1:
+            add_b(_one_sided_run(words_b, b0, b1, passage, reordered))
+        elif b0 == b1:
+            add_a(_one_sided_run(words_a, a0, a1, passage, reordered))
         else:
-            region = (tag, a0, a1, b0, b1)
-        out.append(region)
-    return out
+            chars_a = chars_b = ()
+            if a1 - a0 <= MAX_CHAR_DIFF_TOKENS and b1 - b0 <= MAX_CHAR_DIFF_TOKENS:
+                chars_a, chars_b = char_differences(da, db, a0, a1, b0, b1)
+            add_a(_run((a0, a1, CHANGED, passage, chars_a)))
+            add_b(_run((b0, b1, CHANGED, passage, chars_b)))
+    span_a, span_b = (regions[0][1], regions[-1][2]), (regions[0][3], regions[-1][4])
+    return BlockDiff(
+        runs_a,
+        runs_b,
+        span_a,
+        span_b,
+        equal,
+        equal_content,
+        words_a[span_a[1]] - words_a[span_a[0]],
+        words_b[span_b[1]] - words_b[span_b[0]],
+    )
 
 
-def _label_edit(
-    da: Document,
-    db: Document,
-    a0: int,
-    a1: int,
-    b0: int,
-    b1: int,
-    passage: int,
-    runs_a: list[Run],
-    runs_b: list[Run],
-    reordered: bool,
-) -> None:
-    na, nb = a1 - a0, b1 - b0
-    if na and nb:
-        chars_a: tuple[tuple[int, int], ...] = ()
-        chars_b: tuple[tuple[int, int], ...] = ()
-        if na <= MAX_CHAR_DIFF_TOKENS and nb <= MAX_CHAR_DIFF_TOKENS:
-            chars_a, chars_b = char_differences(da, db, a0, a1, b0, b1)
-        runs_a.append(Run(a0, a1, CHANGED, passage, chars_a))
-        runs_b.append(Run(b0, b1, CHANGED, passage, chars_b))
-        return
-    doc, lo, hi, runs = (da, a0, a1, runs_a) if na else (db, b0, b1, runs_b)
-    if doc.words_in(lo, hi) >= MIN_ONLY_WORDS and not reordered:
-        runs.append(Run(lo, hi, ONLY, None))
-    else:
-        runs.append(Run(lo, hi, CHANGED, passage))
+# Run's own constructor goes through a Python-level __new__ for the default `chars`: a
+# million-word comparison makes over half a million runs, so they are made from full tuples.
+_run = partial(tuple.__new__, Run)
+
+Region = tuple[bool, int, int, int, int]  # (equal?, a0, a1, b0, b1)
+
+
+def _regions(
+    ops: list[tuple[str, int]], ia: int, ib: int, ids: Sequence[int], weak: set[int]
+) -> list[Region]:
+    """Walk the ops into equal stretches and the edits between them. An equal stretch of one or two
+    function words between two edits is part of one rewording (`في` matching `في` inside a
+    rewritten clause) and joins them; content words stay equal however short."""
+    regions: list[Region] = []
+    add = regions.append
+    edit_a = edit_b = -1  # where the pending edit starts, or -1
+    last_op = len(ops) - 1
+    for k, (op, n) in enumerate(ops):
+        if op != "=":
+            if edit_a < 0:
+                edit_a, edit_b = ia, ib
+            if op == "-":
+                ia += n
+            else:
+                ib += n
+            continue
+        if edit_a >= 0:
+            if n <= 2 and k < last_op and ops[k + 1][0] != "=" and all(i in weak for i in ids[ia : ia + n]):
+                ia += n  # absorbed: the pending edit goes on over it
+                ib += n
+                continue
+            add((False, edit_a, ia, edit_b, ib))
+            edit_a = -1
+        add((True, ia, ia + n, ib, ib + n))
+        ia += n
+        ib += n
+    if edit_a >= 0:
+        add((False, edit_a, ia, edit_b, ib))
+    return regions
+
+
+def _one_sided(region: Region) -> bool:
+    is_equal, a0, a1, b0, b1 = region
+    return not is_equal and (a0 == a1 or b0 == b1)
+
+
+def _one_sided_run(words_before: Sequence[int], lo: int, hi: int, passage: int, reordered: bool) -> Run:
+    """Tokens only one side has inside a passage: a long insertion is its own `only` stretch."""
+    if words_before[hi] - words_before[lo] >= MIN_ONLY_WORDS and not reordered:
+        return _run((lo, hi, ONLY, None, ()))
+    return _run((lo, hi, CHANGED, passage, ()))
 
 
 def char_differences(
@@ -183,13 +181,17 @@ def char_differences(
     start_a, start_b = da.starts[a0], db.starts[b0]
     x = da.text[start_a : da.ends[a1 - 1]]
     y = db.text[start_b : db.ends[b1 - 1]]
+    needed = MIN_SPELLING_OVERLAP * max(len(x), len(y))
+    # No diff can keep more letters than the two stretches have in common as bags of letters:
+    # most changed stretches are different words, and this bound (cheaper than a diff) says so.
+    if sum(min(x.count(c), y.count(c)) for c in set(x).intersection(y)) < needed:
+        return (), ()
+    ops = diff_ops(x, y, cleanup="No")
+    if sum(n for op, n in ops if op == "=") < needed:
+        return (), ()
     out_a: list[tuple[int, int]] = []
     out_b: list[tuple[int, int]] = []
     ia = ib = 0
-    ops = diff_ops(x, y, cleanup="No")
-    common = sum(n for op, n in ops if op == "=")
-    if common < MIN_SPELLING_OVERLAP * max(len(x), len(y)):
-        return (), ()
     for op, n in ops:
         if op == "=":
             ia += n
