@@ -17,10 +17,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+from array import array
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.compare.prepare import Document
+
+try:  # the C twins of _unique_seeds and _exact_runs (reader/compare/_runs.c)
+    from reader.compare import _runs
+except ImportError:  # pragma: no cover - exercised by the tests that switch it off
+    _runs = None
 
 NGRAM = 3
 MAX_RARE_COUNT = 3  # "rare word": at most this many occurrences in each text
@@ -85,8 +92,11 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     2. what no chain covers: rare shared words clustered on the grid, which finds sentences whose
        words were shuffled or swapped for synonyms."""
     wa, wb = da.word_ids, db.word_ids
-    count_a, count_b = Counter(wa), Counter(wb)
-    runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
+    if _runs is not None:
+        runs, count_a, count_b = _exact_runs_in_c(wa, wb, stop_ids)
+    else:
+        count_a, count_b = Counter(wa), Counter(wb)
+        runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
     chains = _chain_runs(runs)
     candidates = [candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in chains]
     # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
@@ -118,6 +128,33 @@ class _Coverage:
     def holds(self, position: int) -> bool:
         k = bisect.bisect_right(self.starts, position) - 1
         return k >= 0 and position < self.ends[k]
+
+
+# Counts of each word id in one text: a Counter (Python path) or an array indexed by id (C path).
+Counts = Counter | Sequence[int]
+
+
+def _exact_runs_in_c(wa: list[int], wb: list[int], stop: set[int]) -> tuple[list[Anchor], array, array]:
+    """_exact_runs(_unique_seeds(...)) with the counting, pairing and growing done in C."""
+    n_ids = max(max(wa, default=0), max(wb, default=0)) + 1
+    stop_flags = bytearray(n_ids)
+    for word in stop:
+        if word < n_ids:
+            stop_flags[word] = 1
+    pairs, raw_count_a, raw_count_b = _runs.unique_seeds(wa, wb, n_ids, bytes(stop_flags))
+    count_a, count_b = array("q"), array("q")
+    count_a.frombytes(raw_count_a)
+    count_b.frombytes(raw_count_b)
+    if len(pairs) // 16 * SPARSE_SEEDS < min(len(wa), len(wb)):
+        # the repetitive-text fallback is rare: it runs in Python, as in _unique_seeds
+        seeds = array("q")
+        seeds.frombytes(pairs)
+        bits = (n_ids - 1).bit_length() or 1
+        grams_a, grams_b = _gram_codes(wa, bits), _gram_codes(wb, bits)
+        more = _pair_in_order(grams_a, grams_b, Counter(grams_a), Counter(grams_b))
+        merged = sorted([*zip(seeds[0::2], seeds[1::2], strict=True), *more])
+        pairs = array("q", itertools.chain.from_iterable(merged)).tobytes()
+    return _runs.exact_runs(wa, wb, pairs), count_a, count_b
 
 
 def _unique_seeds(
@@ -258,18 +295,25 @@ def _split_on_gaps(anchors: list[Anchor], axis: int) -> list[list[Anchor]]:
     return groups
 
 
+def _present(counts: Counts) -> Iterable[int]:
+    """The ids counted at least once."""
+    if isinstance(counts, Counter):
+        return counts.keys()
+    return itertools.compress(range(len(counts)), counts)
+
+
 def _rare_word_anchors(
     wa: list[int],
     wb: list[int],
-    count_a: Counter,
-    count_b: Counter,
+    count_a: Counts,
+    count_b: Counts,
     stop: set[int],
     covered_a: _Coverage,
     covered_b: _Coverage,
 ) -> list[Anchor]:
     """Pairs of occurrences of rare content words, where no chain has claimed either position."""
-    rare = {w for w, n in count_a.items() if n <= MAX_RARE_COUNT and w not in stop}
-    rare &= {w for w, n in count_b.items() if n <= MAX_RARE_COUNT}
+    rare = {w for w in _present(count_a) if count_a[w] <= MAX_RARE_COUNT and w not in stop}
+    rare &= {w for w in _present(count_b) if count_b[w] <= MAX_RARE_COUNT}
     if not rare:
         return []
     in_a = _uncovered_positions(wa, rare, covered_a)

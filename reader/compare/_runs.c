@@ -1,0 +1,248 @@
+/* Seeds and exact runs in C: an optional accelerator for reader/compare/anchors.py, which keeps a
+ * pure-Python twin of each function with the same results (tests/test_engine_accel.py).
+ *
+ * Word ids arrive as Python lists of small ints (Document.word_ids) and are copied once into C
+ * arrays; pairs and counts go back as bytes of native int64 (array('q').frombytes).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NGRAM 3 /* anchors.NGRAM */
+
+static int64_t *ids_of(PyObject *list, Py_ssize_t *size) {
+    if (!PyList_Check(list)) {
+        PyErr_SetString(PyExc_TypeError, "word ids must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(list);
+    int64_t *out = malloc((size_t)(n ? n : 1) * sizeof(int64_t));
+    if (!out) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        out[k] = PyLong_AsLongLong(PyList_GET_ITEM(list, k));
+        if (out[k] < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "word ids must not be negative");
+            free(out);
+            return NULL;
+        }
+    }
+    *size = n;
+    return out;
+}
+
+static int64_t *counts_of(const int64_t *words, Py_ssize_t n, int64_t n_ids) {
+    int64_t *counts = calloc((size_t)(n_ids ? n_ids : 1), sizeof(int64_t));
+    if (!counts) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++)
+        counts[words[k]]++;
+    return counts;
+}
+
+/* ---- n-grams that occur once in each text: an open-addressing table keyed by the ids ---------- */
+
+typedef struct {
+    int64_t key[NGRAM];
+    int64_t count_a, count_b, at_a, at_b; /* count_a == 0 and count_b == 0: empty */
+} GramSlot;
+
+static uint64_t gram_hash(const int64_t *key) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (int k = 0; k < NGRAM; k++) {
+        h ^= (uint64_t)key[k] + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+        h *= 0xBF58476D1CE4E5B9ULL;
+    }
+    return h ^ (h >> 31);
+}
+
+static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *key) {
+    size_t at = gram_hash(key) & mask;
+    while (slots[at].count_a || slots[at].count_b) {
+        if (memcmp(slots[at].key, key, sizeof(slots[at].key)) == 0)
+            return &slots[at];
+        at = (at + 1) & mask;
+    }
+    memcpy(slots[at].key, key, sizeof(slots[at].key));
+    return &slots[at];
+}
+
+typedef struct {
+    int64_t i, j;
+} Pair;
+
+static int compare_pairs(const void *x, const void *y) {
+    const Pair *p = x, *q = y;
+    if (p->i != q->i)
+        return p->i < q->i ? -1 : 1;
+    return (p->j > q->j) - (p->j < q->j);
+}
+
+/* unique_seeds(wa, wb, n_ids, stop) -> (pairs, counts_a, counts_b)
+ * pairs: int64 (i, j) of every content word (stop[id] == 0) and every word trigram that occurs
+ * exactly once in each text, sorted; counts: occurrences of each id per text. Same pairs as
+ * anchors._unique_seeds before its fallback for repetitive texts. */
+static PyObject *unique_seeds(PyObject *self, PyObject *args) {
+    PyObject *list_a, *list_b;
+    long long n_ids;
+    Py_buffer stop;
+    if (!PyArg_ParseTuple(args, "OOLy*", &list_a, &list_b, &n_ids, &stop))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t na = 0, nb = 0, n_pairs = 0;
+    int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL, *where_b = NULL;
+    GramSlot *slots = NULL;
+    Pair *pairs = NULL;
+    if (n_ids < 0 || stop.len < n_ids) {
+        PyErr_SetString(PyExc_ValueError, "stop must hold a byte per id");
+        goto done;
+    }
+    if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
+        goto done;
+    for (Py_ssize_t k = 0; k < na; k++)
+        if (wa[k] >= n_ids)
+            goto out_of_range;
+    for (Py_ssize_t k = 0; k < nb; k++)
+        if (wb[k] >= n_ids)
+            goto out_of_range;
+    if (!(count_a = counts_of(wa, na, n_ids)) || !(count_b = counts_of(wb, nb, n_ids)))
+        goto done;
+    const Py_ssize_t grams_a = na >= NGRAM ? na - NGRAM + 1 : 0;
+    const Py_ssize_t grams_b = nb >= NGRAM ? nb - NGRAM + 1 : 0;
+    pairs = malloc(sizeof(Pair) * (size_t)(na + grams_a + 1));
+    where_b = malloc(sizeof(int64_t) * (size_t)(n_ids ? n_ids : 1));
+    size_t capacity = 1024;
+    while (capacity < 2 * (size_t)(grams_a + grams_b))
+        capacity *= 2;
+    slots = calloc(capacity, sizeof(GramSlot));
+    if (!pairs || !where_b || !slots) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const unsigned char *is_stop = stop.buf;
+    for (Py_ssize_t j = 0; j < nb; j++)
+        where_b[wb[j]] = j;
+    for (Py_ssize_t i = 0; i < na; i++) {
+        const int64_t w = wa[i];
+        if (count_a[w] == 1 && count_b[w] == 1 && !is_stop[w])
+            pairs[n_pairs++] = (Pair){i, where_b[w]};
+    }
+    for (Py_ssize_t i = 0; i < grams_a; i++) {
+        GramSlot *slot = gram_slot(slots, capacity - 1, wa + i);
+        slot->count_a++;
+        slot->at_a = i;
+    }
+    for (Py_ssize_t j = 0; j < grams_b; j++) {
+        GramSlot *slot = gram_slot(slots, capacity - 1, wb + j);
+        if (!slot->count_a) { /* in B only: no need to keep it (and it must not look empty) */
+            slot->count_b = 1;
+            slot->count_a = -1;
+            continue;
+        }
+        if (slot->count_a > 0) {
+            slot->count_b++;
+            slot->at_b = j;
+        }
+    }
+    for (Py_ssize_t i = 0; i < grams_a; i++) {
+        const GramSlot *slot = gram_slot(slots, capacity - 1, wa + i);
+        if (slot->count_a == 1 && slot->count_b == 1)
+            pairs[n_pairs++] = (Pair){i, slot->at_b};
+    }
+    qsort(pairs, (size_t)n_pairs, sizeof(Pair), compare_pairs);
+    result = Py_BuildValue("(NNN)", PyBytes_FromStringAndSize((const char *)pairs, n_pairs * (Py_ssize_t)sizeof(Pair)),
+                           PyBytes_FromStringAndSize((const char *)count_a, n_ids * 8),
+                           PyBytes_FromStringAndSize((const char *)count_b, n_ids * 8));
+    goto done;
+out_of_range:
+    PyErr_SetString(PyExc_ValueError, "word id not below n_ids");
+done:
+    free(wa);
+    free(wb);
+    free(count_a);
+    free(count_b);
+    free(where_b);
+    free(slots);
+    free(pairs);
+    PyBuffer_Release(&stop);
+    return result;
+}
+
+/* exact_runs(wa, wb, seeds) -> [(i0, j0, length, True)]: anchors._exact_runs. Each seed (sorted
+ * int64 pairs) grows both ways while the words agree; a seed inside a run already grown on its
+ * diagonal is skipped. */
+static PyObject *exact_runs(PyObject *self, PyObject *args) {
+    PyObject *list_a, *list_b;
+    Py_buffer seeds;
+    if (!PyArg_ParseTuple(args, "OOy*", &list_a, &list_b, &seeds))
+        return NULL;
+    PyObject *runs = NULL;
+    Py_ssize_t na = 0, nb = 0;
+    int64_t *wa = NULL, *wb = NULL, *reach = NULL;
+    if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
+        goto done;
+    /* reach[d + na]: end in A of the last run grown on diagonal d = j - i */
+    reach = malloc(sizeof(int64_t) * (size_t)(na + nb + 1));
+    runs = PyList_New(0);
+    if (!reach || !runs) {
+        if (!reach)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t d = 0; d <= na + nb; d++)
+        reach[d] = -1;
+    const Pair *pairs = seeds.buf;
+    const Py_ssize_t n_seeds = seeds.len / (Py_ssize_t)sizeof(Pair);
+    for (Py_ssize_t k = 0; k < n_seeds; k++) {
+        const int64_t i = pairs[k].i, j = pairs[k].j;
+        if (i < 0 || j < 0 || i >= na || j >= nb) {
+            PyErr_SetString(PyExc_ValueError, "seed outside the texts");
+            goto fail;
+        }
+        int64_t *diagonal_reach = &reach[j - i + na];
+        if (*diagonal_reach > i)
+            continue;
+        int64_t i0 = i, j0 = j, i1 = i + 1, j1 = j + 1;
+        while (i0 > 0 && j0 > 0 && wa[i0 - 1] == wb[j0 - 1]) {
+            i0--;
+            j0--;
+        }
+        while (i1 < na && j1 < nb && wa[i1] == wb[j1]) {
+            i1++;
+            j1++;
+        }
+        *diagonal_reach = i1;
+        PyObject *run = Py_BuildValue("(LLLO)", (long long)i0, (long long)j0, (long long)(i1 - i0), Py_True);
+        if (!run || PyList_Append(runs, run) < 0) {
+            Py_XDECREF(run);
+            goto fail;
+        }
+        Py_DECREF(run);
+    }
+    goto done;
+fail:
+    Py_CLEAR(runs);
+done:
+    free(wa);
+    free(wb);
+    free(reach);
+    PyBuffer_Release(&seeds);
+    return runs;
+}
+
+static PyMethodDef methods[] = {
+    {"unique_seeds", unique_seeds, METH_VARARGS, "Positions of words and trigrams unique to both texts."},
+    {"exact_runs", exact_runs, METH_VARARGS, "Grow seeds into runs of equal words."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_runs", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__runs(void) { return PyModule_Create(&module); }
