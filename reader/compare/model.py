@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Literal, NamedTuple
 
 from reader.text.normalize import NormalizeOptions
@@ -99,24 +100,15 @@ class Comparison:
     def swapped(self) -> Comparison:
         """The same comparison seen from the other side (B as A), passages numbered in its order."""
         order = sorted(range(len(self.passages)), key=lambda k: self.passages[k].b)
-        number = {old: new for new, old in enumerate(order)}
-        passages = tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in (self.passages[k] for k in order))
-
-        def renumber(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
-            return tuple(
-                s if s.passage is None else Segment(s.start, s.end, s.kind, number[s.passage], s.chars)
-                for s in segments
-            )
-
-        stats = Stats(self.stats.shared_b, self.stats.shared_a, self.stats.passages, self.stats.moved)
-        return Comparison(
-            self.b_length,
-            self.a_length,
-            stats,
-            passages,
-            renumber(self.segments_b),
-            renumber(self.segments_a),
+        passages = tuple(
+            Passage(p.b, p.a, p.moved, p.similarity) for p in map(self.passages.__getitem__, order)
         )
+        stats = Stats(self.stats.shared_b, self.stats.shared_a, self.stats.passages, self.stats.moved)
+        segments_a, segments_b = self.segments_b, self.segments_a
+        if order != list(range(len(order))):  # numbers change: a million words have 600k segments
+            number = {old: new for new, old in enumerate(order)}
+            segments_a, segments_b = _renumbered(segments_a, number), _renumbered(segments_b, number)
+        return Comparison(self.b_length, self.a_length, stats, passages, segments_a, segments_b)
 
     def to_dict(self) -> dict:
         return {
@@ -130,3 +122,12 @@ class Comparison:
                 "b": [s.to_dict() for s in self.segments_b],
             },
         }
+
+
+# Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
+_segment = partial(tuple.__new__, Segment)
+
+
+def _renumbered(segments: tuple[Segment, ...], number: dict[int, int]) -> tuple[Segment, ...]:
+    """The segments with their passages renumbered (`only` segments have none and stay as they are)."""
+    return tuple([s if s[3] is None else _segment((s[0], s[1], s[2], number[s[3]], s[4])) for s in segments])

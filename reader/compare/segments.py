@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+from functools import partial
 
 from reader.compare.model import ONLY, Segment
 from reader.compare.prepare import Document
@@ -18,39 +19,53 @@ def tile(doc: Document, runs: list[Run]) -> tuple[tuple[Segment, ...], float]:
         return (), 0.0
     if n_tokens == 0:
         return (Segment(0, len(doc.text), ONLY, None),), 0.0
-    # [first token, kind, passage, chars] of each stretch, neighbours with one label merged
-    stretches: list[list] = []
+    # each stretch: its first token, kind, passage and chars; neighbours with one label merged
+    firsts: list[int] = []
+    kinds: list[str] = []
+    passages: list[int | None] = []
+    chars_of: list[tuple[tuple[int, int], ...]] = []
+    last_kind = last_passage = None
     cursor = 0
-    for lo, hi, kind, passage, chars in sorted(runs):
+    # non-empty runs never overlap, so their first token alone orders them
+    for lo, hi, kind, passage, chars in sorted(runs, key=_first_token):
         if hi <= lo:
             continue
-        if lo > cursor and not (stretches and stretches[-1][1] == ONLY):
-            stretches.append([cursor, ONLY, None, ()])
-        last = stretches[-1] if stretches else None
-        if last is not None and last[1] == kind and last[2] == passage and (lo == cursor or kind == ONLY):
+        if lo > cursor and last_kind != ONLY:
+            firsts.append(cursor)
+            kinds.append(ONLY)
+            passages.append(None)
+            chars_of.append(())
+            last_kind, last_passage = ONLY, None
+        if kind == last_kind and passage == last_passage and (lo == cursor or kind == ONLY):
             if chars:
-                last[3] = last[3] + chars
+                chars_of[-1] += chars
         else:
-            stretches.append([lo, kind, passage, chars])
+            firsts.append(lo)
+            kinds.append(kind)
+            passages.append(passage)
+            chars_of.append(chars)
+            last_kind, last_passage = kind, passage
         cursor = hi
-    if cursor < n_tokens and not (stretches and stretches[-1][1] == ONLY):
-        stretches.append([cursor, ONLY, None, ()])
-    firsts = [s[0] for s in stretches]
-    starts = doc.starts
-    bounds = [0, *map(starts.__getitem__, firsts[1:]), len(doc.text)]
-    segments = tuple(
-        Segment(bounds[k], bounds[k + 1], kind, passage, chars)
-        for k, (_, kind, passage, chars) in enumerate(stretches)
-    )
+    if cursor < n_tokens and last_kind != ONLY:
+        firsts.append(cursor)
+        kinds.append(ONLY)
+        passages.append(None)
+        chars_of.append(())
+    bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
+    segments = tuple(map(_segment, zip(bounds[:-1], bounds[1:], kinds, passages, chars_of, strict=True)))
     # visible characters: those of tokens, so whitespace and layout marks count for nothing
     visible_before = [0, *itertools.accumulate(map(operator.sub, doc.ends, doc.starts))]
+    aligned = list(map(ONLY.__ne__, kinds))
     firsts.append(n_tokens)
-    shared = sum(
-        visible_before[firsts[k + 1]] - visible_before[firsts[k]]
-        for k, stretch in enumerate(stretches)
-        if stretch[1] != ONLY
+    shared = sum(map(visible_before.__getitem__, itertools.compress(firsts[1:], aligned))) - sum(
+        map(visible_before.__getitem__, itertools.compress(firsts, aligned))
     )
     return segments, shared / visible_before[-1] if visible_before[-1] else 0.0
+
+
+_first_token = operator.itemgetter(0)
+# Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
+_segment = partial(tuple.__new__, Segment)
 
 
 MOVE_SHIFT = 0.25  # a passage whose place in its text shifts this much more than the rest has moved
