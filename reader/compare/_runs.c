@@ -50,11 +50,11 @@ static int64_t *counts_of(const int64_t *words, Py_ssize_t n, int64_t n_ids) {
 /* ---- n-grams that occur once in each text: an open-addressing table keyed by the ids ---------- */
 
 typedef struct {
-    int64_t key[NGRAM];
-    int64_t count_a, count_b, at_a, at_b; /* count_a == 0 and count_b == 0: empty */
-} GramSlot;
+    int32_t key[NGRAM];
+    int32_t count_a, count_b, at_a, at_b; /* count_a == 0: empty */
+} GramSlot; /* 28 bytes: two million of them stay cheap to clear and to probe */
 
-static uint64_t gram_hash(const int64_t *key) {
+static uint64_t gram_hash(const int32_t *key) {
     uint64_t h = 0x9E3779B97F4A7C15ULL;
     for (int k = 0; k < NGRAM; k++) {
         h ^= (uint64_t)key[k] + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
@@ -63,27 +63,22 @@ static uint64_t gram_hash(const int64_t *key) {
     return h ^ (h >> 31);
 }
 
-static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *key) {
+/* The slot of `key`, or the empty slot where it would go. */
+static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *words) {
+    int32_t key[NGRAM];
+    for (int k = 0; k < NGRAM; k++)
+        key[k] = (int32_t)words[k];
     size_t at = gram_hash(key) & mask;
-    while (slots[at].count_a || slots[at].count_b) {
-        if (memcmp(slots[at].key, key, sizeof(slots[at].key)) == 0)
-            return &slots[at];
+    while (slots[at].count_a && memcmp(slots[at].key, key, sizeof(key)) != 0)
         at = (at + 1) & mask;
-    }
-    memcpy(slots[at].key, key, sizeof(slots[at].key));
+    if (!slots[at].count_a)
+        memcpy(slots[at].key, key, sizeof(key));
     return &slots[at];
 }
 
 typedef struct {
     int64_t i, j;
 } Pair;
-
-static int compare_pairs(const void *x, const void *y) {
-    const Pair *p = x, *q = y;
-    if (p->i != q->i)
-        return p->i < q->i ? -1 : 1;
-    return (p->j > q->j) - (p->j < q->j);
-}
 
 /* unique_seeds(wa, wb, n_ids, stop) -> (pairs, counts_a, counts_b)
  * pairs: int64 (i, j) of every content word (stop[id] == 0) and every word trigram that occurs
@@ -97,10 +92,10 @@ static PyObject *unique_seeds(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t na = 0, nb = 0, n_pairs = 0;
-    int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL, *where_b = NULL;
+    int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL, *where_b = NULL, *gram_at_b = NULL;
     GramSlot *slots = NULL;
     Pair *pairs = NULL;
-    if (n_ids < 0 || stop.len < n_ids) {
+    if (n_ids < 0 || n_ids > INT32_MAX || stop.len < n_ids) {
         PyErr_SetString(PyExc_ValueError, "stop must hold a byte per id");
         goto done;
     }
@@ -119,7 +114,7 @@ static PyObject *unique_seeds(PyObject *self, PyObject *args) {
     pairs = malloc(sizeof(Pair) * (size_t)(na + grams_a + 1));
     where_b = malloc(sizeof(int64_t) * (size_t)(n_ids ? n_ids : 1));
     size_t capacity = 1024;
-    while (capacity < 2 * (size_t)(grams_a + grams_b))
+    while (capacity < 2 * (size_t)grams_a)
         capacity *= 2;
     slots = calloc(capacity, sizeof(GramSlot));
     if (!pairs || !where_b || !slots) {
@@ -129,34 +124,42 @@ static PyObject *unique_seeds(PyObject *self, PyObject *args) {
     const unsigned char *is_stop = stop.buf;
     for (Py_ssize_t j = 0; j < nb; j++)
         where_b[wb[j]] = j;
-    for (Py_ssize_t i = 0; i < na; i++) {
-        const int64_t w = wa[i];
-        if (count_a[w] == 1 && count_b[w] == 1 && !is_stop[w])
-            pairs[n_pairs++] = (Pair){i, where_b[w]};
-    }
     for (Py_ssize_t i = 0; i < grams_a; i++) {
         GramSlot *slot = gram_slot(slots, capacity - 1, wa + i);
         slot->count_a++;
-        slot->at_a = i;
+        slot->at_a = (int32_t)i;
     }
     for (Py_ssize_t j = 0; j < grams_b; j++) {
         GramSlot *slot = gram_slot(slots, capacity - 1, wb + j);
-        if (!slot->count_a) { /* in B only: no need to keep it (and it must not look empty) */
-            slot->count_b = 1;
-            slot->count_a = -1;
-            continue;
-        }
-        if (slot->count_a > 0) {
+        if (slot->count_a) { /* n-grams of B alone are never entered */
             slot->count_b++;
-            slot->at_b = j;
+            slot->at_b = (int32_t)j;
         }
     }
-    for (Py_ssize_t i = 0; i < grams_a; i++) {
-        const GramSlot *slot = gram_slot(slots, capacity - 1, wa + i);
-        if (slot->count_a == 1 && slot->count_b == 1)
-            pairs[n_pairs++] = (Pair){i, slot->at_b};
+    /* gram_at_b[i]: where in B the n-gram starting at word i of A is, when unique to both; the
+     * pairs then come out in order of i with no sort */
+    gram_at_b = malloc(sizeof(int64_t) * (size_t)(grams_a ? grams_a : 1));
+    if (!gram_at_b) {
+        PyErr_NoMemory();
+        goto done;
     }
-    qsort(pairs, (size_t)n_pairs, sizeof(Pair), compare_pairs);
+    for (Py_ssize_t i = 0; i < grams_a; i++)
+        gram_at_b[i] = -1;
+    for (size_t k = 0; k < capacity; k++)
+        if (slots[k].count_a == 1 && slots[k].count_b == 1)
+            gram_at_b[slots[k].at_a] = slots[k].at_b;
+    for (Py_ssize_t i = 0; i < na; i++) {
+        const int64_t w = wa[i];
+        const int64_t word_j = (count_a[w] == 1 && count_b[w] == 1 && !is_stop[w]) ? where_b[w] : -1;
+        const int64_t gram_j = i < grams_a ? gram_at_b[i] : -1;
+        /* both kinds at one i: sorted by j, as anchors._unique_seeds' sort leaves them */
+        const int64_t first = (word_j >= 0 && (gram_j < 0 || word_j <= gram_j)) ? word_j : gram_j;
+        const int64_t second = first == word_j ? gram_j : word_j;
+        if (first >= 0)
+            pairs[n_pairs++] = (Pair){i, first};
+        if (second >= 0)
+            pairs[n_pairs++] = (Pair){i, second};
+    }
     result = Py_BuildValue("(NNN)", PyBytes_FromStringAndSize((const char *)pairs, n_pairs * (Py_ssize_t)sizeof(Pair)),
                            PyBytes_FromStringAndSize((const char *)count_a, n_ids * 8),
                            PyBytes_FromStringAndSize((const char *)count_b, n_ids * 8));
@@ -169,6 +172,7 @@ done:
     free(count_a);
     free(count_b);
     free(where_b);
+    free(gram_at_b);
     free(slots);
     free(pairs);
     PyBuffer_Release(&stop);
