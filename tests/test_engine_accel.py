@@ -1,0 +1,201 @@
+"""The C accelerators (reader/compare/_scan.c, _runs.c) give exactly what their Python twins give."""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reader.compare.anchors as anchors
+import reader.compare.prepare as prepare_module
+from reader.compare import compare
+from reader.compare.model import CompareOptions
+from reader.compare.prepare import Vocabulary, prepare
+from reader.text.tokens import TOKEN_RE
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("[0-9]*.txt"))]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SCAN = prepare_module._scan
+RUNS = anchors._runs
+
+# Everything the tokeniser treats specially: letters, marks, tatweel, digits of three scripts and
+# an astral one, number separators, the Arabic ر decimal, spaces, newlines, joiners, bidi and
+# other invisible marks, quotes and punctuation, underscore, an emoji.
+ALPHABET = (
+    "قالمتحدثإنأىةءئؤآ"
+    "\u064b\u064e\u0650\u0652\u0670\u0640"
+    "0123٠١٢٣۴۵𝟘"
+    ".,٫٬ر"
+    " \t\n\u00a0\u2003"
+    "\u200c\u200d\u200b\u200f\u202b\u202c\u2066\u2069\ufeff\u061c"
+    '«»"“”()،؛؟!-_'
+    "abZ😀"
+)
+texts = st.text(alphabet=ALPHABET, max_size=80)
+
+
+def test_accelerators_are_built() -> None:
+    """The install builds both extensions where a C compiler is present (CI has one): the speed
+    figures of bench/bench_engine.py are the C path's."""
+    assert SCAN is not None, "reader.compare._scan was not built (is a C compiler installed?)"
+    assert RUNS is not None, "reader.compare._runs was not built (is a C compiler installed?)"
+
+
+def _python_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def _c_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    index: dict[str, int] = {}
+    starts, ends, raw, newline = SCAN.scan(text, index)
+    starts_, ends_, raw_ = (array("q", b"") for _ in range(3))
+    starts_.frombytes(starts)
+    ends_.frombytes(ends)
+    raw_.frombytes(raw)
+    tokens_by_id = list(index)
+    tokens = [(s, e, tokens_by_id[r]) for s, e, r in zip(starts_, ends_, raw_, strict=True)]
+    return tokens, list(newline)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_scan_finds_the_tokens_of_the_regex(text: str) -> None:
+    tokens, newline = _c_tokens(text)
+    assert tokens == _python_tokens(text)
+    gaps = [text[tokens[k - 1][1] if k else 0 : tokens[k][0]] for k in range(len(tokens))]
+    assert newline == [int("\n" in gap) for gap in gaps]
+
+
+def test_scan_numbers_tokens_across_calls() -> None:
+    index: dict[str, int] = {}
+    SCAN.scan("قال إن قال", index)
+    SCAN.scan("إن ما", index)
+    assert index == {"قال": 0, "إن": 1, "ما": 2}
+
+
+def test_scan_and_derive_refuse_bad_arguments() -> None:
+    with pytest.raises(TypeError):
+        SCAN.scan(b"bytes", {})
+    with pytest.raises(TypeError):
+        SCAN.scan("text", [])
+    with pytest.raises(ValueError):
+        SCAN.derive(array("q", [5]).tobytes(), array("q", [0]).tobytes(), b"\x00", b"\x00")
+    with pytest.raises(ValueError):
+        RUNS.unique_seeds([0, 7], [0], 2, b"\x00\x00")
+    with pytest.raises(ValueError):
+        RUNS.exact_runs([0], [0], array("q", [3, 0]).tobytes())
+
+
+def _documents(text: str) -> tuple:
+    """The Document of `text` by each path, with ids spelled as their folded keys (the paths
+    number keys in different orders; only equality of ids matters to the aligner)."""
+    out = []
+    for scan in (SCAN, None):
+        prepare_module._scan = scan
+        try:
+            vocabulary = Vocabulary(CompareOptions().normalize)
+            doc = prepare(text, vocabulary)
+        finally:
+            prepare_module._scan = SCAN
+        key_of = {v: k for k, v in vocabulary.key_ids.items()}
+        out.append(
+            (
+                list(doc.starts),
+                list(doc.ends),
+                [key_of[i] for i in doc.ids],
+                list(doc.word_tokens),
+                [key_of[i] for i in doc.word_ids],
+                list(doc.content),
+                list(doc.words_before),
+                list(doc.content_before),
+                doc.paragraph_ends,
+                sorted(key_of[i] for i in vocabulary.punct_ids),
+                sorted(key_of[i] for i in vocabulary.stop_ids),
+                [doc.key_text.index(c) for c in doc.key_text],  # equal letters where ids are equal
+            )
+        )
+    return tuple(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_prepare_in_c_equals_prepare_in_python(text: str) -> None:
+    in_c, in_python = _documents(text)
+    assert in_c == in_python
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "«»", "قال\n", "\nقال المتحدث، إن 07ر3 بالمئة.\n\nنعم"])
+def test_prepare_in_c_equals_prepare_in_python_at_the_edges(text: str) -> None:
+    in_c, in_python = _documents(text)
+    assert in_c == in_python
+
+
+def test_prepare_in_c_equals_prepare_in_python_on_the_seeds() -> None:
+    for text in seed_texts():
+        in_c, in_python = _documents(text)
+        assert in_c == in_python
+
+
+def _runs_in_python(wa: list[int], wb: list[int], stop: set[int]) -> tuple[list, Counter, Counter]:
+    count_a, count_b = Counter(wa), Counter(wb)
+    runs = anchors._exact_runs(wa, wb, anchors._unique_seeds(wa, wb, count_a, count_b, stop))
+    return runs, count_a, count_b
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 12), max_size=120),
+    st.lists(st.integers(0, 12), max_size=120),
+    st.sets(st.integers(0, 12), max_size=3),
+)
+def test_exact_runs_in_c_equal_exact_runs_in_python(wa: list[int], wb: list[int], stop: set[int]) -> None:
+    runs_c, count_a, count_b = anchors._exact_runs_in_c(wa, wb, stop)
+    runs_py, counter_a, counter_b = _runs_in_python(wa, wb, stop)
+    assert runs_c == runs_py
+    assert [count_a[w] for w in range(len(count_a))] == [counter_a[w] for w in range(len(count_a))]
+    assert [count_b[w] for w in range(len(count_b))] == [counter_b[w] for w in range(len(count_b))]
+
+
+def test_exact_runs_in_c_on_a_shuffled_copy() -> None:
+    """Long texts of distinct words with a block moved: the seeds are unique words and trigrams."""
+    wa = list(range(3000))
+    wb = wa[2000:] + wa[:2000]
+    runs_c, _, _ = anchors._exact_runs_in_c(wa, wb, set())
+    assert runs_c == _runs_in_python(wa, wb, set())[0]
+    assert sorted(runs_c) == [(0, 1000, 2000, True), (2000, 0, 1000, True)]
+
+
+def _compare_both_ways(a: str, b: str) -> tuple[dict, dict]:
+    results = []
+    for scan, runs in ((SCAN, RUNS), (None, None)):
+        prepare_module._scan, anchors._runs = scan, runs
+        try:
+            results.append(compare(a, b).to_dict())
+        finally:
+            prepare_module._scan, anchors._runs = SCAN, RUNS
+    return results[0], results[1]
+
+
+def test_compare_in_c_equals_compare_in_python_on_the_seeds() -> None:
+    seeds = seed_texts()
+    for a, b in itertools.product(seeds, repeat=2):
+        in_c, in_python = _compare_both_ways(a, b)
+        assert in_c == in_python
+
+
+def test_compare_in_c_equals_compare_in_python_on_a_repetitive_text() -> None:
+    """A bulletin that repeats itself takes the fallback that pairs n-grams in order."""
+    bulletin = "قال المتحدث إن الوضع مستقر في المدينة. " * 60
+    edited = bulletin.replace("مستقر", "هادئ", 9) + "\n" + bulletin[:400]
+    in_c, in_python = _compare_both_ways(bulletin, edited)
+    assert in_c == in_python
+    assert in_c["stats"]["passages"] >= 1
