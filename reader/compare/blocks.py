@@ -8,7 +8,8 @@ passage, so an edited paragraph is not split in pieces.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, _count_elements
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.compare.anchors import Candidate, split_at_widest_gap
@@ -40,10 +41,23 @@ def dice(wa: list[int], wb: list[int], a0: int, a1: int, b0: int, b1: int) -> fl
     total = (a1 - a0) + (b1 - b0)
     if total <= 0:
         return 0.0
-    return 2.0 * shared_count(Counter(wa[a0:a1]), Counter(wb[b0:b1])) / total
+    words_a, words_b = wa[a0:a1], wb[b0:b1]
+    if words_a == words_b:  # a verbatim copy, common in long texts: every word is shared
+        return 1.0
+    bag_a, bag_b = _bag(words_a), _bag(words_b)
+    if len(bag_a) == len(words_a) and len(bag_b) == len(words_b):  # no word twice: sets will do
+        return 2.0 * len(bag_a.keys() & bag_b.keys()) / total
+    return 2.0 * shared_count(bag_a, bag_b) / total
 
 
-def shared_count(bag_a: Counter, bag_b: Counter) -> int:
+def _bag(words: Sequence[int]) -> dict[int, int]:
+    """word -> count, as Counter(words) without its Python-level set-up (thousands of small bags)."""
+    bag: dict[int, int] = {}
+    _count_elements(bag, words)
+    return bag
+
+
+def shared_count(bag_a: Mapping[int, int], bag_b: Mapping[int, int]) -> int:
     """Size of the multiset intersection, summed in C (Counter's `&` loops in Python)."""
     common = bag_a.keys() & bag_b.keys()
     return sum(map(min, map(bag_a.__getitem__, common), map(bag_b.__getitem__, common)))
@@ -136,8 +150,8 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
         if tail_a is None or tail_b is None:
             continue
         last_a, last_b = block.a1 + tail_a - 1, block.b1 + tail_b - 1
-        similar = dice(wa, wb, block.a1, block.a1 + tail_a, block.b1, block.b1 + tail_b) >= TAIL_DICE
-        if reach == SNAP_WORDS or (tail_a and tail_b and (wa[last_a] == wb[last_b] or similar)):
+        tail = (block.a1, block.a1 + tail_a, block.b1, block.b1 + tail_b)
+        if reach == SNAP_WORDS or (tail_a and tail_b and _alike(wa, wb, last_a, last_b, *tail)):
             block.a1 += tail_a
             block.b1 += tail_b
             break
@@ -147,12 +161,20 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
         if head_a is None or head_b is None:
             continue
         first_a, first_b = block.a0 - head_a, block.b0 - head_b
-        similar = dice(wa, wb, first_a, block.a0, first_b, block.b0) >= TAIL_DICE
-        if reach == SNAP_WORDS or (head_a and head_b and (wa[first_a] == wb[first_b] or similar)):
+        head = (first_a, block.a0, first_b, block.b0)
+        if reach == SNAP_WORDS or (head_a and head_b and _alike(wa, wb, first_a, first_b, *head)):
             block.a0 -= head_a
             block.b0 -= head_b
             break
     return block
+
+
+def _alike(
+    wa: list[int], wb: list[int], edge_a: int, edge_b: int, a0: int, a1: int, b0: int, b1: int
+) -> bool:
+    """Leftover stretches [a0, a1) and [b0, b1) that end (or open) on one word, or still share words
+    (the edge words first: they settle most cases without counting word bags)."""
+    return wa[edge_a] == wb[edge_b] or dice(wa, wb, a0, a1, b0, b1) >= TAIL_DICE
 
 
 def _restore_snapped(block: Block, snapped: Block, da: Document, db: Document) -> Block:
@@ -254,9 +276,11 @@ def _merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int]) -> list
                 score = dice(wa, wb, a0, a1, b0, b1)
                 # each block with the gap it would take in must itself be shared material, so a
                 # stray pair of shared words next to a passage does not stretch it
-                with_prev = dice(wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0))
-                with_next = dice(wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1)
-                if score >= MERGE_DICE and min(with_prev, with_next) >= MIN_DICE:
+                if (
+                    score >= MERGE_DICE
+                    and dice(wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0)) >= MIN_DICE
+                    and dice(wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1) >= MIN_DICE
+                ):
                     merged[-1] = Block(a0, a1, b0, b1, score)
                     continue
         merged.append(block)
