@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.compare import CHANGED, SAME, CompareOptions, compare
-from reader.text.normalize import NormalizeOptions, canonical_number, fold_word
+from reader.text.normalize import NormalizeOptions, _table, _translator, canonical_number, fold_word
 from reader.text.tokens import tokenize
 
 BASE = (
@@ -78,3 +80,29 @@ def test_number_tokens_stay_whole():
 
 def test_words_keep_their_harakat():
     assert [t.text for t in tokenize("إنّ الحُكومةَ قالت")] == ["إنّ", "الحُكومةَ", "قالت"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet='أإآٱؤئىیةهاب٠١۴5«»"“.,،\u064b\u0650\u0640\u200c\u200f\u202b \n', max_size=60),
+    st.sampled_from(
+        [
+            NormalizeOptions(),
+            NormalizeOptions(hamza=False, digits=False),
+            NormalizeOptions(
+                diacritics=False,
+                tatweel=False,
+                invisible=False,
+                punctuation=False,
+                alef_maqsura=False,
+                teh_marbuta=False,
+                hamza=False,
+                digits=False,
+            ),
+        ]
+    ),
+)
+def test_the_fold_translates_as_str_translate_does(text: str, options: NormalizeOptions) -> None:
+    """The fold replaces only the characters its table names (a faster str.translate)."""
+    table = _table(options)
+    assert _translator(table)(text) == text.translate(table)
