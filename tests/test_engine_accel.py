@@ -93,6 +93,8 @@ def test_scan_and_derive_refuse_bad_arguments() -> None:
         RUNS.unique_seeds([0, 7], [0], 2, b"\x00\x00")
     with pytest.raises(ValueError):
         RUNS.exact_runs([0], [0], array("q", [3, 0]).tobytes())
+    with pytest.raises(TypeError):
+        RUNS.chain_runs([(1, 2)], 24, 2)
 
 
 def _documents(text: str) -> tuple:
@@ -163,6 +165,19 @@ def test_exact_runs_in_c_equal_exact_runs_in_python(wa: list[int], wb: list[int]
     assert runs_c == runs_py
     assert [count_a[w] for w in range(len(count_a))] == [counter_a[w] for w in range(len(count_a))]
     assert [count_b[w] for w in range(len(count_b))] == [counter_b[w] for w in range(len(count_b))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200), st.integers(1, 30)), max_size=40))
+def test_chains_in_c_equal_chains_in_python(spans: list[tuple[int, int, int]]) -> None:
+    runs = [(i, j, n, True) for i, j, n in spans]
+    in_c = anchors._chain_runs(runs)
+    anchors._runs = None
+    try:
+        in_python = anchors._chain_runs(runs)
+    finally:
+        anchors._runs = RUNS
+    assert in_c == in_python
 
 
 def test_exact_runs_in_c_on_a_shuffled_copy() -> None:

@@ -241,7 +241,88 @@ done:
     return runs;
 }
 
+/* chain_runs(runs, chain_gap, slack) -> [[run, ...], ...]: anchors._chain_runs on runs already
+ * sorted. Each run joins the open chain it follows most closely in both texts (gaps within
+ * chain_gap, overlaps within slack); chains left behind by more than chain_gap words close. */
+typedef struct {
+    PyObject *list;
+    int64_t end_i, end_j;
+} OpenChain;
+
+static PyObject *chain_runs(PyObject *self, PyObject *args) {
+    PyObject *runs;
+    long long chain_gap, slack;
+    if (!PyArg_ParseTuple(args, "O!LL", &PyList_Type, &runs, &chain_gap, &slack))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(runs);
+    OpenChain *open = malloc(sizeof(OpenChain) * (size_t)(n ? n : 1));
+    Py_ssize_t n_open = 0;
+    PyObject *done = PyList_New(0);
+    if (!open || !done) {
+        if (!open)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *run = PyList_GET_ITEM(runs, k);
+        long long i0, j0, length;
+        PyObject *unique;
+        if (!PyArg_ParseTuple(run, "LLLO", &i0, &j0, &length, &unique))
+            goto fail;
+        Py_ssize_t best = -1, kept = 0;
+        long long best_cost = 0;
+        for (Py_ssize_t c = 0; c < n_open; c++) {
+            const long long gap_i = i0 - open[c].end_i, gap_j = j0 - open[c].end_j;
+            if (gap_i > chain_gap) {
+                if (PyList_Append(done, open[c].list) < 0)
+                    goto fail;
+                Py_CLEAR(open[c].list);
+                continue;
+            }
+            open[kept] = open[c];
+            if (kept != c)
+                open[c].list = NULL;
+            if (-slack <= gap_i && -slack <= gap_j && gap_j <= chain_gap) {
+                const long long cost = (gap_i > 0 ? gap_i : 0) + (gap_j < 0 ? -gap_j : gap_j);
+                if (best < 0 || cost < best_cost) {
+                    best = kept;
+                    best_cost = cost;
+                }
+            }
+            kept++;
+        }
+        n_open = kept;
+        if (best < 0) {
+            PyObject *chain = PyList_New(1);
+            if (!chain)
+                goto fail;
+            Py_INCREF(run);
+            PyList_SET_ITEM(chain, 0, run);
+            open[n_open++] = (OpenChain){chain, i0 + length, j0 + length};
+        } else {
+            if (PyList_Append(open[best].list, run) < 0)
+                goto fail;
+            open[best].end_i = i0 + length;
+            open[best].end_j = j0 + length;
+        }
+    }
+    for (Py_ssize_t c = 0; c < n_open; c++) {
+        if (PyList_Append(done, open[c].list) < 0)
+            goto fail;
+        Py_CLEAR(open[c].list);
+    }
+    free(open);
+    return done;
+fail:
+    for (Py_ssize_t c = 0; open && c < n_open; c++)
+        Py_XDECREF(open[c].list);
+    free(open);
+    Py_XDECREF(done);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"chain_runs", chain_runs, METH_VARARGS, "Chain runs that follow each other in both texts."},
     {"unique_seeds", unique_seeds, METH_VARARGS, "Positions of words and trigrams unique to both texts."},
     {"exact_runs", exact_runs, METH_VARARGS, "Grow seeds into runs of equal words."},
     {NULL, NULL, 0, NULL},

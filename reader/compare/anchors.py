@@ -239,6 +239,8 @@ def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> l
 def _chain_runs(runs: list[Anchor]) -> list[list[Anchor]]:
     """Chain runs that follow each other in both texts with small gaps (edits between them)."""
     runs = sorted(runs)
+    if _runs is not None:
+        return _runs.chain_runs(runs, CHAIN_GAP, CHAIN_SLACK)
     open_chains: list[list[Anchor]] = []
     done: list[list[Anchor]] = []
     for run in runs:
