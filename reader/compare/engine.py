@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from reader.compare.anchors import find_candidates
 from reader.compare.blocks import Block, build_blocks, shared_count
-from reader.compare.model import CompareOptions, Comparison, Passage, Stats
+from reader.compare.model import CompareOptions, Comparison, Passage, Stats, order_by_b, swapped_passages
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
 from reader.compare.worddiff import BlockDiff, Run, diff_block
@@ -53,11 +53,13 @@ def _compare_canonical(a: str, b: str, options: CompareOptions) -> Comparison:
     # The aligner breaks ties by order; running it on a canonical order of the pair makes the
     # result symmetric: swapping the sides in the window mirrors the view, never changes it.
     if (len(a), a) > (len(b), b):
-        return _compare(b, a, options).swapped()
+        return _compare(b, a, options, swap=True)
     return _compare(a, b, options)
 
 
-def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
+def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Comparison:
+    """Compare a with b; with `swap`, return it seen from b's side (as `Comparison.swapped()`
+    would, but numbering the passages in b's order as the segments are made)."""
     vocabulary = Vocabulary(options.normalize)
     da = prepare(a, vocabulary)
     db = prepare(b, vocabulary)
@@ -100,14 +102,22 @@ def _compare(a: str, b: str, options: CompareOptions) -> Comparison:
         )
         runs_a.extend(diff.runs_a)
         runs_b.extend(diff.runs_b)
-    segments_a, shared_a = tile(da, runs_a)
-    segments_b, shared_b = tile(db, runs_b)
+    number = None
+    if swap:
+        order = order_by_b(passages)
+        number = {old: new for new, old in enumerate(order)}
+    segments_a, shared_a = tile(da, runs_a, number)
+    segments_b, shared_b = tile(db, runs_b, number)
     stats = Stats(
         shared_a=shared_a,
         shared_b=shared_b,
         passages=len(passages),
         moved=sum(moved),
     )
+    if swap:
+        return Comparison(
+            len(b), len(a), stats.swapped(), swapped_passages(passages, order), segments_b, segments_a
+        )
     return Comparison(len(a), len(b), stats, tuple(passages), segments_a, segments_b)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal, NamedTuple
@@ -76,6 +77,9 @@ class Stats:
     passages: int
     moved: int
 
+    def swapped(self) -> Stats:
+        return Stats(self.shared_b, self.shared_a, self.passages, self.moved)
+
     def to_dict(self) -> dict:
         return {
             "shared_a": round(self.shared_a, 4),
@@ -99,16 +103,19 @@ class Comparison:
 
     def swapped(self) -> Comparison:
         """The same comparison seen from the other side (B as A), passages numbered in its order."""
-        order = sorted(range(len(self.passages)), key=lambda k: self.passages[k].b)
-        passages = tuple(
-            Passage(p.b, p.a, p.moved, p.similarity) for p in map(self.passages.__getitem__, order)
-        )
-        stats = Stats(self.stats.shared_b, self.stats.shared_a, self.stats.passages, self.stats.moved)
+        order = order_by_b(self.passages)
         segments_a, segments_b = self.segments_b, self.segments_a
         if order != list(range(len(order))):  # numbers change: a million words have 600k segments
             number = {old: new for new, old in enumerate(order)}
             segments_a, segments_b = _renumbered(segments_a, number), _renumbered(segments_b, number)
-        return Comparison(self.b_length, self.a_length, stats, passages, segments_a, segments_b)
+        return Comparison(
+            self.b_length,
+            self.a_length,
+            self.stats.swapped(),
+            swapped_passages(self.passages, order),
+            segments_a,
+            segments_b,
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -122,6 +129,16 @@ class Comparison:
                 "b": [s.to_dict() for s in self.segments_b],
             },
         }
+
+
+def order_by_b(passages: Sequence[Passage]) -> list[int]:
+    """Indices of the passages in the order of their B side: their numbers once the sides swap."""
+    return sorted(range(len(passages)), key=lambda k: passages[k].b)
+
+
+def swapped_passages(passages: Sequence[Passage], order: list[int]) -> tuple[Passage, ...]:
+    """The passages taken in `order`, each with its two sides exchanged."""
+    return tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in map(passages.__getitem__, order))
 
 
 # Segment's own constructor goes through a Python-level __new__ (for the default `chars`).

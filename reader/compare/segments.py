@@ -11,9 +11,12 @@ from reader.compare.prepare import Document
 from reader.compare.worddiff import Run
 
 
-def tile(doc: Document, runs: list[Run]) -> tuple[tuple[Segment, ...], float]:
+def tile(
+    doc: Document, runs: list[Run], number: dict[int, int] | None = None
+) -> tuple[tuple[Segment, ...], float]:
     """Segments covering [0, len(text)) (runs in token order, gaps `only`, whitespace joined to the
-    left), and the share of the text's visible characters that lie in same/changed segments."""
+    left), and the share of the text's visible characters that lie in same/changed segments.
+    `number` renumbers the passages (the sides of the comparison are being swapped)."""
     n_tokens = len(doc.ids)
     if not doc.text:
         return (), 0.0
@@ -51,6 +54,8 @@ def tile(doc: Document, runs: list[Run]) -> tuple[tuple[Segment, ...], float]:
         kinds.append(ONLY)
         passages.append(None)
         chars_of.append(())
+    if number is not None:
+        passages = list(map(number.get, passages))  # `only` stretches have None: get() keeps it
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
     segments = tuple(map(_segment, zip(bounds[:-1], bounds[1:], kinds, passages, chars_of, strict=True)))
     # visible characters: those of tokens, so whitespace and layout marks count for nothing
