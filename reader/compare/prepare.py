@@ -80,21 +80,19 @@ class Vocabulary:
         # one fold over all the tokens at once: the per-call overhead, not the letters, is the cost
         keys = self._fold_lines("\n".join(tokens)).split("\n")
         key_ids = self.key_ids
-        out = []
-        for key in keys:
-            token_id = key_ids.get(key)
-            if token_id is None:
-                token_id = key_ids[key] = len(key_ids)
-                flag = 0
-                if not _HAS_ALNUM.search(key):
-                    self.punct_ids.add(token_id)
-                    flag = PUNCT
-                elif key in self._stop_keys or len(key) < 2:
-                    self.stop_ids.add(token_id)
-                    flag = STOP
-                self.flags.append(flag)
-            out.append(token_id)
-        return out
+        fresh = list(dict.fromkeys(itertools.filterfalse(key_ids.__contains__, keys)))
+        first = len(key_ids)
+        key_ids.update(zip(fresh, itertools.count(first)))
+        is_punct = list(map(operator.not_, map(_HAS_ALNUM.search, fresh)))
+        is_stop = map(self._is_stop_key, fresh)
+        flags = list(map(_flag, is_punct, is_stop))
+        self.flags.extend(flags)
+        self.punct_ids.update(itertools.compress(itertools.count(first), map(PUNCT.__eq__, flags)))
+        self.stop_ids.update(itertools.compress(itertools.count(first), map(STOP.__eq__, flags)))
+        return list(map(key_ids.__getitem__, keys))
+
+    def _is_stop_key(self, key: str) -> bool:
+        return key in self._stop_keys or len(key) < 2
 
     def ids_for(self, unique_tokens: dict[str, None]) -> dict[str, int]:
         """token -> id for every token; tokens seen on the other side are not folded again."""
@@ -110,6 +108,11 @@ class Vocabulary:
 
 
 PUNCT, STOP = 1, 2  # Vocabulary.flags bits (as in _scan.c)
+
+
+def _flag(is_punct: bool, is_stop: bool) -> int:
+    """A key without letters or digits is punctuation; else a function word or a short one is a stop."""
+    return PUNCT if is_punct else STOP if is_stop else 0
 
 
 def prepare(text: str, vocabulary: Vocabulary) -> Document:
