@@ -45,7 +45,15 @@ def stage_wheel(source: Path, work: Path) -> Path:
             source,
             tree,
             ignore=shutil.ignore_patterns(
-                ".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "bench"
+                ".git",
+                "build",
+                "dist",
+                "*.egg-info",
+                "__pycache__",
+                ".*_cache",
+                ".hypothesis",
+                "bench",
+                "*.so",
             ),
         )
         wheel_cmd = [sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation"]
