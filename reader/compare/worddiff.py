@@ -3,7 +3,6 @@ character diff inside short changed stretches so the view can mark `الأمري
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -74,68 +73,15 @@ def diff_block(
     `reordered`: the block is known to be reuse with its words shuffled, so all of it is the
     passage: edits at its ends stay, and nothing in it is `only`."""
     ops = diff_ops(da.key_text[ta[0] : ta[1]], db.key_text[tb[0] : tb[1]], cleanup="No")
-    regions = _regions(ops, ta[0], tb[0], da.ids, weak)
-    first, last = 0, len(regions)
-    if not reordered:
-        # A one-sided edit at either end (an insertion, stray punctuation) is not aligned material.
-        while first < last and _one_sided(regions[first]):
-            first += 1
-        while first < last and _one_sided(regions[last - 1]):
-            last -= 1
-    regions = regions[first:last]
-    if not any(region[0] for region in regions):
-        return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
+    # One walk over the ops labels equal stretches and the edits between them as it goes.
     runs_a: list[Run] = []
     runs_b: list[Run] = []
     add_a, add_b = runs_a.append, runs_b.append
-    words_a, words_b = da.words_before, db.words_before
-    content_a = da.content_before
-    equal = equal_content = 0
-    for is_equal, a0, a1, b0, b1 in regions:
-        if is_equal:
-            add_a(_run((a0, a1, SAME, passage, ())))
-            add_b(_run((b0, b1, SAME, passage, ())))
-            equal += words_a[a1] - words_a[a0]
-            equal_content += content_a[a1] - content_a[a0]
-        elif a0 == a1:
-            add_b(_one_sided_run(words_b, b0, b1, passage, reordered))
-        elif b0 == b1:
-            add_a(_one_sided_run(words_a, a0, a1, passage, reordered))
-        else:
-            chars_a = chars_b = ()
-            if a1 - a0 <= MAX_CHAR_DIFF_TOKENS and b1 - b0 <= MAX_CHAR_DIFF_TOKENS:
-                chars_a, chars_b = char_differences(da, db, a0, a1, b0, b1)
-            add_a(_run((a0, a1, CHANGED, passage, chars_a)))
-            add_b(_run((b0, b1, CHANGED, passage, chars_b)))
-    span_a, span_b = (regions[0][1], regions[-1][2]), (regions[0][3], regions[-1][4])
-    return BlockDiff(
-        runs_a,
-        runs_b,
-        span_a,
-        span_b,
-        equal,
-        equal_content,
-        words_a[span_a[1]] - words_a[span_a[0]],
-        words_b[span_b[1]] - words_b[span_b[0]],
-    )
-
-
-# Run's own constructor goes through a Python-level __new__ for the default `chars`: a
-# million-word comparison makes over half a million runs, so they are made from full tuples.
-_run = partial(tuple.__new__, Run)
-
-Region = tuple[bool, int, int, int, int]  # (equal?, a0, a1, b0, b1)
-
-
-def _regions(
-    ops: list[tuple[str, int]], ia: int, ib: int, ids: Sequence[int], weak: set[int]
-) -> list[Region]:
-    """Walk the ops into equal stretches and the edits between them. An equal stretch of one or two
-    function words between two edits is part of one rewording (`في` matching `في` inside a
-    rewritten clause) and joins them; content words stay equal however short."""
-    regions: list[Region] = []
-    add = regions.append
+    ids, words_a, content_a = da.ids, da.words_before, da.content_before
+    ia, ib = ta[0], tb[0]
+    start_a = start_b = -1  # where the aligned material starts, once an equal stretch is seen
     edit_a = edit_b = -1  # where the pending edit starts, or -1
+    equal = equal_content = 0
     last_op = len(ops) - 1
     for k, (op, n) in enumerate(ops):
         if op != "=":
@@ -147,30 +93,80 @@ def _regions(
                 ib += n
             continue
         if edit_a >= 0:
-            if n <= 2 and k < last_op and ops[k + 1][0] != "=" and all(i in weak for i in ids[ia : ia + n]):
-                ia += n  # absorbed: the pending edit goes on over it
+            # An equal stretch of one or two function words between two edits is part of one
+            # rewording (`في` matching `في` inside a rewritten clause): the edit goes on over it.
+            # Content words stay equal however short.
+            if n <= 2 and k < last_op and ops[k + 1][0] != "=" and weak.issuperset(ids[ia : ia + n]):
+                ia += n
                 ib += n
                 continue
-            add((False, edit_a, ia, edit_b, ib))
+            # A one-sided edit at the start (an insertion, stray punctuation) is not aligned material.
+            if start_a >= 0 or reordered or (edit_a < ia and edit_b < ib):
+                _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, runs_a, runs_b)
+                if start_a < 0:
+                    start_a, start_b = edit_a, edit_b
             edit_a = -1
-        add((True, ia, ia + n, ib, ib + n))
+        if start_a < 0:
+            start_a, start_b = ia, ib
+        add_a(_run((ia, ia + n, SAME, passage, ())))
+        add_b(_run((ib, ib + n, SAME, passage, ())))
+        equal += words_a[ia + n] - words_a[ia]
+        equal_content += content_a[ia + n] - content_a[ia]
         ia += n
         ib += n
+    if start_a < 0:  # no equal word: nothing is aligned
+        return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
     if edit_a >= 0:
-        add((False, edit_a, ia, edit_b, ib))
-    return regions
+        if reordered or (edit_a < ia and edit_b < ib):
+            _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, runs_a, runs_b)
+        else:  # ...nor is one at the end
+            ia, ib = edit_a, edit_b
+    return BlockDiff(
+        runs_a,
+        runs_b,
+        (start_a, ia),
+        (start_b, ib),
+        equal,
+        equal_content,
+        words_a[ia] - words_a[start_a],
+        db.words_before[ib] - db.words_before[start_b],
+    )
 
 
-def _one_sided(region: Region) -> bool:
-    is_equal, a0, a1, b0, b1 = region
-    return not is_equal and (a0 == a1 or b0 == b1)
+# Run's own constructor goes through a Python-level __new__ for the default `chars`: a
+# million-word comparison makes over half a million runs, so they are made from full tuples.
+_run = partial(tuple.__new__, Run)
 
 
-def _one_sided_run(words_before: Sequence[int], lo: int, hi: int, passage: int, reordered: bool) -> Run:
-    """Tokens only one side has inside a passage: a long insertion is its own `only` stretch."""
-    if words_before[hi] - words_before[lo] >= MIN_ONLY_WORDS and not reordered:
-        return _run((lo, hi, ONLY, None, ()))
-    return _run((lo, hi, CHANGED, passage, ()))
+def _label_edit(
+    da: Document,
+    db: Document,
+    a0: int,
+    a1: int,
+    b0: int,
+    b1: int,
+    passage: int,
+    reordered: bool,
+    runs_a: list[Run],
+    runs_b: list[Run],
+) -> None:
+    """Tokens [a0, a1) of A replaced by [b0, b1) of B inside a passage. A long insertion (tokens
+    only one side has) is its own `only` stretch; letters are compared inside short rewordings."""
+    if a0 == a1 or b0 == b1:
+        if a0 == a1:
+            words, lo, hi, runs = db.words_before, b0, b1, runs_b
+        else:
+            words, lo, hi, runs = da.words_before, a0, a1, runs_a
+        if words[hi] - words[lo] >= MIN_ONLY_WORDS and not reordered:
+            runs.append(_run((lo, hi, ONLY, None, ())))
+        else:
+            runs.append(_run((lo, hi, CHANGED, passage, ())))
+        return
+    chars_a = chars_b = ()
+    if a1 - a0 <= MAX_CHAR_DIFF_TOKENS and b1 - b0 <= MAX_CHAR_DIFF_TOKENS:
+        chars_a, chars_b = char_differences(da, db, a0, a1, b0, b1)
+    runs_a.append(_run((a0, a1, CHANGED, passage, chars_a)))
+    runs_b.append(_run((b0, b1, CHANGED, passage, chars_b)))
 
 
 def char_differences(
@@ -182,8 +178,11 @@ def char_differences(
     x = da.text[start_a : da.ends[a1 - 1]]
     y = db.text[start_b : db.ends[b1 - 1]]
     needed = MIN_SPELLING_OVERLAP * max(len(x), len(y))
-    # No diff can keep more letters than the two stretches have in common as bags of letters:
-    # most changed stretches are different words, and this bound (cheaper than a diff) says so.
+    # No diff can keep more letters than the shorter stretch has, or than the two have in common
+    # as bags of letters: most changed stretches are different words, and these bounds (cheaper
+    # than a diff) say so.
+    if min(len(x), len(y)) < needed:
+        return (), ()
     if sum(min(x.count(c), y.count(c)) for c in set(x).intersection(y)) < needed:
         return (), ()
     ops = diff_ops(x, y, cleanup="No")
