@@ -84,15 +84,15 @@ class Vocabulary:
         first = len(key_ids)
         key_ids.update(zip(fresh, itertools.count(first)))
         is_punct = list(map(operator.not_, map(_HAS_ALNUM.search, fresh)))
-        is_stop = map(self._is_stop_key, fresh)
-        flags = list(map(_flag, is_punct, is_stop))
+        # a function word, or a one-letter key, never seeds a passage
+        is_stop = map(
+            operator.or_, map(self._stop_keys.__contains__, fresh), map((2).__gt__, map(len, fresh))
+        )
+        flags = [PUNCT if punct else STOP if stop else 0 for punct, stop in zip(is_punct, is_stop)]
         self.flags.extend(flags)
         self.punct_ids.update(itertools.compress(itertools.count(first), map(PUNCT.__eq__, flags)))
         self.stop_ids.update(itertools.compress(itertools.count(first), map(STOP.__eq__, flags)))
         return list(map(key_ids.__getitem__, keys))
-
-    def _is_stop_key(self, key: str) -> bool:
-        return key in self._stop_keys or len(key) < 2
 
     def ids_for(self, unique_tokens: dict[str, None]) -> dict[str, int]:
         """token -> id for every token; tokens seen on the other side are not folded again."""
@@ -108,11 +108,6 @@ class Vocabulary:
 
 
 PUNCT, STOP = 1, 2  # Vocabulary.flags bits (as in _scan.c)
-
-
-def _flag(is_punct: bool, is_stop: bool) -> int:
-    """A key without letters or digits is punctuation; else a function word or a short one is a stop."""
-    return PUNCT if is_punct else STOP if is_stop else 0
 
 
 def prepare(text: str, vocabulary: Vocabulary) -> Document:

@@ -147,15 +147,20 @@ def _folder(options: NormalizeOptions, strip_clitics: bool) -> Callable[[str], s
 
 
 def _translator(table: dict[int, str | int | None]) -> Callable[[str], str]:
-    """`str.translate(table)`, three times faster on Arabic: translate looks every character up in
-    the table, while a character class finds the few that change (about one in twenty)."""
-    if not table:
-        return str
-    replacement = {chr(point): _spelled(value) for point, value in table.items()}
-    wanted = re.compile("[" + "".join(re.escape(chr(point)) for point in sorted(table)) + "]")
+    """`str.translate(table)`, several times faster on Arabic: translate looks every character up
+    in the table, while `str.replace` runs at memory speed, and only the few characters of the
+    table that occur need one. Replacing one after another equals translating in one pass as long
+    as no replacement holds a character the table changes (checked here)."""
+    rules = [(chr(point), _spelled(value)) for point, value in sorted(table.items())]
+    rules = [(old, new) for old, new in rules if old != new]
+    if any(ch in table for _, new in rules for ch in new):
+        return lambda text: text.translate(table)
 
-    def translate(text: str, substitute=wanted.sub, lookup=replacement.__getitem__) -> str:
-        return substitute(lambda match: lookup(match.group()), text)
+    def translate(text: str) -> str:
+        for old, new in rules:
+            if old in text:
+                text = text.replace(old, new)
+        return text
 
     return translate
 
