@@ -85,10 +85,9 @@ class Vocabulary:
         key_ids.update(zip(fresh, itertools.count(first)))
         is_punct = list(map(operator.not_, map(_HAS_ALNUM.search, fresh)))
         # a function word, or a one-letter key, never seeds a passage
-        is_stop = map(
-            operator.or_, map(self._stop_keys.__contains__, fresh), map((2).__gt__, map(len, fresh))
-        )
-        flags = [PUNCT if punct else STOP if stop else 0 for punct, stop in zip(is_punct, is_stop)]
+        is_short = map((2).__gt__, map(len, fresh))
+        is_stop = list(map(operator.or_, map(self._stop_keys.__contains__, fresh), is_short))
+        flags = [PUNCT if p else STOP if s else 0 for p, s in zip(is_punct, is_stop, strict=True)]
         self.flags.extend(flags)
         self.punct_ids.update(itertools.compress(itertools.count(first), map(PUNCT.__eq__, flags)))
         self.stop_ids.update(itertools.compress(itertools.count(first), map(STOP.__eq__, flags)))
