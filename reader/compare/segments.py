@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import operator
 from functools import partial
 
@@ -58,14 +57,17 @@ def tile(
         passages = list(map(number.get, passages))  # `only` stretches have None: get() keeps it
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
     segments = tuple(map(_segment, zip(bounds[:-1], bounds[1:], kinds, passages, chars_of, strict=True)))
-    # visible characters: those of tokens, so whitespace and layout marks count for nothing
-    visible_before = [0, *itertools.accumulate(map(operator.sub, doc.ends, doc.starts))]
-    aligned = list(map(ONLY.__ne__, kinds))
+    # visible characters: those of tokens, so whitespace and layout marks count for nothing;
+    # summed over the whole text and over the `only` stretches, not added up token by token
+    ends, starts = doc.ends, doc.starts
+    visible = sum(ends) - sum(starts)
     firsts.append(n_tokens)
-    shared = sum(map(visible_before.__getitem__, itertools.compress(firsts[1:], aligned))) - sum(
-        map(visible_before.__getitem__, itertools.compress(firsts, aligned))
-    )
-    return segments, shared / visible_before[-1] if visible_before[-1] else 0.0
+    unshared = 0
+    for k, kind in enumerate(kinds):
+        if kind == ONLY:
+            lo, hi = firsts[k], firsts[k + 1]
+            unshared += sum(ends[lo:hi]) - sum(starts[lo:hi])
+    return segments, (visible - unshared) / visible if visible else 0.0
 
 
 _first_token = operator.itemgetter(0)
