@@ -90,7 +90,9 @@ def test_scan_and_derive_refuse_bad_arguments() -> None:
     with pytest.raises(ValueError):
         SCAN.derive(array("q", [5]).tobytes(), array("q", [0]).tobytes(), b"\x00", b"\x00")
     with pytest.raises(ValueError):
-        RUNS.unique_seeds([0, 7], [0], 2, b"\x00\x00")
+        RUNS.unique_seeds([0, -7], [0], set())
+    with pytest.raises(TypeError):
+        RUNS.unique_seeds([0], [0], [1])
     with pytest.raises(ValueError):
         RUNS.exact_runs([0], [0], array("q", [3, 0]).tobytes())
     with pytest.raises(TypeError):
@@ -171,10 +173,10 @@ def test_exact_runs_in_c_equal_exact_runs_in_python(wa: list[int], wb: list[int]
 @given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200), st.integers(1, 30)), max_size=40))
 def test_chains_in_c_equal_chains_in_python(spans: list[tuple[int, int, int]]) -> None:
     runs = [(i, j, n, True) for i, j, n in spans]
-    in_c = anchors._chain_runs(runs)
+    in_c = anchors._chain_candidates(runs)
     anchors._runs = None
     try:
-        in_python = anchors._chain_runs(runs)
+        in_python = anchors._chain_candidates(runs)
     finally:
         anchors._runs = RUNS
     assert in_c == in_python

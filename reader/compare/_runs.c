@@ -80,33 +80,47 @@ typedef struct {
     int64_t i, j;
 } Pair;
 
-/* unique_seeds(wa, wb, n_ids, stop) -> (pairs, counts_a, counts_b)
- * pairs: int64 (i, j) of every content word (stop[id] == 0) and every word trigram that occurs
- * exactly once in each text, sorted; counts: occurrences of each id per text. Same pairs as
- * anchors._unique_seeds before its fallback for repetitive texts. */
+/* unique_seeds(wa, wb, stop) -> (pairs, counts_a, counts_b)
+ * pairs: int64 (i, j) of every content word (id not in the set `stop`) and every word trigram that
+ * occurs exactly once in each text, sorted; counts: occurrences of each id below the largest + 1,
+ * per text. Same pairs as anchors._unique_seeds before its fallback for repetitive texts. */
 static PyObject *unique_seeds(PyObject *self, PyObject *args) {
-    PyObject *list_a, *list_b;
-    long long n_ids;
-    Py_buffer stop;
-    if (!PyArg_ParseTuple(args, "OOLy*", &list_a, &list_b, &n_ids, &stop))
+    PyObject *list_a, *list_b, *stop;
+    if (!PyArg_ParseTuple(args, "OOO!", &list_a, &list_b, &PySet_Type, &stop))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t na = 0, nb = 0, n_pairs = 0;
+    int64_t n_ids = 0;
+    unsigned char *is_stop = NULL;
     int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL, *where_b = NULL, *gram_at_b = NULL;
     GramSlot *slots = NULL;
     Pair *pairs = NULL;
-    if (n_ids < 0 || n_ids > INT32_MAX || stop.len < n_ids) {
-        PyErr_SetString(PyExc_ValueError, "stop must hold a byte per id");
-        goto done;
-    }
     if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
         goto done;
     for (Py_ssize_t k = 0; k < na; k++)
-        if (wa[k] >= n_ids)
-            goto out_of_range;
+        n_ids = wa[k] >= n_ids ? wa[k] + 1 : n_ids;
     for (Py_ssize_t k = 0; k < nb; k++)
-        if (wb[k] >= n_ids)
-            goto out_of_range;
+        n_ids = wb[k] >= n_ids ? wb[k] + 1 : n_ids;
+    if (n_ids > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "word ids must fit in 32 bits");
+        goto done;
+    }
+    if (!(is_stop = calloc((size_t)(n_ids ? n_ids : 1), 1))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    {
+        Py_ssize_t pos = 0;
+        PyObject *item;
+        Py_hash_t hash;
+        while (_PySet_NextEntry(stop, &pos, &item, &hash)) {
+            const long long id = PyLong_AsLongLong(item);
+            if (id == -1 && PyErr_Occurred())
+                goto done;
+            if (id >= 0 && id < n_ids)
+                is_stop[id] = 1;
+        }
+    }
     if (!(count_a = counts_of(wa, na, n_ids)) || !(count_b = counts_of(wb, nb, n_ids)))
         goto done;
     const Py_ssize_t grams_a = na >= NGRAM ? na - NGRAM + 1 : 0;
@@ -121,7 +135,6 @@ static PyObject *unique_seeds(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
-    const unsigned char *is_stop = stop.buf;
     for (Py_ssize_t j = 0; j < nb; j++)
         where_b[wb[j]] = j;
     for (Py_ssize_t i = 0; i < grams_a; i++) {
@@ -163,10 +176,8 @@ static PyObject *unique_seeds(PyObject *self, PyObject *args) {
     result = Py_BuildValue("(NNN)", PyBytes_FromStringAndSize((const char *)pairs, n_pairs * (Py_ssize_t)sizeof(Pair)),
                            PyBytes_FromStringAndSize((const char *)count_a, n_ids * 8),
                            PyBytes_FromStringAndSize((const char *)count_b, n_ids * 8));
-    goto done;
-out_of_range:
-    PyErr_SetString(PyExc_ValueError, "word id not below n_ids");
 done:
+    free(is_stop);
     free(wa);
     free(wb);
     free(count_a);
@@ -175,7 +186,6 @@ done:
     free(gram_at_b);
     free(slots);
     free(pairs);
-    PyBuffer_Release(&stop);
     return result;
 }
 
@@ -192,16 +202,15 @@ static PyObject *exact_runs(PyObject *self, PyObject *args) {
     int64_t *wa = NULL, *wb = NULL, *reach = NULL;
     if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
         goto done;
-    /* reach[d + na]: end in A of the last run grown on diagonal d = j - i */
-    reach = malloc(sizeof(int64_t) * (size_t)(na + nb + 1));
+    /* reach[d + na]: 1 + end in A of the last run grown on diagonal d = j - i, 0 for none. calloc
+     * maps zero pages lazily: only the few diagonals that hold runs cost memory and page faults */
+    reach = calloc((size_t)(na + nb + 1), sizeof(int64_t));
     runs = PyList_New(0);
     if (!reach || !runs) {
         if (!reach)
             PyErr_NoMemory();
         goto fail;
     }
-    for (Py_ssize_t d = 0; d <= na + nb; d++)
-        reach[d] = -1;
     const Pair *pairs = seeds.buf;
     const Py_ssize_t n_seeds = seeds.len / (Py_ssize_t)sizeof(Pair);
     for (Py_ssize_t k = 0; k < n_seeds; k++) {
@@ -211,7 +220,7 @@ static PyObject *exact_runs(PyObject *self, PyObject *args) {
             goto fail;
         }
         int64_t *diagonal_reach = &reach[j - i + na];
-        if (*diagonal_reach > i)
+        if (*diagonal_reach - 1 > i)
             continue;
         int64_t i0 = i, j0 = j, i1 = i + 1, j1 = j + 1;
         while (i0 > 0 && j0 > 0 && wa[i0 - 1] == wb[j0 - 1]) {
@@ -222,7 +231,7 @@ static PyObject *exact_runs(PyObject *self, PyObject *args) {
             i1++;
             j1++;
         }
-        *diagonal_reach = i1;
+        *diagonal_reach = i1 + 1;
         PyObject *run = Py_BuildValue("(LLLO)", (long long)i0, (long long)j0, (long long)(i1 - i0), Py_True);
         if (!run || PyList_Append(runs, run) < 0) {
             Py_XDECREF(run);
@@ -241,13 +250,24 @@ done:
     return runs;
 }
 
-/* chain_runs(runs, chain_gap, slack) -> [[run, ...], ...]: anchors._chain_runs on runs already
- * sorted. Each run joins the open chain it follows most closely in both texts (gaps within
+/* chain_runs(runs, chain_gap, slack) -> [(a0, a1, b0, b1, exact, [run, ...]), ...]: the chains of
+ * anchors._chain_runs (runs already sorted), each with its bounding box and its words in runs. Each run joins the open chain it follows most closely in both texts (gaps within
  * chain_gap, overlaps within slack); chains left behind by more than chain_gap words close. */
 typedef struct {
     PyObject *list;
-    int64_t end_i, end_j;
+    int64_t end_i, end_j;               /* of the last run: where the next one must follow */
+    int64_t a0, a1, b0, b1, exact;      /* bounding box, words in runs */
 } OpenChain;
+
+static int close_chain(PyObject *done, OpenChain *chain) {
+    PyObject *item = Py_BuildValue("(LLLLLO)", (long long)chain->a0, (long long)chain->a1,
+                                   (long long)chain->b0, (long long)chain->b1, (long long)chain->exact,
+                                   chain->list);
+    int failed = !item || PyList_Append(done, item) < 0;
+    Py_XDECREF(item);
+    Py_CLEAR(chain->list);
+    return failed ? -1 : 0;
+}
 
 static PyObject *chain_runs(PyObject *self, PyObject *args) {
     PyObject *runs;
@@ -274,9 +294,8 @@ static PyObject *chain_runs(PyObject *self, PyObject *args) {
         for (Py_ssize_t c = 0; c < n_open; c++) {
             const long long gap_i = i0 - open[c].end_i, gap_j = j0 - open[c].end_j;
             if (gap_i > chain_gap) {
-                if (PyList_Append(done, open[c].list) < 0)
+                if (close_chain(done, &open[c]) < 0)
                     goto fail;
-                Py_CLEAR(open[c].list);
                 continue;
             }
             open[kept] = open[c];
@@ -298,19 +317,23 @@ static PyObject *chain_runs(PyObject *self, PyObject *args) {
                 goto fail;
             Py_INCREF(run);
             PyList_SET_ITEM(chain, 0, run);
-            open[n_open++] = (OpenChain){chain, i0 + length, j0 + length};
+            open[n_open++] = (OpenChain){chain, i0 + length, j0 + length, i0, i0 + length, j0, j0 + length, length};
         } else {
-            if (PyList_Append(open[best].list, run) < 0)
+            OpenChain *chain = &open[best];
+            if (PyList_Append(chain->list, run) < 0)
                 goto fail;
-            open[best].end_i = i0 + length;
-            open[best].end_j = j0 + length;
+            chain->end_i = i0 + length;
+            chain->end_j = j0 + length;
+            chain->a0 = i0 < chain->a0 ? i0 : chain->a0;
+            chain->a1 = i0 + length > chain->a1 ? i0 + length : chain->a1;
+            chain->b0 = j0 < chain->b0 ? j0 : chain->b0;
+            chain->b1 = j0 + length > chain->b1 ? j0 + length : chain->b1;
+            chain->exact += length;
         }
     }
-    for (Py_ssize_t c = 0; c < n_open; c++) {
-        if (PyList_Append(done, open[c].list) < 0)
+    for (Py_ssize_t c = 0; c < n_open; c++)
+        if (close_chain(done, &open[c]) < 0)
             goto fail;
-        Py_CLEAR(open[c].list);
-    }
     free(open);
     return done;
 fail:

@@ -97,13 +97,10 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     else:
         count_a, count_b = Counter(wa), Counter(wb)
         runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
-    chains = _chain_runs(runs)
-    candidates = [candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in chains]
+    candidates = _chain_candidates(runs)
     # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
     # sentence) leave it to the grid pass
-    solid = [
-        c for c, chain in zip(candidates, chains, strict=True) if sum(r[2] for r in chain) >= SOLID_CHAIN
-    ]
+    solid = [c for c in candidates if c.exact >= SOLID_CHAIN]
     covered_a = _Coverage([(c.a0, c.a1) for c in solid])
     covered_b = _Coverage([(c.b0, c.b1) for c in solid])
     loose = _rare_word_anchors(wa, wb, count_a, count_b, stop_ids, covered_a, covered_b)
@@ -136,12 +133,7 @@ Counts = Counter | Sequence[int]
 
 def _exact_runs_in_c(wa: list[int], wb: list[int], stop: set[int]) -> tuple[list[Anchor], array, array]:
     """_exact_runs(_unique_seeds(...)) with the counting, pairing and growing done in C."""
-    n_ids = max(max(wa, default=0), max(wb, default=0)) + 1
-    stop_flags = bytearray(n_ids)
-    for word in stop:
-        if word < n_ids:
-            stop_flags[word] = 1
-    pairs, raw_count_a, raw_count_b = _runs.unique_seeds(wa, wb, n_ids, bytes(stop_flags))
+    pairs, raw_count_a, raw_count_b = _runs.unique_seeds(wa, wb, stop)
     count_a, count_b = array("q"), array("q")
     count_a.frombytes(raw_count_a)
     count_b.frombytes(raw_count_b)
@@ -149,7 +141,7 @@ def _exact_runs_in_c(wa: list[int], wb: list[int], stop: set[int]) -> tuple[list
         # the repetitive-text fallback is rare: it runs in Python, as in _unique_seeds
         seeds = array("q")
         seeds.frombytes(pairs)
-        bits = (n_ids - 1).bit_length() or 1
+        bits = (len(count_a) - 1).bit_length() or 1
         grams_a, grams_b = _gram_codes(wa, bits), _gram_codes(wb, bits)
         more = _pair_in_order(grams_a, grams_b, Counter(grams_a), Counter(grams_b))
         merged = sorted([*zip(seeds[0::2], seeds[1::2], strict=True), *more])
@@ -236,11 +228,17 @@ def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> l
     return runs
 
 
+def _chain_candidates(runs: list[Anchor]) -> list[Candidate]:
+    """The chains of _chain_runs as candidates, their bounds and exact words found in C if built."""
+    if _runs is None:
+        return [candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in _chain_runs(runs)]
+    chains = _runs.chain_runs(sorted(runs), CHAIN_GAP, CHAIN_SLACK)
+    return [Candidate(a0, a1, b0, b1, tuple(chain), exact) for a0, a1, b0, b1, exact, chain in chains]
+
+
 def _chain_runs(runs: list[Anchor]) -> list[list[Anchor]]:
     """Chain runs that follow each other in both texts with small gaps (edits between them)."""
     runs = sorted(runs)
-    if _runs is not None:
-        return _runs.chain_runs(runs, CHAIN_GAP, CHAIN_SLACK)
     open_chains: list[list[Anchor]] = []
     done: list[list[Anchor]] = []
     for run in runs:
