@@ -8,7 +8,7 @@ passage, so an edited paragraph is not split in pieces.
 from __future__ import annotations
 
 import bisect
-from collections import Counter, _count_elements
+from collections import _count_elements
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -222,7 +222,7 @@ def _first_break_inside(doc: Document, w0: int, w1: int) -> int | None:
 def _tighten(block: Block, wa: list[int], wb: list[int]) -> None:
     """Move each edge inward (up to EDGE_SEARCH words) to where Dice is highest: a stray shared
     word at a cluster's edge (a name both texts use elsewhere) is not part of the passage."""
-    bags = (Counter(wa[block.a0 : block.a1]), Counter(wb[block.b0 : block.b1]))
+    bags = (_bag(wa[block.a0 : block.a1]), _bag(wb[block.b0 : block.b1]))
     inter = shared_count(*bags)
     total = (block.a1 - block.a0) + (block.b1 - block.b0)
     for edge in ("a0", "a1", "b0", "b1"):
@@ -236,7 +236,7 @@ def _tighten(block: Block, wa: list[int], wb: list[int]) -> None:
         length = (block.a1 - block.a0) if side == 0 else (block.b1 - block.b0)
         for shift in range(1, min(EDGE_SEARCH, length - 2) + 1):
             word = words[origin + step * (shift - 1) if step == 1 else origin - shift]
-            shared = mine[word] <= theirs[word]
+            shared = mine[word] <= theirs.get(word, 0)
             mine[word] -= 1
             removed.append((word, shared))
             inter -= shared
