@@ -22,7 +22,7 @@ from reader.compare.blocks import Block, build_blocks, shared_count
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats, order_by_b, swapped_passages
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
-from reader.compare.worddiff import BlockDiff, Run, diff_block
+from reader.compare.worddiff import BlockDiff, Stretches, diff_block
 
 SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
 
@@ -89,8 +89,8 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
         [db.starts[d.span_b[0]] / max(1, len(b)) for d in diffs],
         [d.words_a + d.words_b for d in diffs],
     )
-    runs_a: list[Run] = []
-    runs_b: list[Run] = []
+    stretches_a: list[Stretches] = []
+    stretches_b: list[Stretches] = []
     for diff, is_moved in zip(diffs, moved, strict=True):
         passages.append(
             Passage(
@@ -100,14 +100,14 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
                 similarity=2.0 * diff.equal_words / max(1, diff.words_a + diff.words_b),
             )
         )
-        runs_a.extend(diff.runs_a)
-        runs_b.extend(diff.runs_b)
+        stretches_a.append(diff.a)
+        stretches_b.append(diff.b)
     number = None
     if swap:
         order = order_by_b(passages)
         number = {old: new for new, old in enumerate(order)}
-    segments_a, shared_a = tile(da, runs_a, number)
-    segments_b, shared_b = tile(db, runs_b, number)
+    segments_a, shared_a = tile(da, stretches_a, number)
+    segments_b, shared_b = tile(db, stretches_b, number)
     stats = Stats(
         shared_a=shared_a,
         shared_b=shared_b,

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import operator
 from functools import partial
 
 from reader.compare.model import ONLY, Segment
 from reader.compare.prepare import Document
-from reader.compare.worddiff import Run
+from reader.compare.worddiff import Stretches
 
 
 def tile(
-    doc: Document, runs: list[Run], number: dict[int, int] | None = None
+    doc: Document, blocks: list[Stretches], number: dict[int, int] | None = None
 ) -> tuple[tuple[Segment, ...], float]:
-    """Segments covering [0, len(text)) (runs in token order, gaps `only`, whitespace joined to the
-    left), and the share of the text's visible characters that lie in same/changed segments.
-    `number` renumbers the passages (the sides of the comparison are being swapped)."""
+    """Segments covering [0, len(text)) (the blocks' stretches in token order, gaps `only`,
+    whitespace joined to the left), and the share of the text's visible characters that lie in
+    same/changed segments. `number` renumbers the passages (the sides are being swapped)."""
     n_tokens = len(doc.ids)
     if not doc.text:
         return (), 0.0
@@ -26,29 +25,25 @@ def tile(
     kinds: list[str] = []
     passages: list[int | None] = []
     chars_of: list[tuple[tuple[int, int], ...]] = []
-    last_kind = last_passage = None
     cursor = 0
-    # non-empty runs never overlap, so their first token alone orders them
-    for lo, hi, kind, passage, chars in sorted(runs, key=_first_token):
-        if hi <= lo:
-            continue
-        if lo > cursor and last_kind != ONLY:
+    # blocks never overlap, so their first token alone orders them
+    for block in sorted(filter(_has_stretches, blocks), key=_first_token):
+        lo, kind, passage = block.firsts[0], block.kinds[0], block.passages[0]
+        if lo > cursor and not (kinds and kinds[-1] == ONLY):
             firsts.append(cursor)
             kinds.append(ONLY)
             passages.append(None)
             chars_of.append(())
-            last_kind, last_passage = ONLY, None
-        if kind == last_kind and passage == last_passage and (lo == cursor or kind == ONLY):
-            if chars:
-                chars_of[-1] += chars
-        else:
-            firsts.append(lo)
-            kinds.append(kind)
-            passages.append(passage)
-            chars_of.append(chars)
-            last_kind, last_passage = kind, passage
-        cursor = hi
-    if cursor < n_tokens and last_kind != ONLY:
+        skip = 0
+        if kinds and kinds[-1] == kind and passages[-1] == passage and (lo == cursor or kind == ONLY):
+            skip = 1  # the block's first stretch goes on with the last one
+            chars_of[-1] += block.chars[0]
+        firsts += block.firsts[skip:]
+        kinds += block.kinds[skip:]
+        passages += block.passages[skip:]
+        chars_of += block.chars[skip:]
+        cursor = block.end
+    if cursor < n_tokens and not (kinds and kinds[-1] == ONLY):
         firsts.append(cursor)
         kinds.append(ONLY)
         passages.append(None)
@@ -70,7 +65,14 @@ def tile(
     return segments, (visible - unshared) / visible if visible else 0.0
 
 
-_first_token = operator.itemgetter(0)
+def _has_stretches(block: Stretches) -> bool:
+    return bool(block.firsts)
+
+
+def _first_token(block: Stretches) -> int:
+    return block.firsts[0]
+
+
 # Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
 _segment = partial(tuple.__new__, Segment)
 

@@ -4,8 +4,6 @@ character diff inside short changed stretches so the view can mark `الأمري
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
-from typing import NamedTuple
 
 from reader.compare.prepare import Document
 
@@ -21,20 +19,40 @@ MIN_SPELLING_OVERLAP = 0.6  # letters two spellings of one word share (الأم�
 MIN_ONLY_WORDS = 4  # an insertion this long inside a passage is its own `only` stretch
 
 
-class Run(NamedTuple):
-    """Tokens [lo, hi) of one side with one label."""
+class Stretches:
+    """The labelled stretches of one side of a block, contiguous and in token order: stretch k
+    covers the tokens from firsts[k] to the next stretch's first (the last one's to `end`).
+    Parallel lists rather than an object per stretch: a million words make 600k of them, and
+    tile() turns the lists into segments in C. A stretch labelled like the one before it (same
+    words on both sides of an insertion into the other side) joins it as it is added."""
 
-    lo: int
-    hi: int
-    kind: str
-    passage: int | None
-    chars: tuple[tuple[int, int], ...] = ()
+    __slots__ = ("firsts", "kinds", "passages", "chars", "end")
+
+    def __init__(self) -> None:
+        self.firsts: list[int] = []
+        self.kinds: list[str] = []
+        self.passages: list[int | None] = []
+        self.chars: list[tuple[tuple[int, int], ...]] = []
+        self.end = 0
+
+    def add(
+        self, first: int, kind: str, passage: int | None, chars: tuple[tuple[int, int], ...] = ()
+    ) -> None:
+        kinds = self.kinds
+        if kinds and kinds[-1] == kind and self.passages[-1] == passage:
+            if chars:
+                self.chars[-1] += chars
+            return
+        self.firsts.append(first)
+        kinds.append(kind)
+        self.passages.append(passage)
+        self.chars.append(chars)
 
 
 @dataclass(frozen=True, slots=True)
 class BlockDiff:
-    runs_a: list[Run]
-    runs_b: list[Run]
+    a: Stretches
+    b: Stretches
     span_a: tuple[int, int]  # tokens actually aligned (leading/trailing one-sided edits trimmed)
     span_b: tuple[int, int]
     equal_words: int
@@ -74,9 +92,7 @@ def diff_block(
     passage: edits at its ends stay, and nothing in it is `only`."""
     ops = diff_ops(da.key_text[ta[0] : ta[1]], db.key_text[tb[0] : tb[1]], cleanup="No")
     # One walk over the ops labels equal stretches and the edits between them as it goes.
-    runs_a: list[Run] = []
-    runs_b: list[Run] = []
-    add_a, add_b = runs_a.append, runs_b.append
+    out_a, out_b = Stretches(), Stretches()
     ids, words_a, content_a = da.ids, da.words_before, da.content_before
     ia, ib = ta[0], tb[0]
     start_a = start_b = -1  # where the aligned material starts, once an equal stretch is seen
@@ -102,28 +118,29 @@ def diff_block(
                 continue
             # A one-sided edit at the start (an insertion, stray punctuation) is not aligned material.
             if start_a >= 0 or reordered or (edit_a < ia and edit_b < ib):
-                _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, runs_a, runs_b)
+                _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, out_a, out_b)
                 if start_a < 0:
                     start_a, start_b = edit_a, edit_b
             edit_a = -1
         if start_a < 0:
             start_a, start_b = ia, ib
-        add_a(_run((ia, ia + n, SAME, passage, ())))
-        add_b(_run((ib, ib + n, SAME, passage, ())))
+        out_a.add(ia, SAME, passage)
+        out_b.add(ib, SAME, passage)
         equal += words_a[ia + n] - words_a[ia]
         equal_content += content_a[ia + n] - content_a[ia]
         ia += n
         ib += n
     if start_a < 0:  # no equal word: nothing is aligned
-        return BlockDiff([], [], (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
+        return BlockDiff(Stretches(), Stretches(), (ta[0], ta[0]), (tb[0], tb[0]), 0, 0, 0, 0)
     if edit_a >= 0:
         if reordered or (edit_a < ia and edit_b < ib):
-            _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, runs_a, runs_b)
+            _label_edit(da, db, edit_a, ia, edit_b, ib, passage, reordered, out_a, out_b)
         else:  # ...nor is one at the end
             ia, ib = edit_a, edit_b
+    out_a.end, out_b.end = ia, ib
     return BlockDiff(
-        runs_a,
-        runs_b,
+        out_a,
+        out_b,
         (start_a, ia),
         (start_b, ib),
         equal,
@@ -131,11 +148,6 @@ def diff_block(
         words_a[ia] - words_a[start_a],
         db.words_before[ib] - db.words_before[start_b],
     )
-
-
-# Run's own constructor goes through a Python-level __new__ for the default `chars`: a
-# million-word comparison makes over half a million runs, so they are made from full tuples.
-_run = partial(tuple.__new__, Run)
 
 
 def _label_edit(
@@ -147,26 +159,26 @@ def _label_edit(
     b1: int,
     passage: int,
     reordered: bool,
-    runs_a: list[Run],
-    runs_b: list[Run],
+    out_a: Stretches,
+    out_b: Stretches,
 ) -> None:
     """Tokens [a0, a1) of A replaced by [b0, b1) of B inside a passage. A long insertion (tokens
     only one side has) is its own `only` stretch; letters are compared inside short rewordings."""
     if a0 == a1 or b0 == b1:
         if a0 == a1:
-            words, lo, hi, runs = db.words_before, b0, b1, runs_b
+            words, lo, hi, out = db.words_before, b0, b1, out_b
         else:
-            words, lo, hi, runs = da.words_before, a0, a1, runs_a
+            words, lo, hi, out = da.words_before, a0, a1, out_a
         if words[hi] - words[lo] >= MIN_ONLY_WORDS and not reordered:
-            runs.append(_run((lo, hi, ONLY, None, ())))
+            out.add(lo, ONLY, None)
         else:
-            runs.append(_run((lo, hi, CHANGED, passage, ())))
+            out.add(lo, CHANGED, passage)
         return
     chars_a = chars_b = ()
     if a1 - a0 <= MAX_CHAR_DIFF_TOKENS and b1 - b0 <= MAX_CHAR_DIFF_TOKENS:
         chars_a, chars_b = char_differences(da, db, a0, a1, b0, b1)
-    runs_a.append(_run((a0, a1, CHANGED, passage, chars_a)))
-    runs_b.append(_run((b0, b1, CHANGED, passage, chars_b)))
+    out_a.add(a0, CHANGED, passage, chars_a)
+    out_b.add(b0, CHANGED, passage, chars_b)
 
 
 def char_differences(
