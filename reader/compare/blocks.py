@@ -73,7 +73,7 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
             continue
         block = _extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb)
         snapped = _snap_to_paragraphs(Block(block.a0, block.a1, block.b0, block.b1), da, db)
-        if _solid_edges(c) and 2 * c.exact >= MIN_DICE * snapped.size() + 4:
+        if 2 * c.exact >= MIN_DICE * snapped.size() + 4 and _solid_edges(c):
             # a chain that starts and ends on exact runs of several words has no stray edge to
             # cut, and its exact words alone clear the bar: no word bags to count (long texts)
             snapped.dice = 2 * c.exact / snapped.size()
@@ -123,18 +123,16 @@ def _newline_after(doc: Document, w: int) -> bool:
     return w >= len(doc.word_ids) - 1 or doc.paragraph_end_at_or_after(w) == w
 
 
-def _words_to_paragraph_end(doc: Document, w1: int, reach: int) -> int | None:
+def _words_to_paragraph_end(doc: Document, w1: int) -> int | None:
     if w1 <= 0 or not doc.word_ids:
         return None
-    k = doc.paragraph_end_at_or_after(min(w1 - 1, len(doc.word_ids) - 1)) - (w1 - 1)
-    return k if k <= reach else None
+    return doc.paragraph_end_at_or_after(min(w1 - 1, len(doc.word_ids) - 1)) - (w1 - 1)
 
 
-def _words_from_paragraph_start(doc: Document, w0: int, reach: int) -> int | None:
+def _words_from_paragraph_start(doc: Document, w0: int) -> int | None:
     if w0 >= len(doc.word_ids):
         return None
-    k = w0 - doc.paragraph_start_of(w0)
-    return k if k <= reach else None
+    return w0 - doc.paragraph_start_of(w0)
 
 
 def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
@@ -144,28 +142,28 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
     the two leftover stretches still share words: a paragraph whose first clause or last sentence was
     rewritten is still the same paragraph."""
     wa, wb = da.word_ids, db.word_ids
-    for reach in (SNAP_WORDS, SNAP_ANCHORED):
-        tail_a = _words_to_paragraph_end(da, block.a1, reach)
-        tail_b = _words_to_paragraph_end(db, block.b1, reach)
-        if tail_a is None or tail_b is None:
-            continue
+    tail_a = _words_to_paragraph_end(da, block.a1)
+    tail_b = _words_to_paragraph_end(db, block.b1)
+    if tail_a is not None and tail_b is not None:
         last_a, last_b = block.a1 + tail_a - 1, block.b1 + tail_b - 1
         tail = (block.a1, block.a1 + tail_a, block.b1, block.b1 + tail_b)
-        if reach == SNAP_WORDS or (tail_a and tail_b and _alike(wa, wb, last_a, last_b, *tail)):
+        reach = max(tail_a, tail_b)
+        if reach <= SNAP_WORDS or (
+            reach <= SNAP_ANCHORED and tail_a and tail_b and _alike(wa, wb, last_a, last_b, *tail)
+        ):
             block.a1 += tail_a
             block.b1 += tail_b
-            break
-    for reach in (SNAP_WORDS, SNAP_ANCHORED):
-        head_a = _words_from_paragraph_start(da, block.a0, reach)
-        head_b = _words_from_paragraph_start(db, block.b0, reach)
-        if head_a is None or head_b is None:
-            continue
+    head_a = _words_from_paragraph_start(da, block.a0)
+    head_b = _words_from_paragraph_start(db, block.b0)
+    if head_a is not None and head_b is not None:
         first_a, first_b = block.a0 - head_a, block.b0 - head_b
         head = (first_a, block.a0, first_b, block.b0)
-        if reach == SNAP_WORDS or (head_a and head_b and _alike(wa, wb, first_a, first_b, *head)):
+        reach = max(head_a, head_b)
+        if reach <= SNAP_WORDS or (
+            reach <= SNAP_ANCHORED and head_a and head_b and _alike(wa, wb, first_a, first_b, *head)
+        ):
             block.a0 -= head_a
             block.b0 -= head_b
-            break
     return block
 
 
