@@ -50,6 +50,16 @@ def dice(wa: list[int], wb: list[int], a0: int, a1: int, b0: int, b1: int) -> fl
     return 2.0 * shared_count(bag_a, bag_b) / total
 
 
+def dice_at_least(threshold: float, wa: list[int], wb: list[int], a0: int, a1: int, b0: int, b1: int) -> bool:
+    """dice(...) >= threshold, mostly without counting: the words both stretches hold (each counted
+    once) are a lower bound of the words they share, and are enough to settle most questions."""
+    total = (a1 - a0) + (b1 - b0)
+    # computed as dice() computes, so the bound can only pass where dice() would
+    if total > 0 and 2.0 * len(set(wa[a0:a1]).intersection(wb[b0:b1])) / total >= threshold:
+        return True
+    return dice(wa, wb, a0, a1, b0, b1) >= threshold
+
+
 def _bag(words: Sequence[int]) -> dict[int, int]:
     """word -> count, as Counter(words) without its Python-level set-up (thousands of small bags)."""
     bag: dict[int, int] = {}
@@ -172,7 +182,7 @@ def _alike(
 ) -> bool:
     """Leftover stretches [a0, a1) and [b0, b1) that end (or open) on one word, or still share words
     (the edge words first: they settle most cases without counting word bags)."""
-    return wa[edge_a] == wb[edge_b] or dice(wa, wb, a0, a1, b0, b1) >= TAIL_DICE
+    return wa[edge_a] == wb[edge_b] or dice_at_least(TAIL_DICE, wa, wb, a0, a1, b0, b1)
 
 
 def _restore_snapped(block: Block, snapped: Block, da: Document, db: Document) -> Block:
@@ -194,12 +204,12 @@ def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
     end_a = _last_break_inside(da, block.a0, block.a1)
     end_b = _last_break_inside(db, block.b0, block.b1)
     if end_a is not None and end_b is not None:
-        if dice(wa, wb, end_a + 1, block.a1, end_b + 1, block.b1) < MERGE_DICE:
+        if not dice_at_least(MERGE_DICE, wa, wb, end_a + 1, block.a1, end_b + 1, block.b1):
             block = Block(block.a0, end_a + 1, block.b0, end_b + 1)
     start_a = _first_break_inside(da, block.a0, block.a1)
     start_b = _first_break_inside(db, block.b0, block.b1)
     if start_a is not None and start_b is not None:
-        if dice(wa, wb, block.a0, start_a + 1, block.b0, start_b + 1) < MERGE_DICE:
+        if not dice_at_least(MERGE_DICE, wa, wb, block.a0, start_a + 1, block.b0, start_b + 1):
             block = Block(start_a + 1, block.a1, start_b + 1, block.b1)
     if block is not original:
         block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
@@ -276,8 +286,12 @@ def _merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int]) -> list
                 # stray pair of shared words next to a passage does not stretch it
                 if (
                     score >= MERGE_DICE
-                    and dice(wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0)) >= MIN_DICE
-                    and dice(wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1) >= MIN_DICE
+                    and dice_at_least(
+                        MIN_DICE, wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0)
+                    )
+                    and dice_at_least(
+                        MIN_DICE, wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1
+                    )
                 ):
                     merged[-1] = Block(a0, a1, b0, b1, score)
                     continue
