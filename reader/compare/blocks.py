@@ -300,28 +300,28 @@ def _merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int]) -> list
 
 
 class _Intervals:
-    """Disjoint half-open intervals, for overlap checks in O(log n)."""
+    """Disjoint, non-empty half-open intervals of word positions, for overlap checks. A byte per
+    word says whether an interval holds it (and which words open and close one): a check scans
+    the few bytes of a block's own words, where a sorted list of 15k intervals (a million words)
+    paid for every insertion in its middle."""
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+    def __init__(self, n_words: int) -> None:
+        self.taken = bytearray(n_words)
+        self.opens = bytearray(n_words)  # 1 on the first word of each interval
+        self.closes = bytearray(n_words)  # 1 on the last word of each interval
 
     def overlap(self, lo: int, hi: int) -> tuple[int, int] | None:
         """The union bounds of stored intervals meeting [lo, hi), or None."""
-        k = bisect.bisect_right(self.starts, lo) - 1
-        if k >= 0 and self.ends[k] > lo:
-            first = k
-        else:
-            first = k + 1
-        last = bisect.bisect_left(self.starts, hi) - 1
-        if first > last:
+        first = self.taken.find(1, lo, hi)
+        if first < 0:
             return None
-        return self.starts[first], self.ends[last]
+        last = self.taken.rfind(1, lo, hi)
+        return self.opens.rfind(1, 0, first + 1), self.closes.find(1, last) + 1
 
     def add(self, lo: int, hi: int) -> None:
-        k = bisect.bisect_left(self.starts, lo)
-        self.starts.insert(k, lo)
-        self.ends.insert(k, hi)
+        self.taken[lo:hi] = b"\x01" * (hi - lo)
+        self.opens[lo] = 1
+        self.closes[hi - 1] = 1
 
 
 def _clip(lo: int, hi: int, taken: tuple[int, int] | None) -> tuple[int, int]:
@@ -336,7 +336,7 @@ def _clip(lo: int, hi: int, taken: tuple[int, int] | None) -> tuple[int, int]:
 
 def _resolve_overlaps(blocks: list[Block], wa: list[int], wb: list[int]) -> list[Block]:
     """Each word belongs to at most one passage: stronger blocks first, weaker ones clipped or dropped."""
-    taken_a, taken_b = _Intervals(), _Intervals()
+    taken_a, taken_b = _Intervals(len(wa)), _Intervals(len(wb))
     kept = []
     for block in sorted(blocks, key=lambda b: b.dice * b.size(), reverse=True):
         a0, a1 = _clip(block.a0, block.a1, taken_a.overlap(block.a0, block.a1))
