@@ -54,9 +54,14 @@ def _python_tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
+def _scan(text: str, index: dict[str, int]) -> tuple[bytes, bytes, bytes, bytes]:
+    starts, ends, ids, newline, firsts = SCAN.tokenize(text)
+    return starts, ends, SCAN.number(text, starts, ends, ids, firsts, index), newline
+
+
 def _c_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     index: dict[str, int] = {}
-    starts, ends, raw, newline = SCAN.scan(text, index)
+    starts, ends, raw, newline = _scan(text, index)
     starts_, ends_, raw_ = (array("q", b"") for _ in range(3))
     starts_.frombytes(starts)
     ends_.frombytes(ends)
@@ -77,16 +82,21 @@ def test_scan_finds_the_tokens_of_the_regex(text: str) -> None:
 
 def test_scan_numbers_tokens_across_calls() -> None:
     index: dict[str, int] = {}
-    SCAN.scan("قال إن قال", index)
-    SCAN.scan("إن ما", index)
+    _, _, first, _ = _scan("قال إن قال", index)
+    _, _, second, _ = _scan("إن ما", index)
     assert index == {"قال": 0, "إن": 1, "ما": 2}
+    assert array("q", first).tolist() == [0, 1, 0]
+    assert array("q", second).tolist() == [1, 2]
 
 
 def test_scan_and_derive_refuse_bad_arguments() -> None:
     with pytest.raises(TypeError):
-        SCAN.scan(b"bytes", {})
+        SCAN.tokenize(b"bytes")
+    starts, ends, ids, _, firsts = SCAN.tokenize("قال إن")
     with pytest.raises(TypeError):
-        SCAN.scan("text", [])
+        SCAN.number("قال إن", starts, ends, ids, firsts, [])
+    with pytest.raises(ValueError):  # offsets of another, longer text
+        SCAN.number("قال", starts, ends, ids, firsts, {})
     with pytest.raises(ValueError):
         SCAN.derive(array("q", [5]).tobytes(), array("q", [0]).tobytes(), b"\x00", b"\x00")
     with pytest.raises(ValueError):
@@ -216,3 +226,15 @@ def test_compare_in_c_equals_compare_in_python_on_a_repetitive_text() -> None:
     in_c, in_python = _compare_both_ways(bulletin, edited)
     assert in_c == in_python
     assert in_c["stats"]["passages"] >= 1
+
+
+def test_both_sides_tokenised_at_once_give_the_same_result(monkeypatch) -> None:
+    """Long texts are tokenised in two threads; the numbering and the result stay the same."""
+    seeds = seed_texts()
+    expected = compare(seeds[0], seeds[1]).to_dict()
+    monkeypatch.setattr(prepare_module, "PARALLEL_CHARS", 0)
+    assert compare(seeds[0], seeds[1]).to_dict() == expected
+    vocabulary = Vocabulary(CompareOptions().normalize)
+    da, db = prepare_module.prepare_pair(seeds[0], seeds[1], vocabulary)
+    in_order = Vocabulary(CompareOptions().normalize)
+    assert (da.ids, db.ids) == (prepare(seeds[0], in_order).ids, prepare(seeds[1], in_order).ids)

@@ -54,20 +54,24 @@ static unsigned char classify(Py_UCS4 c) {
     return cls;
 }
 
-static unsigned char bmp_page_ready[0x100]; /* filled a page of 256 at first use: a full table
-                                                 costs 65 ms at import, a page 0.3 ms */
+/* Filled a page of 256 at first use (a full table costs 65 ms at import, a page 0.3 ms). Two
+ * tokenisers may fill one page at once without the GIL: they write the same values, and the flag
+ * is published with release/acquire order so no reader sees it before the page's values. */
+static unsigned char bmp_page_ready[0x100];
 
 static inline unsigned char class_of(Py_UCS4 c) {
     if (c >= 0x10000)
         return classify(c);
-    if (!bmp_page_ready[c >> 8]) {
+    if (!__atomic_load_n(&bmp_page_ready[c >> 8], __ATOMIC_ACQUIRE)) {
         for (Py_UCS4 k = c & ~(Py_UCS4)0xFF; k <= (c | 0xFF); k++)
-            bmp_classes[k] = classify(k);
-        bmp_page_ready[c >> 8] = 1;
+            __atomic_store_n(&bmp_classes[k], classify(k), __ATOMIC_RELAXED);
+        __atomic_store_n(&bmp_page_ready[c >> 8], 1, __ATOMIC_RELEASE);
     }
     return bmp_classes[c];
 }
 
+/* Growable arrays and tables below report running out of memory by returning -1 and setting no
+ * Python error: tokenising runs with the GIL released, and the caller raises once it holds it. */
 typedef struct {
     int64_t *data;
     Py_ssize_t size, capacity;
@@ -77,10 +81,8 @@ static int vec_push(Int64Vec *v, int64_t x) {
     if (v->size == v->capacity) {
         Py_ssize_t cap = v->capacity ? v->capacity * 2 : 1024;
         int64_t *grown = realloc(v->data, (size_t)cap * sizeof(int64_t));
-        if (!grown) {
-            PyErr_NoMemory();
+        if (!grown)
             return -1;
-        }
         v->data = grown;
         v->capacity = cap;
     }
@@ -88,15 +90,14 @@ static int vec_push(Int64Vec *v, int64_t x) {
     return 0;
 }
 
-static PyObject *vec_to_bytes(Int64Vec *v) {
+static PyObject *vec_to_bytes(const Int64Vec *v) {
     return PyBytes_FromStringAndSize((const char *)v->data, v->size * (Py_ssize_t)sizeof(int64_t));
 }
 
-/* The tokens already in `index`, in a table keyed by their code points: looking a token up here
- * costs no Python string per token (only a new token makes one, to enter it in `index`). The slots
- * are 8 bytes (a hash fingerprint and the id) and the tokens' letters sit side by side in one
- * arena: a lookup touches a few cache lines of dense memory, not Python objects spread over the
- * heap (measured: those misses were half the scan). */
+/* The distinct tokens of one text, numbered 0, 1, 2... in order of first sight, in a table keyed
+ * by their code points. The slots are 8 bytes (a hash fingerprint and the id) and the tokens'
+ * letters sit side by side in one arena: a lookup touches a few cache lines of dense memory, not
+ * Python objects spread over the heap (measured: those misses were half the scan). */
 typedef struct {
     uint32_t fingerprint;
     int32_t id; /* -1: empty slot */
@@ -105,21 +106,12 @@ typedef struct {
 typedef struct {
     Slot *slots;
     size_t mask, used;
-    int64_t *offset;  /* per id: where its letters start in `letters` */
-    int32_t *length;  /* per id: how many letters */
+    int64_t *offset; /* per id: where its letters start in `letters` */
+    int32_t *length; /* per id: how many letters */
     Py_ssize_t ids, id_capacity;
     Py_UCS4 *letters;
     Py_ssize_t n_letters, letter_capacity;
 } TokenTable;
-
-static uint64_t hash_span(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a over code points */
-    for (Py_ssize_t k = start; k < end; k++) {
-        h ^= PyUnicode_READ(kind, data, k);
-        h *= 1099511628211ULL;
-    }
-    return h ^ (h >> 29);
-}
 
 static void table_free(TokenTable *table) {
     free(table->slots);
@@ -128,12 +120,22 @@ static void table_free(TokenTable *table) {
     free(table->letters);
 }
 
+#define FNV_SEED 1469598103934665603ULL
+#define FNV(h, c) (((h) ^ (uint64_t)(c)) * 1099511628211ULL)
+#define FNV_FINISH(h) ((h) ^ ((h) >> 29))
+
+static uint64_t table_hash_of(const TokenTable *table, int32_t id) {
+    uint64_t h = FNV_SEED;
+    const Py_UCS4 *letters = table->letters + table->offset[id];
+    for (int32_t k = 0; k < table->length[id]; k++)
+        h = FNV(h, letters[k]);
+    return FNV_FINISH(h);
+}
+
 static int table_grow(TokenTable *table, size_t capacity) {
     Slot *slots = malloc(capacity * sizeof(Slot));
-    if (!slots) {
-        PyErr_NoMemory();
+    if (!slots)
         return -1;
-    }
     for (size_t k = 0; k < capacity; k++)
         slots[k].id = -1;
     free(table->slots);
@@ -141,10 +143,6 @@ static int table_grow(TokenTable *table, size_t capacity) {
     table->mask = capacity - 1;
     table->used = 0;
     return 0;
-}
-
-static uint64_t table_hash_of(const TokenTable *table, int32_t id) {
-    return hash_span(PyUnicode_4BYTE_KIND, table->letters + table->offset[id], 0, table->length[id]);
 }
 
 static void table_place(TokenTable *table, uint64_t hash, int32_t id) {
@@ -155,34 +153,28 @@ static void table_place(TokenTable *table, uint64_t hash, int32_t id) {
     table->used++;
 }
 
-/* Enter token `id` (its letters text[start:end]); ids arrive as 0, 1, 2, ... */
-static int table_put(TokenTable *table, uint64_t hash, int32_t id, int kind, const void *data,
-                     Py_ssize_t start, Py_ssize_t end) {
-    if (id != table->ids) {
-        PyErr_SetString(PyExc_ValueError, "index ids must be 0, 1, 2, ... in insertion order");
-        return -1;
-    }
+/* Enter the next token (its letters text[start:end]); returns its id, or -1 out of memory. */
+static inline __attribute__((always_inline)) int32_t
+table_add(TokenTable *table, uint64_t hash, const int kind, const void *data, Py_ssize_t start,
+          Py_ssize_t end) {
+    const int32_t id = (int32_t)table->ids;
     if (table->ids == table->id_capacity) {
-        Py_ssize_t cap = table->id_capacity ? table->id_capacity * 2 : 1024;
+        Py_ssize_t cap = table->id_capacity ? table->id_capacity * 2 : 4096;
         int64_t *offset = realloc(table->offset, (size_t)cap * sizeof(int64_t));
         if (offset)
             table->offset = offset;
         int32_t *length = realloc(table->length, (size_t)cap * sizeof(int32_t));
         if (length)
             table->length = length;
-        if (!offset || !length) {
-            PyErr_NoMemory();
+        if (!offset || !length || cap > INT32_MAX)
             return -1;
-        }
         table->id_capacity = cap;
     }
     while (table->n_letters + (end - start) > table->letter_capacity) {
-        Py_ssize_t cap = table->letter_capacity ? table->letter_capacity * 2 : 8192;
+        Py_ssize_t cap = table->letter_capacity ? table->letter_capacity * 2 : 16384;
         Py_UCS4 *letters = realloc(table->letters, (size_t)cap * sizeof(Py_UCS4));
-        if (!letters) {
-            PyErr_NoMemory();
+        if (!letters)
             return -1;
-        }
         table->letters = letters;
         table->letter_capacity = cap;
     }
@@ -198,11 +190,12 @@ static int table_put(TokenTable *table, uint64_t hash, int32_t id, int kind, con
             table_place(table, table_hash_of(table, other), other);
     }
     table_place(table, hash, id);
-    return 0;
+    return id;
 }
 
-static int64_t table_get(const TokenTable *table, uint64_t hash, int kind, const void *data,
-                         Py_ssize_t start, Py_ssize_t end) {
+static inline __attribute__((always_inline)) int32_t
+table_get(const TokenTable *table, uint64_t hash, const int kind, const void *data, Py_ssize_t start,
+          Py_ssize_t end) {
     const uint32_t fingerprint = (uint32_t)(hash >> 32);
     for (size_t at = hash & table->mask; table->slots[at].id >= 0; at = (at + 1) & table->mask) {
         const Slot slot = table->slots[at];
@@ -219,7 +212,7 @@ static int64_t table_get(const TokenTable *table, uint64_t hash, int kind, const
 }
 
 typedef struct {
-    Int64Vec starts, ends, raw;
+    Int64Vec starts, ends, ids, firsts; /* firsts[id]: the token where id is first seen */
     char *newline;
     Py_ssize_t newline_capacity;
 } Tokens;
@@ -227,43 +220,38 @@ typedef struct {
 static void tokens_free(Tokens *tokens) {
     free(tokens->starts.data);
     free(tokens->ends.data);
-    free(tokens->raw.data);
+    free(tokens->ids.data);
+    free(tokens->firsts.data);
     free(tokens->newline);
 }
 
-static int tokens_push(Tokens *tokens, Py_ssize_t start, Py_ssize_t end, int64_t id, int newline) {
+static inline int tokens_push(Tokens *tokens, Py_ssize_t start, Py_ssize_t end, int64_t id, int newline) {
     if (vec_push(&tokens->starts, start) < 0 || vec_push(&tokens->ends, end) < 0 ||
-        vec_push(&tokens->raw, id) < 0)
+        vec_push(&tokens->ids, id) < 0)
         return -1;
-    if (tokens->raw.size > tokens->newline_capacity) {
-        char *grown = realloc(tokens->newline, (size_t)tokens->raw.capacity);
-        if (!grown) {
-            PyErr_NoMemory();
+    if (tokens->ids.size > tokens->newline_capacity) {
+        char *grown = realloc(tokens->newline, (size_t)tokens->ids.capacity);
+        if (!grown)
             return -1;
-        }
         tokens->newline = grown;
-        tokens->newline_capacity = tokens->raw.capacity;
+        tokens->newline_capacity = tokens->ids.capacity;
     }
-    tokens->newline[tokens->raw.size - 1] = (char)newline;
+    tokens->newline[tokens->ids.size - 1] = (char)newline;
     return 0;
 }
 
-#define FNV(h, c) (((h) ^ (uint64_t)(c)) * 1099511628211ULL)
-
-/* The tokens of `text` (TOKEN_RE's), each numbered through `table` and `index`. Written once and
- * inlined per string kind, so that reading a character is a plain load (measured: a third faster
- * than PyUnicode_READ's switch on the kind at every character). */
+/* The tokens of `text` (TOKEN_RE's), numbered in order of first sight. Touches no Python object
+ * (it runs without the GIL) and is inlined per string kind, so that reading a character is a
+ * plain load (measured: a third faster than PyUnicode_READ's switch at every character). */
 static inline __attribute__((always_inline)) int
-scan_kind(const int kind, PyObject *text, PyObject *index, TokenTable *table, Tokens *tokens) {
-    const void *data = PyUnicode_DATA(text);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table, Tokens *tokens) {
     int seen_newline = 0;
     Py_ssize_t i = 0;
     while (i < n) {
         const Py_UCS4 c = PyUnicode_READ(kind, data, i);
         const unsigned char cls = class_of(c);
         const Py_ssize_t start = i;
-        uint64_t h = FNV(1469598103934665603ULL, c);
+        uint64_t h = FNV(FNV_SEED, c);
         i++;
         if (cls & WORD) {
             Py_UCS4 d;
@@ -286,20 +274,12 @@ scan_kind(const int kind, PyObject *text, PyObject *index, TokenTable *table, To
             seen_newline |= c == '\n';
             continue;
         }
-        const uint64_t hash = h ^ (h >> 29);
-        int64_t id = table_get(table, hash, kind, data, start, i);
+        const uint64_t hash = FNV_FINISH(h);
+        int32_t id = table_get(table, hash, kind, data, start, i);
         if (id < 0) {
-            id = PyDict_GET_SIZE(index);
-            PyObject *token = PyUnicode_Substring(text, start, i);
-            PyObject *number = PyLong_FromLongLong(id);
-            int failed = !token || !number || PyDict_SetItem(index, token, number) < 0;
-            Py_XDECREF(number);
-            Py_XDECREF(token);
-            if (failed || id > INT32_MAX || table_put(table, hash, (int32_t)id, kind, data, start, i) < 0) {
-                if (!PyErr_Occurred())
-                    PyErr_SetString(PyExc_ValueError, "too many distinct tokens");
+            id = table_add(table, hash, kind, data, start, i);
+            if (id < 0 || vec_push(&tokens->firsts, tokens->ids.size) < 0)
                 return -1;
-            }
         }
         if (tokens_push(tokens, start, i, id, seen_newline) < 0)
             return -1;
@@ -308,62 +288,112 @@ scan_kind(const int kind, PyObject *text, PyObject *index, TokenTable *table, To
     return 0;
 }
 
-/* scan(text, index) -> (starts, ends, raw_ids, newline_before)
- * starts/ends/raw_ids: int64 bytes per token; newline_before: one byte per token, 1 when the gap
- * before the token holds a newline. `index` maps token text -> raw id (0, 1, 2... in order of
- * first sight); tokens not in it are added with the next id, so one dict shared by both sides
- * numbers equal tokens equally. */
-static PyObject *scan(PyObject *self, PyObject *args) {
-    PyObject *text, *index;
-    if (!PyArg_ParseTuple(args, "UO!", &text, &PyDict_Type, &index))
+/* tokenize(text) -> (starts, ends, ids, newline_before, firsts)
+ * starts/ends/ids: int64 bytes per token, ids numbering the distinct tokens of this text in order
+ * of first sight; newline_before: one byte per token, 1 when the gap before it holds a newline;
+ * firsts: int64 bytes per id, the token where it is first seen. Releases the GIL: the two sides
+ * of a comparison are tokenised at the same time. */
+static PyObject *tokenize(PyObject *self, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text))
         return NULL;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     Tokens tokens = {0};
     TokenTable table = {0};
     PyObject *result = NULL;
-    size_t capacity = 1024;
-    while (capacity < 2 * (size_t)PyDict_GET_SIZE(index) + 2)
-        capacity *= 2;
-    if (table_grow(&table, capacity) < 0)
-        return NULL;
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(index, &pos, &key, &value)) { /* insertion order: ids 0, 1, 2, ... */
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "index keys must be str");
-            goto done;
-        }
-        const long long id = PyLong_AsLongLong(value);
-        if (id == -1 && PyErr_Occurred())
-            goto done;
-        const int key_kind = PyUnicode_KIND(key);
-        const void *key_data = PyUnicode_DATA(key);
-        const Py_ssize_t key_length = PyUnicode_GET_LENGTH(key);
-        const uint64_t hash = hash_span(key_kind, key_data, 0, key_length);
-        if (id < 0 || id > INT32_MAX ||
-            table_put(&table, hash, (int32_t)id, key_kind, key_data, 0, key_length) < 0) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "index ids must be 0, 1, 2, ... in insertion order");
-            goto done;
-        }
-    }
     int failed;
-    switch (PyUnicode_KIND(text)) {
-    case PyUnicode_1BYTE_KIND:
-        failed = scan_kind(PyUnicode_1BYTE_KIND, text, index, &table, &tokens);
-        break;
-    case PyUnicode_2BYTE_KIND:
-        failed = scan_kind(PyUnicode_2BYTE_KIND, text, index, &table, &tokens);
-        break;
-    default:
-        failed = scan_kind(PyUnicode_4BYTE_KIND, text, index, &table, &tokens);
+    Py_BEGIN_ALLOW_THREADS;
+    failed = table_grow(&table, 4096);
+    if (!failed) {
+        switch (kind) {
+        case PyUnicode_1BYTE_KIND:
+            failed = tokenize_kind(PyUnicode_1BYTE_KIND, data, n, &table, &tokens);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            failed = tokenize_kind(PyUnicode_2BYTE_KIND, data, n, &table, &tokens);
+            break;
+        default:
+            failed = tokenize_kind(PyUnicode_4BYTE_KIND, data, n, &table, &tokens);
+        }
     }
-    if (!failed)
-        result = Py_BuildValue("(NNNN)", vec_to_bytes(&tokens.starts), vec_to_bytes(&tokens.ends),
-                               vec_to_bytes(&tokens.raw),
-                               PyBytes_FromStringAndSize(tokens.newline ? tokens.newline : "", tokens.raw.size));
-done:
+    Py_END_ALLOW_THREADS;
+    if (failed)
+        PyErr_NoMemory();
+    else
+        result = Py_BuildValue("(NNNNN)", vec_to_bytes(&tokens.starts), vec_to_bytes(&tokens.ends),
+                               vec_to_bytes(&tokens.ids),
+                               PyBytes_FromStringAndSize(tokens.newline ? tokens.newline : "", tokens.ids.size),
+                               vec_to_bytes(&tokens.firsts));
     table_free(&table);
     tokens_free(&tokens);
+    return result;
+}
+
+/* number(text, starts, ends, ids, firsts, index) -> raw_ids
+ * The ids of tokenize() renumbered through `index` (token text -> raw id; tokens not in it are
+ * added with the next id, len(index)), so one dict shared by both sides numbers equal tokens
+ * equally. Only the distinct tokens make a Python string. */
+static PyObject *number(PyObject *self, PyObject *args) {
+    PyObject *text, *index;
+    Py_buffer starts, ends, ids, firsts;
+    if (!PyArg_ParseTuple(args, "Uy*y*y*y*O!", &text, &starts, &ends, &ids, &firsts, &PyDict_Type, &index))
+        return NULL;
+    PyObject *result = NULL;
+    const int64_t *start = starts.buf, *end = ends.buf, *local = ids.buf, *first = firsts.buf;
+    const Py_ssize_t n_tokens = ids.len / 8, n_ids = firsts.len / 8, length = PyUnicode_GET_LENGTH(text);
+    int64_t *global = malloc(sizeof(int64_t) * (size_t)(n_ids ? n_ids : 1));
+    int64_t *raw = malloc(sizeof(int64_t) * (size_t)(n_tokens ? n_tokens : 1));
+    if (!global || !raw) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (starts.len != ids.len || ends.len != ids.len) {
+        PyErr_SetString(PyExc_ValueError, "starts, ends and ids must have one entry per token");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n_ids; k++) {
+        const int64_t t = first[k];
+        if (t < 0 || t >= n_tokens || start[t] < 0 || start[t] > end[t] || end[t] > length) {
+            PyErr_SetString(PyExc_ValueError, "a token outside the text");
+            goto done;
+        }
+        PyObject *token = PyUnicode_Substring(text, start[t], end[t]);
+        if (!token)
+            goto done;
+        PyObject *id = PyDict_GetItemWithError(index, token); /* borrowed */
+        if (id) {
+            global[k] = PyLong_AsLongLong(id);
+        } else if (!PyErr_Occurred()) {
+            global[k] = PyDict_GET_SIZE(index);
+            PyObject *fresh = PyLong_FromLongLong(global[k]);
+            if (!fresh || PyDict_SetItem(index, token, fresh) < 0) {
+                Py_XDECREF(fresh);
+                Py_DECREF(token);
+                goto done;
+            }
+            Py_DECREF(fresh);
+        }
+        Py_DECREF(token);
+        if (PyErr_Occurred())
+            goto done;
+    }
+    for (Py_ssize_t t = 0; t < n_tokens; t++) {
+        if (local[t] < 0 || local[t] >= n_ids) {
+            PyErr_SetString(PyExc_ValueError, "a token id without a first token");
+            goto done;
+        }
+        raw[t] = global[local[t]];
+    }
+    result = PyBytes_FromStringAndSize((const char *)raw, n_tokens * 8);
+done:
+    free(global);
+    free(raw);
+    PyBuffer_Release(&starts);
+    PyBuffer_Release(&ends);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&firsts);
     return result;
 }
 
@@ -493,7 +523,8 @@ done:
 }
 
 static PyMethodDef methods[] = {
-    {"scan", scan, METH_VARARGS, "Tokens of a text: offsets, raw ids and newline flags."},
+    {"tokenize", tokenize, METH_VARARGS, "Tokens of a text: offsets, ids, newline flags (no GIL)."},
+    {"number", number, METH_VARARGS, "Renumber a text's token ids through a shared index."},
     {"derive", derive, METH_VARARGS, "The per-side arrays the aligner works on."},
     {NULL, NULL, 0, NULL},
 };
