@@ -226,15 +226,3 @@ def test_compare_in_c_equals_compare_in_python_on_a_repetitive_text() -> None:
     in_c, in_python = _compare_both_ways(bulletin, edited)
     assert in_c == in_python
     assert in_c["stats"]["passages"] >= 1
-
-
-def test_both_sides_tokenised_at_once_give_the_same_result(monkeypatch) -> None:
-    """Long texts are tokenised in two threads; the numbering and the result stay the same."""
-    seeds = seed_texts()
-    expected = compare(seeds[0], seeds[1]).to_dict()
-    monkeypatch.setattr(prepare_module, "PARALLEL_CHARS", 0)
-    assert compare(seeds[0], seeds[1]).to_dict() == expected
-    vocabulary = Vocabulary(CompareOptions().normalize)
-    da, db = prepare_module.prepare_pair(seeds[0], seeds[1], vocabulary)
-    in_order = Vocabulary(CompareOptions().normalize)
-    assert (da.ids, db.ids) == (prepare(seeds[0], in_order).ids, prepare(seeds[1], in_order).ids)

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from reader.compare.anchors import find_candidates
 from reader.compare.blocks import Block, build_blocks, shared_count
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats, order_by_b, swapped_passages
-from reader.compare.prepare import Document, Vocabulary, prepare_pair
+from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
 from reader.compare.worddiff import BlockDiff, Stretches, diff_block
 
@@ -61,7 +61,8 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     """Compare a with b; with `swap`, return it seen from b's side (as `Comparison.swapped()`
     would, but numbering the passages in b's order as the segments are made)."""
     vocabulary = Vocabulary(options.normalize)
-    da, db = prepare_pair(a, b, vocabulary)
+    da = prepare(a, vocabulary)
+    db = prepare(b, vocabulary)
     stop = vocabulary.stop_ids
     if da.ids == db.ids and da.word_ids:  # equal under the options: one passage, all same
         blocks = [Block(0, len(da.word_ids), 0, len(db.word_ids))]

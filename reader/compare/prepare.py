@@ -8,7 +8,6 @@ import operator
 import re
 from array import array
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from reader.text.normalize import NormalizeOptions, lines_folder
@@ -151,25 +150,13 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
     )
 
 
-def prepare_pair(a: str, b: str, vocabulary: Vocabulary) -> tuple[Document, Document]:
-    """prepare() of both texts; long texts are tokenised at the same time, B in a second thread
-    (the C tokeniser runs without the GIL)."""
-    if _scan is None or len(a) + len(b) < PARALLEL_CHARS:
-        return prepare(a, vocabulary), prepare(b, vocabulary)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        tokens_b = pool.submit(_scan.tokenize, b)
-        tokens_a = _scan.tokenize(a)
-        return _prepare_in_c(a, vocabulary, tokens_a), _prepare_in_c(b, vocabulary, tokens_b.result())
-
-
-PARALLEL_CHARS = 400_000  # below this a second thread costs more than it saves
-
-
-def _prepare_in_c(text: str, vocabulary: Vocabulary, tokens: tuple | None = None) -> Document:
+def _prepare_in_c(text: str, vocabulary: Vocabulary) -> Document:
     """The same Document as the Python path above, from passes in C (no Python object per token
     but the ids): tokenise, number the distinct tokens across both sides, fold only the new ones,
     then derive the per-word arrays."""
-    starts, ends, local_ids, newline_before, firsts = tokens or _scan.tokenize(text)
+    # (the tokeniser releases the GIL: a window stays responsive while a long text is read; two
+    # sides tokenised in two threads measured no faster, the scan is bound by memory)
+    starts, ends, local_ids, newline_before, firsts = _scan.tokenize(text)
     raw = _scan.number(text, starts, ends, local_ids, firsts, vocabulary.raw_index)
     vocabulary.fold_new_raw_tokens()
     ids, word_tokens, word_ids, content, words_before, content_before, key_text, paragraph_ends = (
