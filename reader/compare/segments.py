@@ -1,4 +1,4 @@
-"""Token runs -> character segments that tile each text; passage order -> `moved`; shares."""
+"""Labelled stretches -> character segments that tile each text; passage order -> `moved`; shares."""
 
 from __future__ import annotations
 
