@@ -7,12 +7,15 @@ from array import array
 from collections import Counter
 from pathlib import Path
 
+import diff_match_patch
+import fast_diff_match_patch
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader.compare.anchors as anchors
 import reader.compare.prepare as prepare_module
+import reader.compare.worddiff as worddiff
 from reader.compare import compare
 from reader.compare.model import CompareOptions
 from reader.compare.prepare import Vocabulary, prepare
@@ -26,6 +29,7 @@ def seed_texts() -> list[str]:
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SCAN = prepare_module._scan
 RUNS = anchors._runs
+DIFF = worddiff._diff
 
 # Everything the tokeniser treats specially: letters, marks, tatweel, digits of three scripts and
 # an astral one, number separators, the Arabic ر decimal, spaces, newlines, joiners, bidi and
@@ -48,6 +52,7 @@ def test_accelerators_are_built() -> None:
     figures of bench/bench_engine.py are the C path's."""
     assert SCAN is not None, "reader.compare._scan was not built (is a C compiler installed?)"
     assert RUNS is not None, "reader.compare._runs was not built (is a C compiler installed?)"
+    assert DIFF is not None, "reader.compare._diff was not built (is a C compiler installed?)"
 
 
 def _python_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -203,13 +208,60 @@ def test_exact_runs_in_c_on_a_shuffled_copy() -> None:
 
 def _compare_both_ways(a: str, b: str) -> tuple[dict, dict]:
     results = []
-    for scan, runs in ((SCAN, RUNS), (None, None)):
-        prepare_module._scan, anchors._runs = scan, runs
+    for scan, runs, diff in ((SCAN, RUNS, DIFF), (None, None, None)):
+        prepare_module._scan, anchors._runs, worddiff._diff = scan, runs, diff
         try:
             results.append(compare(a, b).to_dict())
         finally:
-            prepare_module._scan, anchors._runs = SCAN, RUNS
+            prepare_module._scan, anchors._runs, worddiff._diff = SCAN, RUNS, DIFF
     return results[0], results[1]
+
+
+def _library_diff(x: str, y: str) -> list[tuple[str, int]]:
+    """What worddiff used before the C port: the library's C++ build, with no time limit."""
+    if x == y:
+        return [("=", len(x))] if x else []
+    return fast_diff_match_patch.diff(x, y, timelimit=0, checklines=False, cleanup="No", counts_only=True)
+
+
+def _reference_diff(x: str, y: str) -> list[tuple[str, int]]:
+    """The library's reference implementation in Python."""
+    dmp = diff_match_patch.diff_match_patch()
+    dmp.Diff_Timeout = 0
+    symbol = {0: "=", -1: "-", 1: "+"}
+    return [(symbol[op], len(text)) for op, text in dmp.diff_main(x, y, False)]
+
+
+# small alphabets make many equal letters: prefixes, suffixes, containment, shifts in the cleanup
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="abcd", max_size=30), st.text(alphabet="abcd", max_size=30))
+def test_diff_in_c_equals_diff_match_patch(x: str, y: str) -> None:
+    ours = DIFF.diff(x, y)
+    assert ours == _library_diff(x, y)
+    assert ours == _reference_diff(x, y)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0x100, 0x2000), min_size=1, max_size=300), st.data())
+def test_diff_in_c_equals_diff_match_patch_on_edited_copies(codes: list[int], data) -> None:
+    """Blocks as the engine diffs them: a run of word code points against an edited copy."""
+    x = "".join(map(chr, codes))
+    edits = data.draw(
+        st.lists(st.tuples(st.integers(0, len(x)), st.integers(0, 3), st.text("\u0100\u0101", max_size=3)))
+    )
+    y = x
+    for at, cut, insert in edits:
+        y = y[:at] + insert + y[at + cut :]
+    assert DIFF.diff(x, y) == _library_diff(x, y)
+
+
+def test_diff_in_c_equals_the_library_on_the_blocks_of_a_long_pair() -> None:
+    seeds = seed_texts()
+    vocabulary = Vocabulary(CompareOptions().normalize)
+    da, db = prepare(seeds[0] * 3, vocabulary), prepare(seeds[1] * 2, vocabulary)
+    for lo in range(0, len(da.key_text), 97):
+        x, y = da.key_text[lo : lo + 400], db.key_text[lo // 2 : lo // 2 + 350]
+        assert DIFF.diff(x, y) == _library_diff(x, y)
 
 
 def test_compare_in_c_equals_compare_in_python_on_the_seeds() -> None:

@@ -13,6 +13,11 @@ except ImportError:  # pragma: no cover - exercised only where the wheel is miss
     _fast = None
 import diff_match_patch as _dmp_module
 
+try:  # the same algorithm in C without the wrapper's per-call conversions (reader/compare/_diff.c)
+    from reader.compare import _diff
+except ImportError:  # pragma: no cover - exercised by the tests that switch it off
+    _diff = None
+
 SAME, CHANGED, ONLY = "same", "changed", "only"
 MAX_CHAR_DIFF_TOKENS = 4  # longer rewordings are marked whole, a letter diff there is noise
 MIN_SPELLING_OVERLAP = 0.6  # letters two spellings of one word share (الأمريكي / الأميركي: 0.75)
@@ -64,6 +69,8 @@ def diff_ops(x: str, y: str, cleanup: str = "Semantic") -> list[tuple[str, int]]
     """diff-match-patch with no time limit (callers keep pieces small): [(op, length)]."""
     if x == y:
         return [("=", len(x))] if x else []
+    if _diff is not None and cleanup == "No":
+        return _diff.diff(x, y)
     if _fast is not None:
         return _fast.diff(x, y, timelimit=0, checklines=False, cleanup=cleanup, counts_only=True)
     dmp = _dmp_module.diff_match_patch()
@@ -186,14 +193,14 @@ def char_differences(
     """Absolute character ranges that differ between two short token stretches, or nothing when
     the stretches are different words rather than spellings of one (a letter diff would be noise)."""
     start_a, start_b = da.starts[a0], db.starts[b0]
-    x = da.text[start_a : da.ends[a1 - 1]]
-    y = db.text[start_b : db.ends[b1 - 1]]
-    needed = MIN_SPELLING_OVERLAP * max(len(x), len(y))
+    end_a, end_b = da.ends[a1 - 1], db.ends[b1 - 1]
+    needed = MIN_SPELLING_OVERLAP * max(end_a - start_a, end_b - start_b)
     # No diff can keep more letters than the shorter stretch has, or than the two have in common
     # as bags of letters: most changed stretches are different words, and these bounds (cheaper
     # than a diff) say so.
-    if min(len(x), len(y)) < needed:
+    if min(end_a - start_a, end_b - start_b) < needed:
         return (), ()
+    x, y = da.text[start_a:end_a], db.text[start_b:end_b]
     if sum(min(x.count(c), y.count(c)) for c in set(x).intersection(y)) < needed:
         return (), ()
     ops = diff_ops(x, y, cleanup="No")
