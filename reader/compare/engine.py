@@ -124,17 +124,18 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
 def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
     """Tokens of words [w0, w1), widened over the punctuation next to them (quotes, a full stop),
     but not across a paragraph break."""
-    lo = doc.word_tokens[w0]
-    floor = doc.word_tokens[w0 - 1] + 1 if w0 > 0 else 0
+    text, starts, ends, word_tokens = doc.text, doc.starts, doc.ends, doc.word_tokens
+    lo = word_tokens[w0]
+    floor = word_tokens[w0 - 1] + 1 if w0 > 0 else 0
     while (
         lo > floor
-        and doc.text[doc.starts[lo - 1] : doc.ends[lo - 1]] in OPENING_MARKS
-        and "\n" not in doc.text[doc.ends[lo - 1] : doc.starts[lo]]
+        and text[starts[lo - 1] : ends[lo - 1]] in OPENING_MARKS
+        and "\n" not in text[ends[lo - 1] : starts[lo]]
     ):
         lo -= 1
-    hi = doc.word_tokens[w1 - 1] + 1
-    ceiling = doc.word_tokens[w1] if w1 < len(doc.word_tokens) else len(doc.ids)
-    while hi < ceiling and "\n" not in doc.text[doc.ends[hi - 1] : doc.starts[hi]]:
+    hi = word_tokens[w1 - 1] + 1
+    ceiling = word_tokens[w1] if w1 < len(word_tokens) else len(doc.ids)
+    while hi < ceiling and "\n" not in text[ends[hi - 1] : starts[hi]]:
         hi += 1
     return lo, hi
 
