@@ -134,15 +134,22 @@ def _newline_after(doc: Document, w: int) -> bool:
 
 
 def _words_to_paragraph_end(doc: Document, w1: int) -> int | None:
-    if w1 <= 0 or not doc.word_ids:
+    """How many words from w1 on belong to the paragraph of word w1 - 1."""
+    n_words = len(doc.word_ids)
+    if w1 <= 0 or not n_words:
         return None
-    return doc.paragraph_end_at_or_after(min(w1 - 1, len(doc.word_ids) - 1)) - (w1 - 1)
+    ends = doc.paragraph_ends  # (Document.paragraph_end_at_or_after, without a call per use)
+    w = w1 - 1 if w1 <= n_words else n_words - 1
+    return ends[bisect.bisect_left(ends, w)] - (w1 - 1)
 
 
 def _words_from_paragraph_start(doc: Document, w0: int) -> int | None:
+    """How many words before w0 belong to the paragraph of word w0."""
     if w0 >= len(doc.word_ids):
         return None
-    return w0 - doc.paragraph_start_of(w0)
+    ends = doc.paragraph_ends  # (Document.paragraph_start_of, without a call per use)
+    k = bisect.bisect_left(ends, w0) - 1
+    return w0 - (ends[k] + 1 if k >= 0 else 0)
 
 
 def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
@@ -152,28 +159,31 @@ def _snap_to_paragraphs(block: Block, da: Document, db: Document) -> Block:
     the two leftover stretches still share words: a paragraph whose first clause or last sentence was
     rewritten is still the same paragraph."""
     wa, wb = da.word_ids, db.word_ids
-    tail_a = _words_to_paragraph_end(da, block.a1)
-    tail_b = _words_to_paragraph_end(db, block.b1)
+    a0, a1, b0, b1 = block.a0, block.a1, block.b0, block.b1
+    tail_a = _words_to_paragraph_end(da, a1)
+    tail_b = _words_to_paragraph_end(db, b1)
     if tail_a is not None and tail_b is not None:
-        last_a, last_b = block.a1 + tail_a - 1, block.b1 + tail_b - 1
-        tail = (block.a1, block.a1 + tail_a, block.b1, block.b1 + tail_b)
-        reach = max(tail_a, tail_b)
+        reach = tail_a if tail_a > tail_b else tail_b
         if reach <= SNAP_WORDS or (
-            reach <= SNAP_ANCHORED and tail_a and tail_b and _alike(wa, wb, last_a, last_b, *tail)
+            reach <= SNAP_ANCHORED
+            and tail_a
+            and tail_b
+            and _alike(wa, wb, a1 + tail_a - 1, b1 + tail_b - 1, a1, a1 + tail_a, b1, b1 + tail_b)
         ):
-            block.a1 += tail_a
-            block.b1 += tail_b
-    head_a = _words_from_paragraph_start(da, block.a0)
-    head_b = _words_from_paragraph_start(db, block.b0)
+            block.a1 = a1 + tail_a
+            block.b1 = b1 + tail_b
+    head_a = _words_from_paragraph_start(da, a0)
+    head_b = _words_from_paragraph_start(db, b0)
     if head_a is not None and head_b is not None:
-        first_a, first_b = block.a0 - head_a, block.b0 - head_b
-        head = (first_a, block.a0, first_b, block.b0)
-        reach = max(head_a, head_b)
+        reach = head_a if head_a > head_b else head_b
         if reach <= SNAP_WORDS or (
-            reach <= SNAP_ANCHORED and head_a and head_b and _alike(wa, wb, first_a, first_b, *head)
+            reach <= SNAP_ANCHORED
+            and head_a
+            and head_b
+            and _alike(wa, wb, a0 - head_a, b0 - head_b, a0 - head_a, a0, b0 - head_b, b0)
         ):
-            block.a0 -= head_a
-            block.b0 -= head_b
+            block.a0 = a0 - head_a
+            block.b0 = b0 - head_b
     return block
 
 
@@ -202,12 +212,12 @@ def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
     wa, wb = da.word_ids, db.word_ids
     original = block
     end_a = _last_break_inside(da, block.a0, block.a1)
-    end_b = _last_break_inside(db, block.b0, block.b1)
+    end_b = _last_break_inside(db, block.b0, block.b1) if end_a is not None else None
     if end_a is not None and end_b is not None:
         if not dice_at_least(MERGE_DICE, wa, wb, end_a + 1, block.a1, end_b + 1, block.b1):
             block = Block(block.a0, end_a + 1, block.b0, end_b + 1)
     start_a = _first_break_inside(da, block.a0, block.a1)
-    start_b = _first_break_inside(db, block.b0, block.b1)
+    start_b = _first_break_inside(db, block.b0, block.b1) if start_a is not None else None
     if start_a is not None and start_b is not None:
         if not dice_at_least(MERGE_DICE, wa, wb, block.a0, start_a + 1, block.b0, start_b + 1):
             block = Block(start_a + 1, block.a1, start_b + 1, block.b1)
