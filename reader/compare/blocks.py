@@ -111,9 +111,13 @@ def build_blocks(candidates: list[Candidate], da: Document, db: Document, min_wo
 def _solid_edges(c: Candidate) -> bool:
     if not c.exact:
         return False
-    first = min(c.anchors)
-    last = max(c.anchors, key=lambda run: run[0] + run[2])
-    return first[2] >= SOLID_EDGE and last[2] >= SOLID_EDGE
+    if min(c.anchors)[2] < SOLID_EDGE:  # the first run
+        return False
+    return max(c.anchors, key=_run_end)[2] >= SOLID_EDGE  # the run that reaches furthest in A
+
+
+def _run_end(run: tuple[int, int, int]) -> int:
+    return run[0] + run[2]
 
 
 def _extend(block: Block, wa: list[int], wb: list[int]) -> Block:
@@ -349,9 +353,11 @@ def _resolve_overlaps(blocks: list[Block], wa: list[int], wb: list[int]) -> list
     taken_a, taken_b = _Intervals(len(wa)), _Intervals(len(wb))
     kept = []
     for block in sorted(blocks, key=lambda b: b.dice * b.size(), reverse=True):
-        a0, a1 = _clip(block.a0, block.a1, taken_a.overlap(block.a0, block.a1))
-        b0, b1 = _clip(block.b0, block.b1, taken_b.overlap(block.b0, block.b1))
-        if (a0, a1, b0, b1) != (block.a0, block.a1, block.b0, block.b1):
+        overlap_a = taken_a.overlap(block.a0, block.a1)
+        overlap_b = taken_b.overlap(block.b0, block.b1)
+        if overlap_a is not None or overlap_b is not None:  # (most blocks meet no stronger one)
+            a0, a1 = _clip(block.a0, block.a1, overlap_a)
+            b0, b1 = _clip(block.b0, block.b1, overlap_b)
             if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
                 continue
             block = Block(a0, a1, b0, b1, dice(wa, wb, a0, a1, b0, b1))
