@@ -19,10 +19,10 @@ from contextlib import contextmanager
 
 from reader.compare.anchors import find_candidates
 from reader.compare.blocks import Block, build_blocks, shared_count
-from reader.compare.model import CompareOptions, Comparison, Passage, Stats, order_by_b, swapped_passages
+from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
-from reader.compare.worddiff import BlockDiff, Stretches, diff_block
+from reader.compare.worddiff import BlockDiff, diff_block
 
 SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
 
@@ -83,42 +83,31 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
             diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak, reordered=True)
         diffs.append(diff)
 
-    passages = []
+    spans_a = [(da.starts[d.span_a[0]], da.ends[d.span_a[1] - 1]) for d in diffs]
+    spans_b = [(db.starts[d.span_b[0]], db.ends[d.span_b[1] - 1]) for d in diffs]
+    similarity = [2.0 * d.equal_words / max(1, d.words_a + d.words_b) for d in diffs]
     moved = moved_flags(
-        [da.starts[d.span_a[0]] / max(1, len(a)) for d in diffs],
-        [db.starts[d.span_b[0]] / max(1, len(b)) for d in diffs],
+        [start / max(1, len(a)) for start, _ in spans_a],
+        [start / max(1, len(b)) for start, _ in spans_b],
         [d.words_a + d.words_b for d in diffs],
     )
-    stretches_a: list[Stretches] = []
-    stretches_b: list[Stretches] = []
-    for diff, is_moved in zip(diffs, moved, strict=True):
-        passages.append(
-            Passage(
-                a=(da.starts[diff.span_a[0]], da.ends[diff.span_a[1] - 1]),
-                b=(db.starts[diff.span_b[0]], db.ends[diff.span_b[1] - 1]),
-                moved=is_moved,
-                similarity=2.0 * diff.equal_words / max(1, diff.words_a + diff.words_b),
-            )
-        )
-        stretches_a.append(diff.a)
-        stretches_b.append(diff.b)
-    number = None
-    if swap:
-        order = order_by_b(passages)
-        number = {old: new for new, old in enumerate(order)}
+    stretches_a = [d.a for d in diffs]
+    stretches_b = [d.b for d in diffs]
+    if not swap:
+        segments_a, shared_a = tile(da, stretches_a)
+        segments_b, shared_b = tile(db, stretches_b)
+        passages = tuple(map(Passage, spans_a, spans_b, moved, similarity))
+        stats = Stats(shared_a, shared_b, len(passages), sum(moved))
+        return Comparison(len(a), len(b), stats, passages, segments_a, segments_b)
+    # Seen from b's side, passages numbered in b's order (as Comparison.swapped() numbers them),
+    # each object made once, in its final form
+    order = sorted(range(len(diffs)), key=spans_b.__getitem__)
+    number = {old: new for new, old in enumerate(order)}
     segments_a, shared_a = tile(da, stretches_a, number)
     segments_b, shared_b = tile(db, stretches_b, number)
-    stats = Stats(
-        shared_a=shared_a,
-        shared_b=shared_b,
-        passages=len(passages),
-        moved=sum(moved),
-    )
-    if swap:
-        return Comparison(
-            len(b), len(a), stats.swapped(), swapped_passages(passages, order), segments_b, segments_a
-        )
-    return Comparison(len(a), len(b), stats, tuple(passages), segments_a, segments_b)
+    passages = tuple(Passage(spans_b[k], spans_a[k], moved[k], similarity[k]) for k in order)
+    stats = Stats(shared_b, shared_a, len(passages), sum(moved))
+    return Comparison(len(b), len(a), stats, passages, segments_b, segments_a)
 
 
 def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
