@@ -34,14 +34,19 @@ def tile(
             kinds.append(ONLY)
             passages.append(None)
             chars_of.append(())
-        skip = 0
         if kinds and kinds[-1] == kind and passages[-1] == passage and (lo == cursor or kind == ONLY):
-            skip = 1  # the block's first stretch goes on with the last one
+            # the block's first stretch goes on with the last one (never so far: each block is
+            # its own passage, and never starts `only`)
             chars_of[-1] += block.chars[0]
-        firsts += block.firsts[skip:]
-        kinds += block.kinds[skip:]
-        passages += block.passages[skip:]
-        chars_of += block.chars[skip:]
+            firsts += block.firsts[1:]
+            kinds += block.kinds[1:]
+            passages += block.passages[1:]
+            chars_of += block.chars[1:]
+        else:
+            firsts += block.firsts
+            kinds += block.kinds
+            passages += block.passages
+            chars_of += block.chars
         cursor = block.end
     if cursor < n_tokens and not (kinds and kinds[-1] == ONLY):
         firsts.append(cursor)
