@@ -278,3 +278,36 @@ def test_compare_in_c_equals_compare_in_python_on_a_repetitive_text() -> None:
     in_c, in_python = _compare_both_ways(bulletin, edited)
     assert in_c == in_python
     assert in_c["stats"]["passages"] >= 1
+
+
+def test_block_differ_in_c_labels_every_block_as_python_does() -> None:
+    """Every block of every seed pair, shifted variants of them, in both modes (reordered or not)."""
+    from reader.compare.anchors import find_candidates
+    from reader.compare.blocks import build_blocks
+    from reader.compare.engine import _token_range
+
+    checked = 0
+    for a, b in itertools.product(seed_texts(), repeat=2):
+        vocabulary = Vocabulary(CompareOptions().normalize)
+        da, db = prepare(a, vocabulary), prepare(b, vocabulary)
+        weak = vocabulary.punct_ids | vocabulary.stop_ids
+        in_c = worddiff.block_differ(da, db, weak, bytes(vocabulary.flags))
+        blocks = build_blocks(find_candidates(da, db, vocabulary.stop_ids), da, db, 5)
+        ranges = [(_token_range(da, k.a0, k.a1), _token_range(db, k.b0, k.b1)) for k in blocks]
+        ranges += [((max(0, ta[0] - 7), ta[1]), (tb[0], min(len(db.ids), tb[1] + 9))) for ta, tb in ranges]
+        ranges.append(((0, min(len(da.ids), 60)), (0, min(len(db.ids), 80))))
+        for passage, (ta, tb) in enumerate(ranges):
+            for reordered in (False, True):
+                ours = in_c(ta, tb, passage, reordered)
+                theirs = worddiff.diff_block(da, db, ta, tb, passage, set(), weak, reordered)
+                assert ours[2:] == theirs[2:]
+                for mine, reference in ((ours.a, theirs.a), (ours.b, theirs.b)):
+                    assert (mine.firsts, mine.kinds, mine.passages, mine.chars, mine.end) == (
+                        reference.firsts,
+                        reference.kinds,
+                        reference.passages,
+                        reference.chars,
+                        reference.end,
+                    )
+                checked += 1
+    assert checked >= 150  # 25 pairs, their blocks and variants, two modes each

@@ -22,7 +22,7 @@ from reader.compare.blocks import Block, build_blocks, shared_count
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
-from reader.compare.worddiff import BlockDiff, diff_block
+from reader.compare.worddiff import BlockDiff, block_differ
 
 SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
 
@@ -74,13 +74,14 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     if da.ids == db.ids and da.word_ids:
         ranges_a, ranges_b = [(0, len(da.ids))], [(0, len(db.ids))]
     weak = vocabulary.punct_ids | vocabulary.stop_ids
+    diff_block = block_differ(da, db, weak, bytes(vocabulary.flags))
     diffs: list[BlockDiff] = []
     for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
-        diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak)
+        diff = diff_block(ta, tb, len(diffs))
         if not _long_enough(diff, options.min_passage_words):
             if not _shuffled_enough(block, diff, da, db, options.min_passage_words):
                 continue
-            diff = diff_block(da, db, ta, tb, len(diffs), vocabulary.punct_ids, weak, reordered=True)
+            diff = diff_block(ta, tb, len(diffs), reordered=True)
         diffs.append(diff)
 
     spans_a = [(da.starts[d.span_a[0]], da.ends[d.span_a[1] - 1]) for d in diffs]

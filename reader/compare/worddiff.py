@@ -3,6 +3,7 @@ character diff inside short changed stretches so the view can mark `الأمري
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from reader.compare.prepare import Document
@@ -80,6 +81,38 @@ def diff_ops(x: str, y: str, cleanup: str = "Semantic") -> list[tuple[str, int]]
         dmp.diff_cleanupSemantic(diffs)
     symbol = {0: "=", -1: "-", 1: "+"}
     return [(symbol[op], len(text)) for op, text in diffs]
+
+
+BlockDiffFunction = Callable[..., BlockDiff]
+
+
+def block_differ(da: Document, db: Document, weak: set[int], weak_flags: bytes) -> BlockDiffFunction:
+    """`diff(ta, tb, passage, reordered=False)` for the blocks of one pair: diff_block below, or
+    its C twin (reader/compare/_diff.c, same results) when built. `weak_flags`: a byte per id,
+    nonzero for the ids in `weak` (Vocabulary.flags)."""
+    if _diff is None:
+
+        def diff_in_python(ta: Span, tb: Span, passage: int, reordered: bool = False) -> BlockDiff:
+            return diff_block(da, db, ta, tb, passage, set(), weak, reordered)
+
+        return diff_in_python
+    differ = _diff.BlockDiffer(da, db, weak_flags)
+
+    def diff_in_c(ta: Span, tb: Span, passage: int, reordered: bool = False) -> BlockDiff:
+        a, b, span_a, span_b, *counts = differ.diff(ta[0], ta[1], tb[0], tb[1], passage, reordered)
+        return BlockDiff(_stretches(a, span_a[1]), _stretches(b, span_b[1]), span_a, span_b, *counts)
+
+    return diff_in_c
+
+
+Span = tuple[int, int]
+
+
+def _stretches(lists: tuple[list, list, list, list], end: int) -> Stretches:
+    out = Stretches.__new__(Stretches)
+    out.firsts, out.kinds, out.passages, out.chars = lists
+    out.end = end if out.firsts else 0  # as diff_block leaves an empty side
+    return out
 
 
 def diff_block(
