@@ -60,7 +60,7 @@ def _python_tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def _scan(text: str, index: dict[str, int]) -> tuple[bytes, bytes, bytes, bytes]:
-    starts, ends, ids, newline, firsts = SCAN.tokenize(text)
+    starts, ends, ids, newline, firsts, _ = SCAN.tokenize(text)
     return starts, ends, SCAN.number(text, starts, ends, ids, firsts, index), newline
 
 
@@ -97,7 +97,8 @@ def test_scan_numbers_tokens_across_calls() -> None:
 def test_scan_and_derive_refuse_bad_arguments() -> None:
     with pytest.raises(TypeError):
         SCAN.tokenize(b"bytes")
-    starts, ends, ids, _, firsts = SCAN.tokenize("قال إن")
+    starts, ends, ids, _, firsts, token_chars = SCAN.tokenize("قال إن")
+    assert token_chars == 5
     with pytest.raises(TypeError):
         SCAN.number("قال إن", starts, ends, ids, firsts, [])
     with pytest.raises(ValueError):  # offsets of another, longer text
@@ -139,6 +140,7 @@ def _documents(text: str) -> tuple:
                 doc.paragraph_ends,
                 sorted(key_of[i] for i in vocabulary.punct_ids),
                 sorted(key_of[i] for i in vocabulary.stop_ids),
+                doc.token_chars,
                 [doc.key_text.index(c) for c in doc.key_text],  # equal letters where ids are equal
             )
         )

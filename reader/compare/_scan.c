@@ -288,10 +288,11 @@ tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table,
     return 0;
 }
 
-/* tokenize(text) -> (starts, ends, ids, newline_before, firsts)
+/* tokenize(text) -> (starts, ends, ids, newline_before, firsts, token_chars)
  * starts/ends/ids: int64 bytes per token, ids numbering the distinct tokens of this text in order
  * of first sight; newline_before: one byte per token, 1 when the gap before it holds a newline;
- * firsts: int64 bytes per id, the token where it is first seen. Releases the GIL: the two sides
+ * firsts: int64 bytes per id, the token where it is first seen; token_chars: the characters
+ * of all tokens (whitespace and invisible marks left out). Releases the GIL: the two sides
  * of a comparison are tokenised at the same time. */
 static PyObject *tokenize(PyObject *self, PyObject *args) {
     PyObject *text;
@@ -321,11 +322,15 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
     Py_END_ALLOW_THREADS;
     if (failed)
         PyErr_NoMemory();
-    else
-        result = Py_BuildValue("(NNNNN)", vec_to_bytes(&tokens.starts), vec_to_bytes(&tokens.ends),
+    else {
+        Py_ssize_t token_chars = 0;
+        for (Py_ssize_t k = 0; k < tokens.starts.size; k++)
+            token_chars += tokens.ends.data[k] - tokens.starts.data[k];
+        result = Py_BuildValue("(NNNNNn)", vec_to_bytes(&tokens.starts), vec_to_bytes(&tokens.ends),
                                vec_to_bytes(&tokens.ids),
                                PyBytes_FromStringAndSize(tokens.newline ? tokens.newline : "", tokens.ids.size),
-                               vec_to_bytes(&tokens.firsts));
+                               vec_to_bytes(&tokens.firsts), token_chars);
+    }
     table_free(&table);
     tokens_free(&tokens);
     return result;

@@ -41,6 +41,7 @@ class Document:
     content_before: Sequence[int]
     key_text: str  # one code point per token, equal for equal ids: what diff-match-patch compares
     paragraph_ends: list[int]  # sorted word indices after which a newline (or the text) ends
+    token_chars: int  # characters in tokens (what "shared share" counts: no whitespace, no marks)
 
     def paragraph_end_at_or_after(self, w: int) -> int:
         """The last word of the paragraph holding word w."""
@@ -147,6 +148,7 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
         content_before,
         key_text,
         _paragraph_ends(text, list(map(starts.__getitem__, word_tokens))),
+        sum(ends) - sum(starts),
     )
 
 
@@ -156,7 +158,7 @@ def _prepare_in_c(text: str, vocabulary: Vocabulary) -> Document:
     then derive the per-word arrays."""
     # (the tokeniser releases the GIL: a window stays responsive while a long text is read; two
     # sides tokenised in two threads measured no faster, the scan is bound by memory)
-    starts, ends, local_ids, newline_before, firsts = _scan.tokenize(text)
+    starts, ends, local_ids, newline_before, firsts, token_chars = _scan.tokenize(text)
     raw = _scan.number(text, starts, ends, local_ids, firsts, vocabulary.raw_index)
     vocabulary.fold_new_raw_tokens()
     ids, word_tokens, word_ids, content, words_before, content_before, key_text, paragraph_ends = (
@@ -174,6 +176,7 @@ def _prepare_in_c(text: str, vocabulary: Vocabulary) -> Document:
         _int64s(content_before),
         key_text,
         paragraph_ends,
+        token_chars,
     )
 
 

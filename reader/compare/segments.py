@@ -60,7 +60,7 @@ def tile(
     # visible characters: those of tokens, so whitespace and layout marks count for nothing;
     # summed over the whole text and over the `only` stretches, not added up token by token
     ends, starts = doc.ends, doc.starts
-    visible = sum(ends) - sum(starts)
+    visible = doc.token_chars
     firsts.append(n_tokens)
     unshared = 0
     for k, kind in enumerate(kinds):
