@@ -6,6 +6,7 @@
  * per-call conversions, which cost several times the diff itself on blocks of a few dozen words.
  * An optional accelerator: reader/compare/worddiff.py falls back on the library.
  */
+#define _GNU_SOURCE /* memmem */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
@@ -127,10 +128,21 @@ static Py_ssize_t common_suffix(const Char *x, Py_ssize_t nx, const Char *y, Py_
     return k;
 }
 
+/* The first place `part` occurs in `text`, or -1: glibc's memmem (two-way, linear, where a naive
+ * search is quadratic on repetitive text), kept to whole characters. */
 static Py_ssize_t find(const Char *text, Py_ssize_t n, const Char *part, Py_ssize_t m) {
-    for (Py_ssize_t i = 0; i + m <= n; i++)
-        if (memcmp(text + i, part, sizeof(Char) * (size_t)m) == 0)
-            return i;
+    if (m == 0)
+        return 0;
+    const char *bytes = (const char *)text, *end = (const char *)(text + n);
+    while (bytes < end) {
+        const char *hit = memmem(bytes, (size_t)(end - bytes), part, sizeof(Char) * (size_t)m);
+        if (!hit)
+            return -1;
+        const Py_ssize_t offset = hit - (const char *)text;
+        if (offset % (Py_ssize_t)sizeof(Char) == 0)
+            return offset / (Py_ssize_t)sizeof(Char);
+        bytes = hit + 1; /* a match across characters: look on */
+    }
     return -1;
 }
 
