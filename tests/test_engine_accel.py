@@ -113,6 +113,10 @@ def test_scan_and_derive_refuse_bad_arguments() -> None:
         RUNS.exact_runs([0], [0], array("q", [3, 0]).tobytes())
     with pytest.raises(TypeError):
         RUNS.chain_runs([(1, 2)], 24, 2)
+    with pytest.raises(ValueError):
+        RUNS.cluster([(1, -2, 1, True)], 24)
+    with pytest.raises(ValueError):
+        RUNS.cluster([], 0)
 
 
 def _documents(text: str) -> tuple:
@@ -197,6 +201,26 @@ def test_chains_in_c_equal_chains_in_python(spans: list[tuple[int, int, int]]) -
     finally:
         anchors._runs = RUNS
     assert in_c == in_python
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 150), st.integers(0, 150), st.integers(1, 3), st.booleans()), max_size=60
+    )
+)
+def test_clusters_in_c_equal_clusters_in_python(anchor_list: list[tuple[int, int, int, bool]]) -> None:
+    assert RUNS.cluster(anchor_list, anchors.GRID) == anchors._cluster_in_python(anchor_list)
+    assert RUNS.cluster(anchor_list, 7) == _cluster_with_grid(anchor_list, 7)
+
+
+def _cluster_with_grid(anchor_list: list, grid: int) -> list:
+    saved = anchors.GRID
+    anchors.GRID = grid
+    try:
+        return anchors._cluster_in_python(anchor_list)
+    finally:
+        anchors.GRID = saved
 
 
 def test_exact_runs_in_c_on_a_shuffled_copy() -> None:

@@ -344,7 +344,165 @@ fail:
     return NULL;
 }
 
+/* cluster(anchors, grid) -> [[anchor, ...], ...]: anchors._cluster. Anchors (i, j, length,
+ * unique) fall in cells of grid x grid positions; cells that touch (8 ways) form one cluster.
+ * Clusters come in the order of their first cell, each cell's anchors in their order, cells in
+ * the order their first anchor came: the Python twin's order, whatever union-find does inside. */
+typedef struct {
+    int64_t ci, cj;
+    int64_t cell; /* -1: empty slot */
+} CellSlot;
+
+static uint64_t cell_hash(int64_t ci, int64_t cj) {
+    uint64_t h = (uint64_t)ci * 0x9E3779B97F4A7C15ULL ^ ((uint64_t)cj + 0x632BE59BD9B4E019ULL);
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+}
+
+static int64_t cell_find(const CellSlot *slots, size_t mask, int64_t ci, int64_t cj) {
+    for (size_t at = cell_hash(ci, cj) & mask; slots[at].cell >= 0; at = (at + 1) & mask)
+        if (slots[at].ci == ci && slots[at].cj == cj)
+            return slots[at].cell;
+    return -1;
+}
+
+static int64_t root_of(int64_t *parent, int64_t cell) {
+    while (parent[cell] != cell) {
+        parent[cell] = parent[parent[cell]];
+        cell = parent[cell];
+    }
+    return cell;
+}
+
+static PyObject *cluster(PyObject *self, PyObject *args) {
+    PyObject *anchors;
+    long long grid;
+    if (!PyArg_ParseTuple(args, "O!L", &PyList_Type, &anchors, &grid))
+        return NULL;
+    if (grid <= 0) {
+        PyErr_SetString(PyExc_ValueError, "grid must be positive");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(anchors);
+    size_t capacity = 16;
+    while (capacity < 2 * (size_t)n + 2)
+        capacity *= 2;
+    CellSlot *slots = malloc(sizeof(CellSlot) * capacity);
+    int64_t *cell_of = malloc(sizeof(int64_t) * (size_t)(n + 1)); /* per anchor */
+    int64_t *keys = malloc(sizeof(int64_t) * 2 * (size_t)(n + 1));  /* per cell: ci, cj */
+    int64_t *parent = malloc(sizeof(int64_t) * (size_t)(n + 1));
+    int64_t *group_of = malloc(sizeof(int64_t) * (size_t)(n + 1)); /* per root cell */
+    PyObject *groups = PyList_New(0), *result = NULL;
+    if (!slots || !cell_of || !keys || !parent || !group_of || !groups) {
+        if (groups)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t k = 0; k < capacity; k++)
+        slots[k].cell = -1;
+    int64_t n_cells = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *anchor = PyList_GET_ITEM(anchors, k);
+        if (!PyTuple_Check(anchor) || PyTuple_GET_SIZE(anchor) < 2) {
+            PyErr_SetString(PyExc_TypeError, "anchors must be tuples (i, j, length, unique)");
+            goto done;
+        }
+        const long long i = PyLong_AsLongLong(PyTuple_GET_ITEM(anchor, 0));
+        const long long j = PyLong_AsLongLong(PyTuple_GET_ITEM(anchor, 1));
+        if ((i == -1 || j == -1) && PyErr_Occurred())
+            goto done;
+        if (i < 0 || j < 0) {
+            PyErr_SetString(PyExc_ValueError, "anchor positions must not be negative");
+            goto done;
+        }
+        const int64_t ci = i / grid, cj = j / grid;
+        size_t at = cell_hash(ci, cj) & (capacity - 1);
+        while (slots[at].cell >= 0 && !(slots[at].ci == ci && slots[at].cj == cj))
+            at = (at + 1) & (capacity - 1);
+        if (slots[at].cell < 0) {
+            slots[at] = (CellSlot){ci, cj, n_cells};
+            keys[2 * n_cells] = ci;
+            keys[2 * n_cells + 1] = cj;
+            parent[n_cells] = n_cells;
+            n_cells++;
+        }
+        cell_of[k] = slots[at].cell;
+    }
+    static const int64_t steps[4][2] = {{1, -1}, {1, 0}, {1, 1}, {0, 1}};
+    for (int64_t c = 0; c < n_cells; c++) {
+        for (int s = 0; s < 4; s++) {
+            const int64_t other = cell_find(slots, capacity - 1, keys[2 * c] + steps[s][0], keys[2 * c + 1] + steps[s][1]);
+            if (other >= 0) {
+                const int64_t ra = root_of(parent, c), rb = root_of(parent, other);
+                if (ra != rb)
+                    parent[rb] = ra;
+            }
+        }
+    }
+    /* group index of each root, in the order of the first cell of each group */
+    for (int64_t c = 0; c < n_cells; c++)
+        group_of[c] = -1;
+    int64_t *first_cell_group = malloc(sizeof(int64_t) * (size_t)(n_cells + 1));
+    if (!first_cell_group) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int64_t n_groups = 0;
+    for (int64_t c = 0; c < n_cells; c++) {
+        const int64_t r = root_of(parent, c);
+        if (group_of[r] < 0)
+            group_of[r] = n_groups++;
+        first_cell_group[c] = group_of[r];
+    }
+    /* members: cell by cell in cell order, each cell's anchors in their order */
+    int64_t *cell_head = malloc(sizeof(int64_t) * 2 * (size_t)(n_cells + 1) + sizeof(int64_t) * (size_t)(n + 1));
+    if (!cell_head) {
+        free(first_cell_group);
+        PyErr_NoMemory();
+        goto done;
+    }
+    int64_t *cell_tail = cell_head + n_cells + 1, *next = cell_tail + n_cells + 1;
+    for (int64_t c = 0; c < n_cells; c++)
+        cell_head[c] = cell_tail[c] = -1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        const int64_t c = cell_of[k];
+        next[k] = -1;
+        if (cell_tail[c] < 0)
+            cell_head[c] = k;
+        else
+            next[cell_tail[c]] = k;
+        cell_tail[c] = k;
+    }
+    int failed = 0;
+    for (int64_t g = 0; g < n_groups && !failed; g++) {
+        PyObject *group = PyList_New(0);
+        if (!group || PyList_Append(groups, group) < 0)
+            failed = 1;
+        Py_XDECREF(group);
+    }
+    for (int64_t c = 0; c < n_cells && !failed; c++) {
+        PyObject *group = PyList_GET_ITEM(groups, first_cell_group[c]);
+        for (int64_t k = cell_head[c]; k >= 0 && !failed; k = next[k])
+            failed = PyList_Append(group, PyList_GET_ITEM(anchors, k)) < 0;
+    }
+    free(cell_head);
+    free(first_cell_group);
+    if (!failed) {
+        result = groups;
+        groups = NULL;
+    }
+done:
+    free(slots);
+    free(cell_of);
+    free(keys);
+    free(parent);
+    free(group_of);
+    Py_XDECREF(groups);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"cluster", cluster, METH_VARARGS, "Anchors clustered on a grid of cells that touch."},
     {"chain_runs", chain_runs, METH_VARARGS, "Chain runs that follow each other in both texts."},
     {"unique_seeds", unique_seeds, METH_VARARGS, "Positions of words and trigrams unique to both texts."},
     {"exact_runs", exact_runs, METH_VARARGS, "Grow seeds into runs of equal words."},

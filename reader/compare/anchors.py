@@ -97,6 +97,8 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     else:
         count_a, count_b = Counter(wa), Counter(wb)
         runs = _exact_runs(wa, wb, _unique_seeds(wa, wb, count_a, count_b, stop_ids))
+    # a candidate narrower than two words in either text is no block (build_blocks skips it):
+    # not making it at all keeps texts of shuffled shared words (every word one lone run) fast
     candidates = _chain_candidates(runs)
     # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
     # sentence) leave it to the grid pass
@@ -105,8 +107,14 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     covered_b = _Coverage([(c.b0, c.b1) for c in solid])
     loose = _rare_word_anchors(wa, wb, count_a, count_b, stop_ids, covered_a, covered_b)
     for cluster in _cluster(loose):
-        candidates.extend(candidate_of(group) for group in _split_on_all_gaps(cluster))
+        if len(cluster) > 1 or cluster[0][2] > 1:
+            groups = _split_on_all_gaps(cluster)
+            candidates.extend(filter(_wide_enough, map(candidate_of, groups)))
     return candidates
+
+
+def _wide_enough(candidate: Candidate) -> bool:
+    return candidate.a1 - candidate.a0 >= 2 and candidate.b1 - candidate.b0 >= 2
 
 
 class _Coverage:
@@ -229,11 +237,17 @@ def _exact_runs(wa: list[int], wb: list[int], seeds: list[tuple[int, int]]) -> l
 
 
 def _chain_candidates(runs: list[Anchor]) -> list[Candidate]:
-    """The chains of _chain_runs as candidates, their bounds and exact words found in C if built."""
+    """The chains of _chain_runs as candidates (those at least two words wide), their bounds and
+    exact words found in C if built."""
     if _runs is None:
-        return [candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in _chain_runs(runs)]
+        chained = (candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in _chain_runs(runs))
+        return list(filter(_wide_enough, chained))
     chains = _runs.chain_runs(sorted(runs), CHAIN_GAP, CHAIN_SLACK)
-    return [Candidate(a0, a1, b0, b1, tuple(chain), exact) for a0, a1, b0, b1, exact, chain in chains]
+    return [
+        Candidate(a0, a1, b0, b1, tuple(chain), exact)
+        for a0, a1, b0, b1, exact, chain in chains
+        if a1 - a0 >= 2 and b1 - b0 >= 2  # _wide_enough, before the Candidate is made
+    ]
 
 
 def _chain_runs(runs: list[Anchor]) -> list[list[Anchor]]:
@@ -339,6 +353,13 @@ def _uncovered_positions(words: list[int], wanted: set[int], covered: _Coverage)
 
 
 def _cluster(anchors: list[Anchor]) -> list[list[Anchor]]:
+    """Anchors whose grid cells touch, grouped (C twin in _runs.c, same groups in the same order)."""
+    if _runs is not None:
+        return _runs.cluster(anchors, GRID)
+    return _cluster_in_python(anchors)
+
+
+def _cluster_in_python(anchors: list[Anchor]) -> list[list[Anchor]]:
     cells: dict[tuple[int, int], list[Anchor]] = {}
     for anchor in anchors:
         cells.setdefault((anchor[0] // GRID, anchor[1] // GRID), []).append(anchor)
