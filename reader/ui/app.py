@@ -73,6 +73,9 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+GIL_SWITCH_SECONDS = 0.001
+
+
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (reused if one exists), with the bundled fonts and translations loaded."""
     app = QApplication.instance()
@@ -82,6 +85,11 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(reader.__version__)
     app.setApplicationDisplayName("Qarin")
+    # Workers build a result's tables in Python while the panes load text in slices: with the
+    # default 5 ms switch interval each hand-over of the GIL between the two threads can keep the
+    # event loop waiting, and slices stretched to 100-150 ms (measured, bench_ui.py part 4);
+    # 1 ms keeps them near 50 ms
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     load_fonts()
     app._qarin_translators = install_translations(app)  # keep them alive
     return app

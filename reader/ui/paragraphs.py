@@ -101,10 +101,13 @@ HIDDEN_SIGNS = {
     "\ufeff": "⁘",  # BOM inside a text
 }
 _HIDDEN_TABLE = str.maketrans(HIDDEN_SIGNS)
+_HIDDEN_CHARS = re.compile("[" + "".join(map(re.escape, HIDDEN_SIGNS)) + "]")
 
 
 def reveal_hidden(text: str) -> str:
     """`text` with each layout-steering invisible character replaced by its visible sign."""
+    if not _HIDDEN_CHARS.search(text):  # the usual case; translate looks up every character
+        return text
     return text.translate(_HIDDEN_TABLE)
 
 
