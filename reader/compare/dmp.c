@@ -1,0 +1,410 @@
+/* diff-match-patch's diff_main in C, for the word diffs inside aligned blocks: a faithful port of
+ * the library's algorithm (common prefix and suffix, containment, Myers' bisection, then
+ * cleanupMerge) with no time limit and no line mode, on code points. Containment is found with
+ * memmem (linear) where the library searches naively; the results are the same.
+ */
+#define _GNU_SOURCE /* memmem */
+#include "dmp.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void diffs_free(Diffs *diffs) {
+    for (Py_ssize_t k = 0; k < diffs->size; k++)
+        free(diffs->items[k].owned);
+    free(diffs->items);
+    diffs->items = NULL;
+    diffs->size = diffs->capacity = 0;
+}
+
+static int diffs_reserve(Diffs *diffs, Py_ssize_t size) {
+    if (size <= diffs->capacity)
+        return 0;
+    Py_ssize_t cap = diffs->capacity ? diffs->capacity : 8;
+    while (cap < size)
+        cap *= 2;
+    Diff *items = realloc(diffs->items, sizeof(Diff) * (size_t)cap);
+    if (!items) {
+        diffs->failed = 1;
+        return -1;
+    }
+    diffs->items = items;
+    diffs->capacity = cap;
+    return 0;
+}
+
+/* Insert a diff of text[0:length] at position `at`. The text is not copied: it points into the
+ * inputs or into buffers that outlive the diff (cleanup_merge copies what it keeps). */
+static void diffs_insert(Diffs *diffs, Py_ssize_t at, int op, const Char *text, Py_ssize_t length) {
+    if (diffs->failed || diffs_reserve(diffs, diffs->size + 1) < 0)
+        return;
+    memmove(diffs->items + at + 1, diffs->items + at, sizeof(Diff) * (size_t)(diffs->size - at));
+    diffs->items[at] = (Diff){op, text, length, NULL};
+    diffs->size++;
+}
+
+/* The same with a copy of the text, for text from a scratch buffer. */
+static void diffs_insert_copy(Diffs *diffs, Py_ssize_t at, int op, const Char *text, Py_ssize_t length) {
+    if (diffs->failed)
+        return;
+    Char *copy = malloc(sizeof(Char) * (size_t)(length ? length : 1));
+    if (!copy) {
+        diffs->failed = 1;
+        return;
+    }
+    if (length)
+        memcpy(copy, text, sizeof(Char) * (size_t)length);
+    diffs_insert(diffs, at, op, copy, length);
+    if (diffs->failed)
+        free(copy);
+    else
+        diffs->items[at].owned = copy;
+}
+
+static void diffs_append(Diffs *diffs, int op, const Char *text, Py_ssize_t length) {
+    diffs_insert(diffs, diffs->size, op, text, length);
+}
+
+static void diffs_remove(Diffs *diffs, Py_ssize_t at, Py_ssize_t count) {
+    for (Py_ssize_t k = at; k < at + count; k++)
+        free(diffs->items[k].owned);
+    memmove(diffs->items + at, diffs->items + at + count, sizeof(Diff) * (size_t)(diffs->size - at - count));
+    diffs->size -= count;
+}
+
+/* diffs[at].text = left[0:nl] + right[0:nr] (either may be the diff's own text) */
+static void diffs_set(Diffs *diffs, Py_ssize_t at, const Char *left, Py_ssize_t nl, const Char *right,
+                      Py_ssize_t nr) {
+    if (diffs->failed)
+        return;
+    Char *text = malloc(sizeof(Char) * (size_t)(nl + nr ? nl + nr : 1));
+    if (!text) {
+        diffs->failed = 1;
+        return;
+    }
+    if (nl)
+        memcpy(text, left, sizeof(Char) * (size_t)nl);
+    if (nr)
+        memcpy(text + nl, right, sizeof(Char) * (size_t)nr);
+    free(diffs->items[at].owned);
+    diffs->items[at].text = diffs->items[at].owned = text;
+    diffs->items[at].length = nl + nr;
+}
+
+static Py_ssize_t common_prefix(const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    Py_ssize_t n = nx < ny ? nx : ny, k = 0;
+    while (k < n && x[k] == y[k])
+        k++;
+    return k;
+}
+
+static Py_ssize_t common_suffix(const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    Py_ssize_t n = nx < ny ? nx : ny, k = 0;
+    while (k < n && x[nx - 1 - k] == y[ny - 1 - k])
+        k++;
+    return k;
+}
+
+/* The first place `part` occurs in `text`, or -1: glibc's memmem (two-way, linear, where a naive
+ * search is quadratic on repetitive text), kept to whole characters. */
+static Py_ssize_t find(const Char *text, Py_ssize_t n, const Char *part, Py_ssize_t m) {
+    if (m == 0)
+        return 0;
+    const char *bytes = (const char *)text, *end = (const char *)(text + n);
+    while (bytes < end) {
+        const char *hit = memmem(bytes, (size_t)(end - bytes), part, sizeof(Char) * (size_t)m);
+        if (!hit)
+            return -1;
+        const Py_ssize_t offset = hit - (const char *)text;
+        if (offset % (Py_ssize_t)sizeof(Char) == 0)
+            return offset / (Py_ssize_t)sizeof(Char);
+        bytes = hit + 1; /* a match across characters: look on */
+    }
+    return -1;
+}
+
+static void diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny);
+
+static void bisect_split(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny,
+                         Py_ssize_t i, Py_ssize_t j) {
+    diff_main(out, x, i, y, j);
+    diff_main(out, x + i, nx - i, y + j, ny - j);
+}
+
+/* Myers' middle snake, as diff_match_patch.diff_bisect (with no deadline). */
+static void bisect(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    const Py_ssize_t max_d = (nx + ny + 1) / 2, v_offset = max_d, v_length = 2 * max_d;
+    Py_ssize_t *v1 = malloc(sizeof(Py_ssize_t) * (size_t)(2 * v_length + 2));
+    if (!v1) {
+        out->failed = 1;
+        return;
+    }
+    Py_ssize_t *v2 = v1 + v_length + 1;
+    for (Py_ssize_t k = 0; k < v_length; k++)
+        v1[k] = v2[k] = -1;
+    v1[v_offset + 1] = 0;
+    v2[v_offset + 1] = 0;
+    const Py_ssize_t delta = nx - ny;
+    const int front = delta % 2 != 0;
+    Py_ssize_t k1start = 0, k1end = 0, k2start = 0, k2end = 0;
+    for (Py_ssize_t d = 0; d < max_d; d++) {
+        for (Py_ssize_t k1 = -d + k1start; k1 < d + 1 - k1end; k1 += 2) {
+            const Py_ssize_t k1_offset = v_offset + k1;
+            Py_ssize_t x1;
+            if (k1 == -d || (k1 != d && v1[k1_offset - 1] < v1[k1_offset + 1]))
+                x1 = v1[k1_offset + 1];
+            else
+                x1 = v1[k1_offset - 1] + 1;
+            Py_ssize_t y1 = x1 - k1;
+            while (x1 < nx && y1 < ny && x[x1] == y[y1]) {
+                x1++;
+                y1++;
+            }
+            v1[k1_offset] = x1;
+            if (x1 > nx) {
+                k1end += 2;
+            } else if (y1 > ny) {
+                k1start += 2;
+            } else if (front) {
+                const Py_ssize_t k2_offset = v_offset + delta - k1;
+                if (k2_offset >= 0 && k2_offset < v_length && v2[k2_offset] != -1) {
+                    const Py_ssize_t x2 = nx - v2[k2_offset];
+                    if (x1 >= x2) {
+                        free(v1);
+                        bisect_split(out, x, nx, y, ny, x1, y1);
+                        return;
+                    }
+                }
+            }
+        }
+        for (Py_ssize_t k2 = -d + k2start; k2 < d + 1 - k2end; k2 += 2) {
+            const Py_ssize_t k2_offset = v_offset + k2;
+            Py_ssize_t x2;
+            if (k2 == -d || (k2 != d && v2[k2_offset - 1] < v2[k2_offset + 1]))
+                x2 = v2[k2_offset + 1];
+            else
+                x2 = v2[k2_offset - 1] + 1;
+            Py_ssize_t y2 = x2 - k2;
+            while (x2 < nx && y2 < ny && x[nx - x2 - 1] == y[ny - y2 - 1]) {
+                x2++;
+                y2++;
+            }
+            v2[k2_offset] = x2;
+            if (x2 > nx) {
+                k2end += 2;
+            } else if (y2 > ny) {
+                k2start += 2;
+            } else if (!front) {
+                const Py_ssize_t k1_offset = v_offset + delta - k2;
+                if (k1_offset >= 0 && k1_offset < v_length && v1[k1_offset] != -1) {
+                    const Py_ssize_t x1 = v1[k1_offset];
+                    const Py_ssize_t y1 = v_offset + x1 - k1_offset;
+                    if (x1 >= nx - x2) {
+                        free(v1);
+                        bisect_split(out, x, nx, y, ny, x1, y1);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    free(v1);
+    diffs_append(out, DELETE, x, nx);
+    diffs_append(out, INSERT, y, ny);
+}
+
+/* diff_compute with no half-match (off without a time limit) and no line mode. */
+static void compute(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    if (!nx) {
+        diffs_append(out, INSERT, y, ny);
+        return;
+    }
+    if (!ny) {
+        diffs_append(out, DELETE, x, nx);
+        return;
+    }
+    const int x_longer = nx > ny;
+    const Char *longer = x_longer ? x : y, *shorter = x_longer ? y : x;
+    const Py_ssize_t n_long = x_longer ? nx : ny, n_short = x_longer ? ny : nx;
+    const Py_ssize_t at = find(longer, n_long, shorter, n_short);
+    if (at != -1) {
+        const int op = x_longer ? DELETE : INSERT;
+        diffs_append(out, op, longer, at);
+        diffs_append(out, EQUAL, shorter, n_short);
+        diffs_append(out, op, longer + at + n_short, n_long - at - n_short);
+        return;
+    }
+    if (n_short == 1) {
+        diffs_append(out, DELETE, x, nx);
+        diffs_append(out, INSERT, y, ny);
+        return;
+    }
+    bisect(out, x, nx, y, ny);
+}
+
+static void cleanup_merge(Diffs *diffs);
+
+/* diff_main: appends the diffs of x against y to `out`. */
+static void diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    if (nx == ny && memcmp(x, y, sizeof(Char) * (size_t)nx) == 0) {
+        if (nx)
+            diffs_append(out, EQUAL, x, nx);
+        return;
+    }
+    Diffs local = {0};
+    const Py_ssize_t prefix = common_prefix(x, nx, y, ny);
+    const Py_ssize_t suffix = common_suffix(x + prefix, nx - prefix, y + prefix, ny - prefix);
+    compute(&local, x + prefix, nx - prefix - suffix, y + prefix, ny - prefix - suffix);
+    if (prefix)
+        diffs_insert(&local, 0, EQUAL, x, prefix);
+    if (suffix)
+        diffs_append(&local, EQUAL, x + nx - suffix, suffix);
+    cleanup_merge(&local);
+    if (local.failed || out->failed || diffs_reserve(out, out->size + local.size) < 0) {
+        out->failed = 1;
+        diffs_free(&local);
+        return;
+    }
+    memcpy(out->items + out->size, local.items, sizeof(Diff) * (size_t)local.size);
+    out->size += local.size;
+    free(local.items); /* the texts now belong to `out` */
+}
+
+/* diff_match_patch.diff_cleanupMerge, step for step. */
+static void cleanup_merge(Diffs *diffs) {
+    for (;;) {
+        if (diffs->failed)
+            return;
+        diffs_append(diffs, EQUAL, NULL, 0); /* a dummy entry at the end */
+        if (diffs->failed)
+            return;
+        Py_ssize_t pointer = 0, count_delete = 0, count_insert = 0;
+        Char *text_delete = NULL, *text_insert = NULL;
+        Py_ssize_t n_delete = 0, n_insert = 0, cap_delete = 0, cap_insert = 0;
+        while (pointer < diffs->size) {
+            Diff *here = &diffs->items[pointer];
+            if (here->op == INSERT || here->op == DELETE) {
+                Char **text = here->op == INSERT ? &text_insert : &text_delete;
+                Py_ssize_t *n = here->op == INSERT ? &n_insert : &n_delete;
+                Py_ssize_t *cap = here->op == INSERT ? &cap_insert : &cap_delete;
+                if (*n + here->length > *cap) {
+                    Py_ssize_t grown_cap = (*n + here->length) * 2 + 8;
+                    Char *grown = realloc(*text, sizeof(Char) * (size_t)grown_cap);
+                    if (!grown) {
+                        diffs->failed = 1;
+                        break;
+                    }
+                    *text = grown;
+                    *cap = grown_cap;
+                }
+                if (here->length)
+                    memcpy(*text + *n, here->text, sizeof(Char) * (size_t)here->length);
+                *n += here->length;
+                if (here->op == INSERT)
+                    count_insert++;
+                else
+                    count_delete++;
+                pointer++;
+                continue;
+            }
+            /* an equality: check for prior redundancies */
+            if (count_delete + count_insert > 1) {
+                Py_ssize_t ins_start = 0; /* text_insert[ins_start: n_insert] and the same for delete */
+                Py_ssize_t del_start = 0;
+                if (count_delete != 0 && count_insert != 0) {
+                    Py_ssize_t common = common_prefix(text_insert, n_insert, text_delete, n_delete);
+                    if (common != 0) {
+                        const Py_ssize_t x = pointer - count_delete - count_insert - 1;
+                        if (x >= 0 && diffs->items[x].op == EQUAL) {
+                            diffs_set(diffs, x, diffs->items[x].text, diffs->items[x].length, text_insert, common);
+                        } else {
+                            diffs_insert_copy(diffs, 0, EQUAL, text_insert, common);
+                            pointer++;
+                        }
+                        ins_start = del_start = common;
+                    }
+                    common = common_suffix(text_insert + ins_start, n_insert - ins_start, text_delete + del_start,
+                                           n_delete - del_start);
+                    if (common != 0) {
+                        diffs_set(diffs, pointer, text_insert + n_insert - common, common, diffs->items[pointer].text,
+                                  diffs->items[pointer].length);
+                        n_insert -= common;
+                        n_delete -= common;
+                    }
+                }
+                if (diffs->failed)
+                    break;
+                /* delete the offending records and add the merged ones */
+                pointer -= count_delete + count_insert;
+                diffs_remove(diffs, pointer, count_delete + count_insert);
+                Py_ssize_t added = 0;
+                if (n_delete - del_start != 0)
+                    diffs_insert_copy(diffs, pointer + added++, DELETE, text_delete + del_start, n_delete - del_start);
+                if (n_insert - ins_start != 0)
+                    diffs_insert_copy(diffs, pointer + added++, INSERT, text_insert + ins_start, n_insert - ins_start);
+                pointer += added + 1;
+            } else if (pointer != 0 && diffs->items[pointer - 1].op == EQUAL) {
+                /* merge this equality with the previous one */
+                diffs_set(diffs, pointer - 1, diffs->items[pointer - 1].text, diffs->items[pointer - 1].length,
+                          diffs->items[pointer].text, diffs->items[pointer].length);
+                diffs_remove(diffs, pointer, 1);
+            } else {
+                pointer++;
+            }
+            count_insert = count_delete = 0;
+            n_insert = n_delete = 0;
+        }
+        free(text_delete);
+        free(text_insert);
+        if (diffs->failed)
+            return;
+        if (diffs->size && diffs->items[diffs->size - 1].length == 0)
+            diffs_remove(diffs, diffs->size - 1, 1); /* the dummy entry */
+
+        /* Second pass: single edits surrounded on both sides by equalities that can be shifted
+         * sideways to eliminate an equality (A<ins>BA</ins>C -> <ins>AB</ins>AC). */
+        int changes = 0;
+        pointer = 1;
+        while (pointer < diffs->size - 1) {
+            Diff *before = &diffs->items[pointer - 1], *edit = &diffs->items[pointer],
+                 *after = &diffs->items[pointer + 1];
+            if (before->op == EQUAL && after->op == EQUAL) {
+                if (edit->length >= before->length &&
+                    memcmp(edit->text + edit->length - before->length, before->text,
+                           sizeof(Char) * (size_t)before->length) == 0) {
+                    /* shift the edit over the previous equality */
+                    if (before->length != 0) {
+                        const Py_ssize_t n = before->length;
+                        diffs_set(diffs, pointer + 1, before->text, n, after->text, after->length);
+                        diffs_set(diffs, pointer, before->text, n, edit->text, edit->length - n);
+                    }
+                    diffs_remove(diffs, pointer - 1, 1);
+                    changes = 1;
+                } else if (edit->length >= after->length &&
+                           memcmp(edit->text, after->text, sizeof(Char) * (size_t)after->length) == 0) {
+                    /* shift the edit over the next equality */
+                    const Py_ssize_t n = after->length;
+                    diffs_set(diffs, pointer - 1, before->text, before->length, after->text, n);
+                    diffs_set(diffs, pointer, edit->text + n, edit->length - n, after->text, n);
+                    diffs_remove(diffs, pointer + 1, 1);
+                    changes = 1;
+                }
+            }
+            if (diffs->failed)
+                return;
+            pointer++;
+        }
+        if (!changes)
+            return;
+    }
+}
+
+void dmp_diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
+    diff_main(out, x, nx, y, ny);
+}
+
+void dmp_diffs_append(Diffs *diffs, int op, const Char *text, Py_ssize_t length) {
+    diffs_append(diffs, op, text, length);
+}
+
+void dmp_diffs_free(Diffs *diffs) { diffs_free(diffs); }
