@@ -183,3 +183,39 @@ def test_a_sentence_with_shuffled_words_is_one_passage():
     covered = min(passage.a[1], start + len(sentence)) - max(passage.a[0], start)
     assert covered >= 0.8 * len(sentence)
     assert passage.b[0] >= b.index(shuffled) - 1 and passage.similarity < 0.8  # reordered, not copied
+
+
+def _paragraph_of(text: str, opening: str) -> str:
+    (paragraph,) = [p for p in text.split("\n") if p.startswith(opening)]
+    return paragraph
+
+
+def test_reworded_paragraphs_after_other_text_are_found_from_either_side() -> None:
+    """Two paragraphs of 002 copied into other reports' text with words replaced. The aligner runs
+    on the pair in one canonical order (here B first); a stray shared word before the copy used
+    to make it cut the first copied paragraph of A away with B's preceding paragraph."""
+    a = seed("002")
+    first = (
+        "وفي هذا السياق، أعلن وزير الداخلية الأميركي دوغ الأوسط محادثات أن 11 دولة إضافية ستنضم "
+        "هذا الأسبوع إلى “نادي تجارة المعادن الحيوية”، إلى جانب الولايات المتحدة وأستراليا واليابان "
+        "وكوريا الجنوبية لتأسيسها تنفيذ لعام مشيراً إلى أن 20 دولة أخرى أبدت “اهتماماً قوياً” "
+        "استعدادا نفوذ التحالف."
+    )
+    second = (
+        "من جهتها، قالت السفارة الصينية في واشنطن، رداً على سؤال لوكالة “رويترز”، إن الصين "
+        "“لطالما لعبت بدوره هائلة العلاقات إقامة في الحفاظ على سلامة واستقرار الإشارة طريق الإمداد "
+        "العالمية للمعادن الحيوية”، مؤكدة استعدادها لمواصلة بذل جهود فعالة في هذا المجال."
+    )
+    b = "\n\n".join(
+        [
+            _paragraph_of(seed("001"), "وأضاف البيان أن"),
+            _paragraph_of(seed("001"), "واقترح ميرزيوييف"),
+            first,
+            second,
+            _paragraph_of(seed("000"), "وفي بداية الشهر الماضي"),
+        ]
+    )
+    assert (len(a), a) > (len(b), b)  # the engine aligns (b, a) and swaps the result back
+    for result, text in ((compare(a, b), a), (compare(b, a).swapped(), a)):
+        passage_holding(result, text, "أعلن وزير الداخلية الأميركي دوغ بورغوم")
+        passage_holding(result, text, "قالت السفارة الصينية في واشنطن")

@@ -212,22 +212,46 @@ def _restore_snapped(block: Block, snapped: Block, da: Document, db: Document) -
 def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
     """A block that runs over a paragraph break on both sides keeps what lies beyond it only if that
     part is itself alike: a chain may reach over the break to a stock phrase (`تهدف إلى تعزيز`)
-    the next paragraphs happen to share."""
+    the next paragraphs happen to share. The two breaks need not be the same paragraph's: a stray
+    edge word may leave one side reaching back into the paragraph before. So the part beyond them
+    is cut from both sides or from one, whichever leaves the block most alike."""
     wa, wb = da.word_ids, db.word_ids
     original = block
     end_a = _last_break_inside(da, block.a0, block.a1)
     end_b = _last_break_inside(db, block.b0, block.b1) if end_a is not None else None
     if end_a is not None and end_b is not None:
         if not dice_at_least(MERGE_DICE, wa, wb, end_a + 1, block.a1, end_b + 1, block.b1):
-            block = Block(block.a0, end_a + 1, block.b0, end_b + 1)
+            block = _most_alike(
+                [
+                    Block(block.a0, end_a + 1, block.b0, end_b + 1),
+                    Block(block.a0, end_a + 1, block.b0, block.b1),
+                    Block(block.a0, block.a1, block.b0, end_b + 1),
+                ],
+                wa,
+                wb,
+            )
     start_a = _first_break_inside(da, block.a0, block.a1)
     start_b = _first_break_inside(db, block.b0, block.b1) if start_a is not None else None
     if start_a is not None and start_b is not None:
         if not dice_at_least(MERGE_DICE, wa, wb, block.a0, start_a + 1, block.b0, start_b + 1):
-            block = Block(start_a + 1, block.a1, start_b + 1, block.b1)
+            block = _most_alike(
+                [
+                    Block(start_a + 1, block.a1, start_b + 1, block.b1),
+                    Block(start_a + 1, block.a1, block.b0, block.b1),
+                    Block(block.a0, block.a1, start_b + 1, block.b1),
+                ],
+                wa,
+                wb,
+            )
     if block is not original:
         block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
     return block
+
+
+def _most_alike(choices: list[Block], wa: list[int], wb: list[int]) -> Block:
+    """The choice with the highest Dice; the first one (cutting both sides) on a tie."""
+    scores = [dice(wa, wb, c.a0, c.a1, c.b0, c.b1) for c in choices]
+    return choices[scores.index(max(scores))]
 
 
 def _last_break_inside(doc: Document, w0: int, w1: int) -> int | None:
