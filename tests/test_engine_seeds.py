@@ -219,3 +219,32 @@ def test_reworded_paragraphs_after_other_text_are_found_from_either_side() -> No
     for result, text in ((compare(a, b), a), (compare(b, a).swapped(), a)):
         passage_holding(result, text, "أعلن وزير الداخلية الأميركي دوغ بورغوم")
         passage_holding(result, text, "قالت السفارة الصينية في واشنطن")
+
+
+def test_a_shuffled_sentence_is_found_whole_not_from_its_first_rare_word() -> None:
+    """A sentence of 003 with its words shuffled, as a paragraph between other reports' text. Its
+    rare words anchor it, but its first and last words (كازاخستان, الكازاخستاني) are not rare: the
+    passage still reaches the sentence's edges on both sides."""
+    a = seed("003")
+    sentence = "وتُولي كازاخستان اهتماما خاصا"
+    end = "ميناء أكتاو الكازاخستاني."
+    shuffled = (
+        "أدى واشنطن رئيسة تدهور بعد كازاخستان اهتماما معالجة خاصا أن بحر المدعوم ميناء مثل سفن في "
+        'مياهه حمولاتها إلى موانئ بالحصول تقليص إلى أمريكيا، منسوب الأوسط" وتُولي قزوين، أكتاو '
+        '"الممر الشحن للوصول إعاقة تطوير دعم انخفاض إلى الكازاخستاني. بيئة التجاري حيث اضطرت على'
+    )
+    b = "\n".join(
+        [
+            _paragraph_of(seed("002"), "إضافة إلى تدخلات"),
+            shuffled,
+            _paragraph_of(seed("000"), "وتبحث واشنطن الآن"),
+            _paragraph_of(seed("001"), "وعقد ترامب ورؤساء"),
+        ]
+    )
+    result = compare(a, b)
+    passage = result.passages[passage_holding(result, a, "تدهور بيئة بحر قزوين")]
+    assert passage.a[0] <= a.index(sentence)
+    assert passage.a[1] >= a.index(end) + len(end) - 1
+    # in B the shuffled words carry the full stop to the middle: the passage ends there
+    assert passage.b[0] == b.index(shuffled)
+    assert passage.b[1] >= b.index("إلى الكازاخستاني.") + len("إلى الكازاخستاني")

@@ -24,6 +24,7 @@ from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import moved_flags, tile
 from reader.compare.worddiff import BlockDiff, block_differ
 
+SENTENCE_END_KEYS = (".", "?", "!", "؟")  # folded keys of the marks that end a sentence
 SHUFFLED_DICE = 0.7  # word-bag agreement that makes a reordered block a passage
 
 # Punctuation that opens what follows: a passage may start on it (a quotation's opening mark).
@@ -67,7 +68,9 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     if da.ids == db.ids and da.word_ids:  # equal under the options: one passage, all same
         blocks = [Block(0, len(da.word_ids), 0, len(db.word_ids))]
     else:
-        blocks = build_blocks(find_candidates(da, db, stop), da, db, options.min_passage_words)
+        sentence_ends = {vocabulary.key_ids[key] for key in SENTENCE_END_KEYS if key in vocabulary.key_ids}
+        candidates = find_candidates(da, db, stop)
+        blocks = build_blocks(candidates, da, db, options.min_passage_words, sentence_ends)
 
     ranges_a = _clamp([_token_range(da, block.a0, block.a1) for block in blocks])
     ranges_b = _clamp([_token_range(db, block.b0, block.b1) for block in blocks])

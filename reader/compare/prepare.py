@@ -196,6 +196,11 @@ def _paragraph_ends(text: str, word_starts: list[int]) -> list[int]:
 _CODES: list[str] = []
 
 
+def key_char(token_id: int) -> str:
+    """The code point that stands for `token_id` in Document.key_text (as _code_points and _scan.c)."""
+    return chr(token_id + 0x100) if token_id < 0xD700 else chr(token_id + 0x900)
+
+
 def _code_points(size: int) -> list[str]:
     """A code point per id (skipping surrogates, which cannot cross into the C++ diff)."""
     while len(_CODES) < size:
