@@ -248,3 +248,29 @@ def test_a_shuffled_sentence_is_found_whole_not_from_its_first_rare_word() -> No
     # in B the shuffled words carry the full stop to the middle: the passage ends there
     assert passage.b[0] == b.index(shuffled)
     assert passage.b[1] >= b.index("إلى الكازاخستاني.") + len("إلى الكازاخستاني")
+
+
+def test_a_moved_headline_is_not_swallowed_by_the_paragraph_after_it() -> None:
+    """003's cross-reference headline, then a paragraph of 003 that in B follows other text: the
+    paragraph's chain starts a few words before the headline, and tightening alone (ten words at
+    a time) could not step over the whole line. Its words are not in the paragraph's counterpart,
+    so the line is cut off and found as its own moved passage."""
+    a = seed("003")
+    openings = [
+        ("002", "وتشارك في اجتماع واشنطن"),
+        ("001", "وعقد ترامب ورؤساء"),
+        ("001", "وقال ترامب:"),
+        ("004", "وتجمع القمة ترامب"),
+        ("001", "من المقرر أن تستحوذ"),
+        ("003", '"تكتل دفاعي" يتشكّل'),
+        ("003", "وإلى جانب ملف المعادن"),
+        ("003", "وأشارت وزارة الخارجية"),
+        ("001", "وتمتلك آسيا الوسطى"),
+        ("003", "استثمار بكين الصامت"),
+        ("004", "وأكد الرئيس الأمريكي"),
+    ]
+    b = "\n".join(_paragraph_of(seed(source), opening) for source, opening in openings)
+    headline = _paragraph_of(a, '"تكتل دفاعي" يتشكّل')
+    result = compare(a, b)
+    passage = result.passages[passage_holding(result, a, headline)]
+    assert passage.b[0] <= b.index(headline) < passage.b[1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import _count_elements
+from collections import Counter, _count_elements
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -301,9 +301,45 @@ def _trim_overreach(block: Block, da: Document, db: Document) -> Block:
                 wa,
                 wb,
             )
+    if not original.solid:  # a chain of exact runs from edge to edge holds no foreign paragraph
+        block = _trim_unshared_paragraphs(block, da, db)
     if block is not original:
         block.dice = dice(wa, wb, block.a0, block.a1, block.b0, block.b1)
     return block
+
+
+UNSHARED_PARAGRAPH = 0.25  # a block's first or last paragraph sharing less of its words than this is cut
+
+
+def _trim_unshared_paragraphs(block: Block, da: Document, db: Document) -> Block:
+    """A first or last paragraph of a block (on one side) whose words are hardly in the other side
+    at all is not part of it: a headline or a one-line paragraph the tightening could not step over."""
+    wa, wb = da.word_ids, db.word_ids
+    for _ in range(2):
+        a0, a1, b0, b1 = block.a0, block.a1, block.b0, block.b1
+        cut = _first_break_inside(da, a0, a1)
+        if cut is not None and _shared_share(wa[a0 : cut + 1], wb[b0:b1]) < UNSHARED_PARAGRAPH:
+            block = Block(cut + 1, a1, b0, b1)
+            continue
+        cut = _first_break_inside(db, b0, b1)
+        if cut is not None and _shared_share(wb[b0 : cut + 1], wa[a0:a1]) < UNSHARED_PARAGRAPH:
+            block = Block(a0, a1, cut + 1, b1)
+            continue
+        cut = _last_break_inside(da, a0, a1)
+        if cut is not None and _shared_share(wa[cut + 1 : a1], wb[b0:b1]) < UNSHARED_PARAGRAPH:
+            block = Block(a0, cut + 1, b0, b1)
+            continue
+        cut = _last_break_inside(db, b0, b1)
+        if cut is not None and _shared_share(wb[cut + 1 : b1], wa[a0:a1]) < UNSHARED_PARAGRAPH:
+            block = Block(a0, a1, b0, cut + 1)
+            continue
+        break
+    return block
+
+
+def _shared_share(part: list[int], other: list[int]) -> float:
+    """The share of `part`'s words that `other` holds too (as bags)."""
+    return shared_count(Counter(part), Counter(other)) / len(part) if part else 1.0
 
 
 def _most_alike(choices: list[Block], wa: list[int], wb: list[int]) -> Block:
