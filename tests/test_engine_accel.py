@@ -325,7 +325,7 @@ def test_block_differ_in_c_labels_every_block_as_python_does() -> None:
         for passage, (ta, tb) in enumerate(ranges):
             for reordered in (False, True):
                 ours = in_c(ta, tb, passage, reordered)
-                theirs = worddiff.diff_block(da, db, ta, tb, passage, set(), weak, reordered)
+                theirs = worddiff.diff_block(da, db, ta, tb, passage, weak, reordered)
                 assert ours[2:] == theirs[2:]
                 for mine, reference in ((ours.a, theirs.a), (ours.b, theirs.b)):
                     assert (mine.firsts, mine.kinds, mine.passages, mine.chars, mine.end) == (

@@ -109,11 +109,12 @@ def find_candidates(da: Document, db: Document, stop_ids: set[int]) -> list[Cand
     for cluster in _cluster(loose):
         if len(cluster) > 1 or cluster[0][2] > 1:
             groups = _split_on_all_gaps(cluster)
-            candidates.extend(filter(_wide_enough, map(candidate_of, groups)))
+            candidates.extend(filter(wide_enough, map(candidate_of, groups)))
     return candidates
 
 
-def _wide_enough(candidate: Candidate) -> bool:
+def wide_enough(candidate: Candidate) -> bool:
+    """At least two words in each text: anything narrower is no block (build_blocks skips it)."""
     return candidate.a1 - candidate.a0 >= 2 and candidate.b1 - candidate.b0 >= 2
 
 
@@ -145,7 +146,7 @@ def _exact_runs_in_c(wa: list[int], wb: list[int], stop: set[int]) -> tuple[list
     count_a, count_b = array("q"), array("q")
     count_a.frombytes(raw_count_a)
     count_b.frombytes(raw_count_b)
-    if len(pairs) // 16 * SPARSE_SEEDS < min(len(wa), len(wb)):
+    if _too_few_seeds(len(pairs) // 16, wa, wb):
         # the repetitive-text fallback is rare: it runs in Python, as in _unique_seeds
         seeds = array("q")
         seeds.frombytes(pairs)
@@ -167,12 +168,17 @@ def _unique_seeds(
     grams_a, grams_b = _gram_codes(wa, bits), _gram_codes(wb, bits)
     gram_count_a, gram_count_b = Counter(grams_a), Counter(grams_b)
     seeds += _pair_positions(grams_a, grams_b, _once(gram_count_a) & _once(gram_count_b))
-    if len(seeds) * SPARSE_SEEDS < min(len(wa), len(wb)):
+    if _too_few_seeds(len(seeds), wa, wb):
         # Repetitive texts (a bulletin that repeats itself) have almost nothing unique: pair the
         # k-th occurrence of each shared n-gram in A with its k-th occurrence in B.
         seeds += _pair_in_order(grams_a, grams_b, gram_count_a, gram_count_b)
     seeds.sort()  # runs already in order: Timsort merges them in linear time
     return seeds
+
+
+def _too_few_seeds(n_seeds: int, wa: list[int], wb: list[int]) -> bool:
+    """Fewer unique seeds than one per SPARSE_SEEDS words: the text repeats itself."""
+    return n_seeds * SPARSE_SEEDS < min(len(wa), len(wb))
 
 
 def _pair_in_order(grams_a: list[int], grams_b: list[int], count_a: Counter, count_b: Counter) -> list:
@@ -241,12 +247,12 @@ def _chain_candidates(runs: list[Anchor]) -> list[Candidate]:
     exact words found in C if built."""
     if _runs is None:
         chained = (candidate_of(chain, exact=sum(run[2] for run in chain)) for chain in _chain_runs(runs))
-        return list(filter(_wide_enough, chained))
+        return list(filter(wide_enough, chained))
     chains = _runs.chain_runs(sorted(runs), CHAIN_GAP, CHAIN_SLACK)
     return [
         Candidate(a0, a1, b0, b1, tuple(chain), exact)
         for a0, a1, b0, b1, exact, chain in chains
-        if a1 - a0 >= 2 and b1 - b0 >= 2  # _wide_enough, before the Candidate is made
+        if a1 - a0 >= 2 and b1 - b0 >= 2  # wide_enough, before the Candidate is made
     ]
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, _count_elements
+from collections import _count_elements
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.compare.anchors import Candidate, split_at_widest_gap
+from reader.compare.anchors import Candidate, split_at_widest_gap, wide_enough
 from reader.compare.prepare import Document, key_char
 
 SOLID_EDGE = 3  # words of exact run at each end of a chain that need no edge search
@@ -88,7 +88,7 @@ def build_blocks(
     pending = list(candidates)
     while pending:
         c = pending.pop()
-        if c.a1 - c.a0 < 2 or c.b1 - c.b0 < 2:
+        if not wide_enough(c):  # (a half of a split cluster may be)
             continue
         block = _extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb)
         snapped = _snap_to_paragraphs(Block(block.a0, block.a1, block.b0, block.b1), da, db)
@@ -111,7 +111,7 @@ def build_blocks(
         if halves:
             pending.extend(halves)
     blocks = [_trim_overreach(block, da, db) for block in blocks]
-    if blocks:
+    if not all(block.solid for block in blocks):  # (solid blocks never grow: no starts needed)
         starts_a, starts_b = _sentence_starts(da, sentence_ends), _sentence_starts(db, sentence_ends)
         blocks = [_grow_to_sentences(block, starts_a, starts_b, wa, wb) for block in blocks]
     blocks = _resolve_overlaps(blocks, wa, wb)
@@ -339,7 +339,7 @@ def _trim_unshared_paragraphs(block: Block, da: Document, db: Document) -> Block
 
 def _shared_share(part: list[int], other: list[int]) -> float:
     """The share of `part`'s words that `other` holds too (as bags)."""
-    return shared_count(Counter(part), Counter(other)) / len(part) if part else 1.0
+    return shared_count(_bag(part), _bag(other)) / len(part) if part else 1.0
 
 
 def _most_alike(choices: list[Block], wa: list[int], wb: list[int]) -> Block:

@@ -197,13 +197,12 @@ _CODES: list[str] = []
 
 
 def key_char(token_id: int) -> str:
-    """The code point that stands for `token_id` in Document.key_text (as _code_points and _scan.c)."""
+    """The code point that stands for `token_id` in Document.key_text (as _scan.c writes it)."""
     return chr(token_id + 0x100) if token_id < 0xD700 else chr(token_id + 0x900)
 
 
 def _code_points(size: int) -> list[str]:
     """A code point per id (skipping surrogates, which cannot cross into the C++ diff)."""
     while len(_CODES) < size:
-        i = len(_CODES)
-        _CODES.append(chr(i + 0x100) if i < 0xD700 else chr(i + 0x900))
+        _CODES.append(key_char(len(_CODES)))
     return _CODES

@@ -84,6 +84,7 @@ def diff_ops(x: str, y: str, cleanup: str = "Semantic") -> list[tuple[str, int]]
 
 
 BlockDiffFunction = Callable[..., BlockDiff]
+Span = tuple[int, int]  # tokens [lo, hi) of one side
 
 
 def block_differ(da: Document, db: Document, weak: set[int], weak_flags: bytes) -> BlockDiffFunction:
@@ -93,7 +94,7 @@ def block_differ(da: Document, db: Document, weak: set[int], weak_flags: bytes) 
     if _diff is None:
 
         def diff_in_python(ta: Span, tb: Span, passage: int, reordered: bool = False) -> BlockDiff:
-            return diff_block(da, db, ta, tb, passage, set(), weak, reordered)
+            return diff_block(da, db, ta, tb, passage, weak, reordered)
 
         return diff_in_python
     differ = _diff.BlockDiffer(da, db, weak_flags)
@@ -103,9 +104,6 @@ def block_differ(da: Document, db: Document, weak: set[int], weak_flags: bytes) 
         return BlockDiff(_stretches(a, span_a[1]), _stretches(b, span_b[1]), span_a, span_b, *counts)
 
     return diff_in_c
-
-
-Span = tuple[int, int]
 
 
 def _stretches(lists: tuple[list, list, list, list], end: int) -> Stretches:
@@ -121,7 +119,6 @@ def diff_block(
     ta: tuple[int, int],
     tb: tuple[int, int],
     passage: int,
-    punct: set[int],
     weak: set[int],
     reordered: bool = False,
 ) -> BlockDiff:
