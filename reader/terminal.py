@@ -20,10 +20,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+from reader.text.bidi_controls import MARKS, marker, split_controls
+
+_T = TypeVar("_T")
 
 # A styled piece of text. Style names map to ANSI codes below; None is plain.
 Run = tuple[str, str | None]
+# The style of a bidi control's visible marker: its characters take part in reordering as one
+# neutral, so the control orders nothing (reader.text.bidi_controls).
+CONTROL_STYLE = "control"
 
 ANSI_CODES: dict[str, str] = {
     "heading": "1",  # bold
@@ -32,6 +39,7 @@ ANSI_CODES: dict[str, str] = {
     "changed_chars": "1;30;43",  # the differing letters: black on yellow, bold
     "only": "36",  # cyan
     "moved": "1;35",  # bold magenta
+    CONTROL_STYLE: "7",  # reverse video: a bidi control shown as `<RLO>` stands out from the text
 }
 _RESET = "\x1b[0m"
 
@@ -48,6 +56,7 @@ class TerminalOptions:
     visual: bool = False  # shape + reorder Arabic for terminals that cannot
     width: int = 100  # columns to wrap at; 0 = no wrapping
     explicit_bidi: bool = False  # ask the terminal not to reorder (visual output on a TTY)
+    show_controls: bool = True  # bidi controls as visible markers (`<RLO>`) that reorder nothing
 
 
 def color_wanted(choice: str, stream: TextIO) -> bool:
@@ -115,6 +124,7 @@ def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
     if width <= 0 or text_width(text) <= width:
         return [list(runs)]
     breaks: list[tuple[int, int]] = []  # (start, end) of each display line in `text`
+    markers = _marker_spans(runs)
     line_start, used = 0, 0
     for match in _WORD_RE.finditer(text):
         start, word = match.start(), match.group().rstrip()
@@ -123,7 +133,7 @@ def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
             breaks.append((line_start, start))
             line_start, used = start, 0
         while word_width > width:  # a word wider than a line: cut it
-            cut = _cut_at_width(text, start, width)
+            cut = _outside_markers(_cut_at_width(text, start, width), start, markers)
             breaks.append((line_start, cut))
             line_start = start = cut
             word = text[cut : match.start() + len(match.group().rstrip())]
@@ -132,6 +142,23 @@ def wrap_runs(runs: Sequence[Run], width: int) -> list[list[Run]]:
     breaks.append((line_start, len(text)))
     lines = [_strip_runs(_slice_runs(runs, start, end)) for start, end in breaks]
     return [line for line in lines if line]
+
+
+def _marker_spans(runs: Sequence[Run]) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for piece, style in runs:
+        if style == CONTROL_STYLE:
+            spans.append((offset, offset + len(piece)))
+        offset += len(piece)
+    return spans
+
+
+def _outside_markers(cut: int, start: int, markers: list[tuple[int, int]]) -> int:
+    """A cut moved out of a control's marker: to before it, or after it when it opens the line."""
+    for lo, hi in markers:
+        if lo < cut < hi:
+            return lo if lo > start else hi
+    return cut
 
 
 def _cut_at_width(text: str, start: int, width: int) -> int:
@@ -214,8 +241,9 @@ def visual_order(text: str, base: str) -> tuple[str, list[int]]:
     return "".join(entry["ch"] for entry in chars), [entry["logical_index"] for entry in chars]
 
 
-def reshape_styled(text: str, styles: Sequence[str | None]) -> tuple[str, list[str | None]]:
-    """Join Arabic letters into presentation forms; each output character keeps its source's style.
+def reshape_styled(text: str, styles: Sequence[_T]) -> tuple[str, list[_T]]:
+    """Join Arabic letters into presentation forms; each output character keeps its source's style
+    (any per-character value: a style name, or the character's index).
 
     The reshaper drops harakat and fuses ligatures (لا, الله), so output and input differ in length;
     they are matched back through the compatibility decomposition of each presentation form.
@@ -223,14 +251,14 @@ def reshape_styled(text: str, styles: Sequence[str | None]) -> tuple[str, list[s
     import arabic_reshaper  # noqa: PLC0415 - only the visual mode needs it
 
     shaped = arabic_reshaper.reshape(text)
-    out_styles: list[str | None] = []
+    out_styles: list[_T] = []
     index = 0
     for ch in shaped:
         source = unicodedata.normalize("NFKC", ch) if _is_presentation_form(ch) else ch
         matched_at = _match_skipping_marks(text, index, source)
         if matched_at is None:
             # Should not happen; keep the colour of where we are rather than fail.
-            out_styles.append(styles[min(index, len(styles) - 1)] if styles else None)
+            out_styles.append(styles[min(index, len(styles) - 1)])
             index += 1
             continue
         first, index = matched_at
@@ -257,20 +285,71 @@ def _match_skipping_marks(text: str, index: int, source: str) -> tuple[int, int]
 
 
 def to_visual(runs: Sequence[Run], base: str) -> list[Run]:
-    """Shape and reorder one display line, keeping each character's style."""
+    """Shape and reorder one display line, keeping each character's style.
+
+    The characters of a control's marker (style CONTROL_STYLE) are reordered as neutrals and put
+    back in reading order; marks (LRM, RLM, ALM) steer the reordering and are then left out, their
+    markers standing in for them.
+    """
     text = "".join(piece for piece, _ in runs)
     styles: list[str | None] = []
-    for piece, style in runs:
+    groups: list[int | None] = []  # which marker a character belongs to (its run's number)
+    for number, (piece, style) in enumerate(runs):
         styles.extend([style] * len(piece))
-    shaped, shaped_styles = reshape_styled(text, styles)
+        groups.extend([number if style == CONTROL_STYLE else None] * len(piece))
+    neutral = "".join("\ufffc" if group is not None else ch for ch, group in zip(text, groups, strict=True))
+    shaped, sources = reshape_styled(neutral, range(len(text)))
     try:
         display, order = visual_order(shaped, base)
-    except (ImportError, AttributeError, KeyError, TypeError):
-        # python-bidi changed its reference module: keep the order right and lose only the colours.
+    except (ImportError, AttributeError, KeyError, TypeError, AssertionError):
+        # python-bidi changed its reference module (or asserts on isolates it cannot handle, when
+        # controls are not shown): keep the order right and lose only the colours.
         from bidi import get_display  # noqa: PLC0415
 
-        return [(get_display(shaped, base_dir=base), None)]
-    return _group([(ch, shaped_styles[i]) for ch, i in zip(display, order, strict=True)])
+        restored = "".join(
+            text[i] if groups[i] is not None else ch for ch, i in zip(shaped, sources, strict=True)
+        )
+        return [(get_display(restored, base_dir=base), None)]
+    chars: list[tuple[int, str]] = []  # (source index, character shown)
+    for ch, position in zip(display, order, strict=True):
+        source = sources[position]
+        if groups[source] is not None:
+            ch = text[source]
+        elif text[source] in MARKS:
+            continue
+        chars.append((source, ch))
+    return _group((ch, styles[source]) for source, ch in _markers_in_reading_order(chars, groups))
+
+
+def _markers_in_reading_order(
+    chars: list[tuple[int, str]], groups: list[int | None]
+) -> list[tuple[int, str]]:
+    """Each marker's characters (adjacent after reordering, reversed at a right-to-left level) in
+    their own order again, so `<RLO>` never reads `>OLR<`."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(chars):
+        group = groups[chars[start][0]]
+        end = start + 1
+        while group is not None and end < len(chars) and groups[chars[end][0]] == group:
+            end += 1
+        out.extend(sorted(chars[start:end]) if group is not None else chars[start:end])
+        start = end
+    return out
+
+
+def shown_controls(runs: Sequence[Run]) -> list[Run]:
+    """Runs with each bidi control replaced by its visible marker (a mark also stays, to steer)."""
+    out: list[Run] = []
+    for piece, style in runs:
+        for part, is_control in split_controls(piece):
+            if not is_control:
+                out.append((part, style))
+                continue
+            if part in MARKS:
+                out.append((part, style))
+            out.append((marker(part), CONTROL_STYLE))
+    return out
 
 
 def _group(chars: Iterable[Run]) -> list[Run]:
@@ -324,10 +403,11 @@ class TerminalWriter:
 
     def paragraph(self, runs: Sequence[Run], gutter: Sequence[Run] = ()) -> None:
         """One paragraph (no newlines inside): wrapped, each display line prefixed by `gutter`."""
+        base = base_direction("".join(piece for piece, _ in runs))  # before markers add Latin letters
+        if self.options.show_controls:
+            runs = shown_controls(runs)
         gutter_width = text_width("".join(piece for piece, _ in gutter))
         width = self.options.width - gutter_width if self.options.width > 0 else 0
-        content = "".join(piece for piece, _ in runs)
-        base = base_direction(content)
         for line in wrap_runs(runs, max(width, 10) if width else 0):
             self._emit([*gutter, *line], base)
 

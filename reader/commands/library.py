@@ -21,6 +21,7 @@ from reader.terminal import (
     is_terminal,
     visual_wanted,
 )
+from reader.text.bidi_controls import has_controls, isolated, shown_controls
 
 _BIDI_HELP = "visual: shape and reorder Arabic for terminals that cannot; logical: as stored; auto (default)"
 
@@ -110,6 +111,14 @@ class _Output:
             with self.writer.session():
                 yield self
 
+    def shown(self, text: str) -> str:
+        """A title or other article text placed among Qarin's own words on one line.
+
+        On a terminal its bidi controls are shown as markers (reader.terminal); a pipe gets it as
+        stored, closed in an isolate so its controls cannot reorder what follows on the line.
+        """
+        return text if self.writer is not None else shown_title(text)
+
     def line(self, *runs: Run) -> None:
         if self.writer is None:
             print("".join(piece for piece, _ in runs))
@@ -124,6 +133,14 @@ class _Output:
             print(text)
         else:
             self.writer.text([(text, None)], separator=[("", None)])
+
+
+def shown_title(text: str) -> str:
+    """A title printed plainly among Qarin's words: a terminal sees its controls as markers, a
+    pipe gets it as stored, closed in an isolate so its controls cannot reorder the rest."""
+    if is_terminal(sys.stdout):
+        return shown_controls(text)
+    return isolated(text) if has_controls(text) else text
 
 
 class _ProgressLine:
@@ -170,7 +187,7 @@ def run_import(args: argparse.Namespace) -> int:
             for article_id in report.imported:
                 if not args.quiet:
                     summary = library.summary(article_id)
-                    print(f"imported {article_id}: {summary.title}  ({summary.origin})")
+                    print(f"imported {article_id}: {shown_title(summary.title)}  ({summary.origin})")
             for path, article_id in report.duplicates:
                 if not args.quiet:
                     print(f"already in the library as {article_id}: {path}")
@@ -191,7 +208,7 @@ def _say_outcome(args: argparse.Namespace, origin: str, article_id: int, duplica
     if duplicate:
         print(f"already in the library as {article_id}: {origin}")
     else:
-        print(f"imported {article_id}: {title}  ({origin})")
+        print(f"imported {article_id}: {shown_title(title)}  ({origin})")
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -210,7 +227,7 @@ def run_list(args: argparse.Namespace) -> int:
             out.line(
                 (f"{s.id:>5}  {s.date or '----------'}  {s.words:>6}w  ", "dim"),
                 (f"{s.source or '-'}  |  ", "dim"),
-                (f"{s.title}{flag}", None),
+                (out.shown(s.title) + flag, None),
             )
     return 0
 
@@ -238,7 +255,7 @@ def run_search(args: argparse.Namespace) -> int:
         return 1
     with _Output(args).session() as out:
         for hit in hits:
-            out.line((f"{hit.article_id:>5}  ", "dim"), (titles[hit.article_id], "heading"))
+            out.line((f"{hit.article_id:>5}  ", "dim"), (out.shown(titles[hit.article_id]), "heading"))
             runs: list[Run] = [("       ", None)]
             position = 0
             for start, end in hit.highlights:
@@ -285,7 +302,7 @@ def run_show(args: argparse.Namespace) -> int:
             ("imported", article.imported_at),
             ("words", str(article.words)),
         ]:
-            out.line((f"{name + ':':<11}", "dim"), (value, None))
+            out.line((f"{name + ':':<11}", "dim"), (out.shown(value), None))
         if article.has_bidi_controls:
             out.line(
                 (
@@ -302,7 +319,7 @@ def run_show(args: argparse.Namespace) -> int:
             for index, item in enumerate(article.removed):
                 out.line(
                     (f"  {index:>2}  line {item.line + 1:<4} {item.reason:<26} ", "dim"),
-                    (item.text.strip(), None),
+                    (out.shown(item.text.strip()), None),
                 )
     return 0
 
@@ -316,7 +333,8 @@ def run_edit(args: argparse.Namespace) -> int:
         for index in sorted(set(args.restore or ()), reverse=True):
             library.restore_line(args.id, index)
         summary = library.summary(args.id)
-    print(f"{summary.id}: {summary.title} | {summary.source or '-'} | {summary.date or '-'}")
+    source = shown_title(summary.source) or "-"
+    print(f"{summary.id}: {shown_title(summary.title)} | {source} | {summary.date or '-'}")
     return 0
 
 
@@ -324,5 +342,5 @@ def run_remove(args: argparse.Namespace) -> int:
     with _library(args) as library:
         summary = library.summary(args.id)
         library.remove(args.id)
-    print(f"removed {summary.id}: {summary.title}")
+    print(f"removed {summary.id}: {shown_title(summary.title)}")
     return 0
