@@ -18,8 +18,14 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
 from reader.library.model import ArticleSummary  # noqa: E402
 from reader.text.search_fold import fold_with_map  # noqa: E402
-from reader.ui.article_model import COL_SHARED, COL_TITLE, COL_WORDS, ArticleFilterProxy, ArticleTableModel  # noqa: E402
-from reader.ui.findbar import FindBar  # noqa: E402
+from reader.ui.comparison.findbar import FindBar  # noqa: E402
+from reader.ui.library.article_model import (  # noqa: E402
+    COL_SHARED,
+    COL_TITLE,
+    COL_WORDS,
+    ArticleFilterProxy,
+    ArticleTableModel,
+)
 
 
 def seeds() -> list[str]:

@@ -22,10 +22,10 @@ CHILD = r"""
 import os, sys, time
 started = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from reader.ui.app import create_application
+from reader.ui.application import create_application
 app = create_application(["qarin"])
 from reader.library import open_library
-from reader.ui.mainwindow import MainWindow
+from reader.ui.window.mainwindow import MainWindow
 library = open_library(sys.argv[1], seed_if_empty=False)
 window = MainWindow(library, persist=False)
 window.resize(1400, 860)

@@ -31,11 +31,11 @@ CHILD = r"""
 import sys, time
 started = float(sys.argv[1])
 from PySide6.QtCore import QSettings, QTimer
-from reader.ui.app import create_application
+from reader.ui.application import create_application
 app = create_application(["qarin"])
 from reader.library import open_library
-from reader.ui.mainwindow import MainWindow
-from reader.ui.settings import WindowSettings
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.settings import WindowSettings
 library = open_library(sys.argv[2])
 settings = WindowSettings(QSettings(sys.argv[3], QSettings.Format.IniFormat))
 window = MainWindow(library, settings, persist=False)
@@ -111,10 +111,10 @@ def in_process(skip_1m: bool, only_1m: bool = False) -> None:
 
     from reader.compare import CompareOptions  # noqa: PLC0415
     from reader.library import open_library  # noqa: PLC0415
-    from reader.ui.app import create_application  # noqa: PLC0415
-    from reader.ui.mainwindow import MainWindow  # noqa: PLC0415
-    from reader.ui.settings import WindowSettings  # noqa: PLC0415
-    from reader.ui.worker import CompareRequest, prepare_result  # noqa: PLC0415
+    from reader.ui.application import create_application  # noqa: PLC0415
+    from reader.ui.window.mainwindow import MainWindow  # noqa: PLC0415
+    from reader.ui.window.settings import WindowSettings  # noqa: PLC0415
+    from reader.view.comparison import CompareRequest, prepare_result  # noqa: PLC0415
 
     app = create_application(["qarin"])
     folder = Path(tempfile.mkdtemp(prefix="qarin-bench-"))

@@ -6,7 +6,7 @@ import sys
 from reader.cli import main
 
 if __name__ == "__main__":
-    # The window compares large texts in a spawned child process (reader.ui.compare_process). A frozen
+    # The window compares large texts in a spawned child process (reader.view.compare_process). A frozen
     # child is this same executable: freeze_support() turns it into the worker instead of a new app.
     multiprocessing.freeze_support()
     sys.exit(main())

@@ -1,9 +1,9 @@
 """Refresh the Arabic UI translation: `python packaging/update_translations.py [--check]`.
 
-1. pyside6-lupdate collects the strings of reader/ui (self.tr, QT_TRANSLATE_NOOP) into
+1. pyside6-lupdate collects the strings of reader/ui and reader/view (self.tr, QT_TRANSLATE_NOOP) into
    resources/translations/qarin_ar.ts, keeping the translations already there; new strings arrive
    unfinished for a translator (Qt Linguist, or any editor: it is XML).
-2. pyside6-lrelease compiles it to qarin_ar.qm, which reader.ui.app loads for an Arabic locale.
+2. pyside6-lrelease compiles it to qarin_ar.qm, which reader.ui.application loads for an Arabic locale.
 With --check nothing is written: exit 1 when qarin_ar.qm is not what the .ts compiles to.
 """
 
@@ -45,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "up to date" if same else "STALE, run packaging/update_translations.py"
         print(f"{QM.relative_to(ROOT)}: {verdict}")
         return 0 if same else 1
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reader" / "ui").glob("*.py"))
+    sources = sorted(
+        str(p.relative_to(ROOT))
+        for folder in ("ui", "view")
+        for p in (ROOT / "reader" / folder).rglob("*.py")
+    )
     subprocess.run(
         [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(TS)],
         check=True,

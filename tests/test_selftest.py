@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFont
 
-from reader.ui import panes, selftest
-from reader.ui.app import create_application
-from reader.ui.panes import ReadingPane
+from reader.ui import selftest
+from reader.ui.application import create_application
+from reader.ui.comparison import panes
+from reader.ui.comparison.panes import ReadingPane
 
 OK_LINE = re.compile(
     r"^qarin self-test ok: 2 seeds, [1-9]\d* passages, "
@@ -67,12 +68,12 @@ def test_font_not_from_the_bundle_fails(qapp, capsys, monkeypatch):
 
 def test_error_dialog_fails_instead_of_hanging(qapp, capsys, monkeypatch):
     """A comparison that raises makes the window open a message box; offscreen nobody closes it."""
-    from reader.ui import worker  # noqa: PLC0415
+    from reader.view import comparison  # noqa: PLC0415
 
     def broken(*args, **kwargs):
         raise ValueError("engine exploded")
 
-    monkeypatch.setattr(worker, "compare_anywhere", broken)
+    monkeypatch.setattr(comparison, "compare_anywhere", broken)
     started = time.monotonic()
     assert selftest.run() == 1
     assert time.monotonic() - started < selftest.PAINT_TIMEOUT_SECONDS

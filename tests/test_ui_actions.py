@@ -7,17 +7,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
 
-from reader.ui.actions import (
-    ACTIONS,
-    MENUS,
-    KeyConflict,
-    Keymap,
-    arrow_step,
-    create_actions,
-    logical_arrow,
-    populate_menus,
-    spec,
-)
+from reader.ui.actions.binding import arrow_step, create_actions, logical_arrow, populate_menus
+from reader.ui.actions.keymap import KeyConflict, Keymap
+from reader.view.actions import ACTIONS, MENUS, spec
 
 REQUIRED_IDS = {
     "diff.next", "diff.previous", "passage.next", "passage.previous", "article.next", "article.previous",
@@ -228,7 +220,7 @@ def test_shortcut_reaches_the_handler_from_the_keyboard(qtbot, settings):
 
 @pytest.fixture
 def dialog(qtbot, settings):
-    from reader.ui.keymap_dialog import KeymapDialog
+    from reader.ui.actions.keymap_dialog import KeymapDialog
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.library.model import ArticleSummary
-from reader.ui.article_model import (
+from reader.ui.library.article_model import (
     COL_DATE,
     COL_SHARED,
     COL_SOURCE,

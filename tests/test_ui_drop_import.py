@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from ui_fakes import FakeWindow
 
-from reader.ui.drop_import import DropImporter
+from reader.ui.library.drop_import import DropImporter
 
 COPY = Qt.DropAction.CopyAction
 NO_BUTTONS = Qt.MouseButton.NoButton

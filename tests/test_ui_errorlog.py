@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.ui import errorlog
+from reader.view import errorlog
 
 
 def test_an_error_is_written_to_the_log_file(tmp_path, monkeypatch):

@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reader.ui.findbar import FindBar, Utf16Positions
+from reader.ui.comparison.findbar import FindBar
+from reader.view.paragraphs import PositionMap
 
 TEXT = (
     "قالَ الرئيسُ الأمريكيّ إنّ القمة ناجحة.\n"
@@ -149,10 +150,10 @@ def test_astral_characters_before_a_hit_do_not_shift_the_selection(qtbot, setup)
 
 def test_utf16_positions_round_trip():
     text = "a😀b𝔸c"
-    positions = Utf16Positions(text)
+    positions = PositionMap(text)
     assert [positions.to_qt(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
     assert [positions.to_py(positions.to_qt(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
-    plain = Utf16Positions("abc")
+    plain = PositionMap("abc")
     assert plain.to_qt(2) == 2 and plain.to_py(2) == 2
 
 

@@ -16,12 +16,12 @@ from reader.compare import (
     Stats,
     compare,
 )
-from reader.ui.app import load_fonts
-from reader.ui.comparison_view import ComparisonView
-from reader.ui.highlighter import build_span_table
-from reader.ui.paragraphs import display_text
-from reader.ui.theme import LIGHT, Style
-from reader.ui.worker import CompareRequest, prepare_result
+from reader.ui.application import load_fonts
+from reader.ui.comparison.theme import LIGHT
+from reader.ui.comparison.view import ComparisonView
+from reader.view.comparison import CompareRequest, prepare_result
+from reader.view.paragraphs import display_text
+from reader.view.spans import Style, build_span_table
 
 
 def seed(prefix: str) -> str:
@@ -96,9 +96,9 @@ def show(qtbot, view: ComparisonView, text_a: str, text_b: str, comparison: Comp
     request = CompareRequest(1, 1, 2, text_a, text_b, CompareOptions())
     result = prepare_result(request)
     if comparison is not None:  # a hand-built result for the same texts
-        from reader.ui.highlighter import build_tables  # noqa: PLC0415
-        from reader.ui.navigation import difference_hunks  # noqa: PLC0415
-        from reader.ui.worker import CompareResult  # noqa: PLC0415
+        from reader.view.comparison import CompareResult  # noqa: PLC0415
+        from reader.view.navigation import difference_hunks  # noqa: PLC0415
+        from reader.view.spans import build_tables  # noqa: PLC0415
 
         a, b = display_text(text_a), display_text(text_b)
         table_a, table_b = build_tables(a, b, comparison)

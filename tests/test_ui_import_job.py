@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
 from ui_fakes import FakeWindow
 
-from reader.ui.import_job import ImportJob, ImportRequest, start_import, summary_lines
+from reader.ui.library.import_job import ImportJob, ImportRequest, start_import, summary_lines
 
 
 @pytest.fixture

@@ -6,8 +6,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from reader.ui.actions import ACTIONS, Keymap, create_actions
-from reader.ui.palette import LRI, PDI, CommandPalette, PaletteEntry, rank_actions
+from reader.ui.actions.binding import create_actions
+from reader.ui.actions.keymap import Keymap
+from reader.ui.actions.palette import LRI, PDI, CommandPalette
+from reader.view.actions import ACTIONS
+from reader.view.command_search import PaletteEntry, rank_actions
 
 ENTRIES = [PaletteEntry(s.id, s.label, s.label) for s in ACTIONS]
 

@@ -9,7 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from reader.library import open_library
-from reader.ui.removed_lines import COL_LINE, COL_REASON, COL_TEXT, RemovedLinesDialog, show_removed_lines
+from reader.ui.library.removed_lines import (
+    COL_LINE,
+    COL_REASON,
+    COL_TEXT,
+    RemovedLinesDialog,
+    show_removed_lines,
+)
 
 
 @pytest.fixture

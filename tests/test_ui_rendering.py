@@ -11,9 +11,9 @@ from bidi import get_display
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
-from reader.ui.app import load_fonts
-from reader.ui.panes import ReadingPane
-from reader.ui.paragraphs import LRM, RLM, direction_marks, is_rtl_paragraph
+from reader.ui.application import load_fonts
+from reader.ui.comparison.panes import ReadingPane
+from reader.view.paragraphs import LRM, RLM, direction_marks, is_rtl_paragraph
 
 MIXED = [
     "قمة C5+1 بالبيت الأبيض",
@@ -181,7 +181,7 @@ def test_copy_gives_the_original_text_without_marks(pane: ReadingPane) -> None:
 
 
 def test_bidi_controls_show_as_visible_signs_by_default(qtbot):
-    from reader.ui.panes import ReadingPane
+    from reader.ui.comparison.panes import ReadingPane
 
     text = "قال المتحدث \u202eإن الصفقة\u202c انتهت\nsecond \u2067line\u2069 here"
     pane = ReadingPane()

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from reader.compare import CompareOptions, compare
 from reader.library import open_library
-from reader.ui.app import load_fonts, resolve_article
-from reader.ui.mainwindow import MainWindow
-from reader.ui.paragraphs import display_text
-from reader.ui.settings import WindowSettings
+from reader.ui.app import resolve_article
+from reader.ui.application import load_fonts
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.settings import WindowSettings
+from reader.view.paragraphs import display_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -230,7 +231,7 @@ def test_newer_request_supersedes_a_stale_one(qtbot, window, library) -> None:
 
 
 def test_large_inputs_are_compared_in_a_child_process_with_the_same_result(library) -> None:
-    from reader.ui.compare_process import compare_in_child, pack, unpack  # noqa: PLC0415
+    from reader.view.compare_process import compare_in_child, pack, unpack  # noqa: PLC0415
 
     text_a, text_b = (display_text(library.text(seed_id(library, n))) for n in ("000", "001"))
     expected = compare(text_a, text_b)
@@ -239,7 +240,7 @@ def test_large_inputs_are_compared_in_a_child_process_with_the_same_result(libra
 
 
 def test_a_superseded_child_comparison_is_killed(library) -> None:
-    from reader.ui.compare_process import compare_in_child  # noqa: PLC0415
+    from reader.view.compare_process import compare_in_child  # noqa: PLC0415
 
     text = display_text(library.text(seed_id(library, "001")))
     started = time.perf_counter()
@@ -249,7 +250,7 @@ def test_a_superseded_child_comparison_is_killed(library) -> None:
 
 def test_overview_marks_one_per_bucket() -> None:
     from reader.compare import Segment  # noqa: PLC0415
-    from reader.ui.navigation import OVERVIEW_BUCKETS, overview_marks  # noqa: PLC0415
+    from reader.view.navigation import OVERVIEW_BUCKETS, overview_marks  # noqa: PLC0415
 
     length = OVERVIEW_BUCKETS * 10
     segments = (
@@ -302,7 +303,7 @@ def test_a_file_dropped_on_the_window_is_imported_and_removed_lines_are_reachabl
 
 
 def test_long_articles_are_read_off_the_gui_thread(qtbot, window, monkeypatch):
-    from reader.ui import mainwindow
+    from reader.ui.window import mainwindow
 
     monkeypatch.setattr(mainwindow, "BACKGROUND_READ_WORDS", 10)  # every seed counts as long here
     ids = [s.id for s in window.library.summaries()]

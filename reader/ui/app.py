@@ -1,5 +1,4 @@
-"""Application start-up: QApplication, the bundled font, translations, the error hook, and `main`
-(the window, or `--screenshot FILE` to save a picture of a comparison and exit)."""
+"""`main`: the window, `--screenshot FILE` (a picture of a comparison, then exit) or `--self-test`."""
 
 from __future__ import annotations
 
@@ -10,16 +9,11 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from importlib import resources
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-import reader
-from reader.ui import panes
-from reader.ui.errorlog import record_error
-from reader.ui.settings import APPLICATION, ORGANISATION
+from reader.ui.application import create_application, install_excepthook
 
 log = logging.getLogger("qarin")
 SCREENSHOT_TIMEOUT_SECONDS = 60.0
@@ -27,72 +21,6 @@ SCREENSHOT_TIMEOUT_SECONDS = 60.0
 
 class UsageError(Exception):
     """A bad command-line argument: one line on stderr, exit code 2."""
-
-
-def load_fonts() -> list[str]:
-    """Register the fonts in reader.resources/fonts; returns their families (empty if none loaded)."""
-    families: list[str] = []
-    folder = resources.files("reader.resources") / "fonts"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.lower().endswith((".ttf", ".otf")):
-            font_id = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
-            if font_id < 0:
-                log.warning("could not load font %s", entry.name)
-                continue
-            families.extend(f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families)
-    if families:
-        panes.FONT_FAMILY = families[0]
-    return families
-
-
-def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own strings and ours in the user's language; an Arabic UI is laid out right to left."""
-    locale = locale or QLocale.system()
-    translators = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = resources.files("reader.resources") / "translations"
-    for name, folder in (("qtbase", qt_dir), ("qarin", str(ours))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            translators.append(translator)
-    if locale.language() == QLocale.Language.Arabic:
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    return translators
-
-
-def install_excepthook() -> None:
-    """An unexpected error is logged and shown in a message box: never a traceback on screen."""
-
-    def hook(kind, value, tb) -> None:  # noqa: ANN001
-        path = record_error(value.with_traceback(tb) if value is not None else kind())
-        if QApplication.instance() is not None:
-            where = f"\n\nDetails were written to {path}." if path else ""
-            QMessageBox.critical(None, "Qarin", f"Something went wrong: {value}{where}")
-
-    sys.excepthook = hook
-
-
-GIL_SWITCH_SECONDS = 0.001
-
-
-def create_application(argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication (reused if one exists), with the bundled fonts and translations loaded."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv) if argv is not None else ["qarin"])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(reader.__version__)
-    app.setApplicationDisplayName("Qarin")
-    # Workers build a result's tables in Python while the panes load text in slices: with the
-    # default 5 ms switch interval each hand-over of the GIL between the two threads can keep the
-    # event loop waiting, and slices stretched to 100-150 ms (measured, bench_ui.py part 4);
-    # 1 ms keeps them near 50 ms
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
-    load_fonts()
-    app._qarin_translators = install_translations(app)  # keep them alive
-    return app
 
 
 class _Parser(argparse.ArgumentParser):
@@ -134,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"qarin: {error}", file=sys.stderr)
         return 2
     if args.self_test:
-        from reader.ui import selftest  # noqa: PLC0415 - owned by the packaging work
+        from reader.ui import selftest  # noqa: PLC0415 - Qt window modules only when needed
 
         return selftest.run()
     from reader.library import open_library  # noqa: PLC0415
@@ -154,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     app = create_application(["qarin", *argv])
     install_excepthook()
-    from reader.ui.mainwindow import MainWindow  # noqa: PLC0415 - after the fonts are loaded
+    from reader.ui.window.mainwindow import MainWindow  # noqa: PLC0415 - after the fonts are loaded
 
     window = MainWindow(library, persist=args.screenshot is None)
     if args.screenshot:

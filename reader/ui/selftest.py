@@ -65,9 +65,9 @@ def _self_test(scratch: Path) -> str:
     from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt only once the platform is chosen
 
     from reader.library import open_library  # noqa: PLC0415
-    from reader.ui.app import create_application  # noqa: PLC0415
-    from reader.ui.mainwindow import MainWindow  # noqa: PLC0415
-    from reader.ui.settings import WindowSettings  # noqa: PLC0415
+    from reader.ui.application import create_application  # noqa: PLC0415
+    from reader.ui.window.mainwindow import MainWindow  # noqa: PLC0415
+    from reader.ui.window.settings import WindowSettings  # noqa: PLC0415
 
     app = create_application(["qarin", "--self-test"])
     _quiet_offscreen_notice()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import RemovedLine
-from reader.ui.paragraphs import is_rtl_paragraph
+from reader.view.paragraphs import is_rtl_paragraph
 
 COL_TEXT, COL_LINE, COL_REASON = range(3)
 

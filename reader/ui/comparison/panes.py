@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from reader.ui.paragraphs import (
+from reader.view.paragraphs import (
     HIDDEN_SIGNS,
     PositionMap,
     astral_offsets,
@@ -90,7 +90,7 @@ class ReadingPane(QPlainTextEdit):
         document.setUndoRedoEnabled(False)
         option = QTextOption()
         # Each paragraph takes the direction of its first strong character (steered by a mark where
-        # needed, see reader.ui.paragraphs). QPlainTextEdit aligns every block by the document's
+        # needed, see reader.view.paragraphs). QPlainTextEdit aligns every block by the document's
         # option (QTBUG-7516): right here, and left for left-to-right blocks in paintEvent.
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)

@@ -1,47 +1,22 @@
-"""Every user action declared once, as data: id, label, default keys, menu.
-
-The pattern of napari's actions and Meld's accelerators.py.
-
-The window supplies one handler per id; `create_actions` turns the specs into QActions with the keys
-of the user's keymap, and `populate_menus` lays them out in the menu bar. The palette (Ctrl+Shift+P)
-and the keymap dialog (F1) read the same specs, so a new action shows up everywhere by being added here.
+"""Every user action declared once, as data: id, label, default keys, menu (napari's actions, Meld's
+accelerators.py). No Qt here: `reader.ui.actions.binding` turns the specs into QActions and menus,
+and the palette (Ctrl+Shift+P) and the keymap dialog (F1) read the same specs, so a new action shows
+up everywhere by being added here.
 """
 
 from __future__ import annotations
 
-import inspect
-import logging
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from reader.ui.keymap import KeyConflict, Keymap, normalize_key
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate collects
+    """Mark `text` for translation in `context`; it is translated where it is shown."""
+    return text
 
-__all__ = [
-    "ACTIONS",
-    "MENUS",
-    "ActionSpec",
-    "KeyConflict",
-    "Keymap",
-    "add_scoped_actions",
-    "apply_keymap",
-    "arrow_step",
-    "create_actions",
-    "label_of",
-    "logical_arrow",
-    "normalize_key",
-    "populate_menus",
-    "spec",
-]
-
-log = logging.getLogger(__name__)
 
 CONTEXT = "Actions"  # translation context of the labels below
 MENUS = ("File", "Edit", "View", "Go", "Matching", "Help")
-_MENU_TITLES = {
+MENU_TITLES = {
     "File": QT_TRANSLATE_NOOP("Menus", "&File"),
     "Edit": QT_TRANSLATE_NOOP("Menus", "&Edit"),
     "View": QT_TRANSLATE_NOOP("Menus", "&View"),
@@ -155,145 +130,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 # fmt: on
 
-_BY_ID = {action.id: action for action in ACTIONS}
+ACTIONS_BY_ID = {action.id: action for action in ACTIONS}
 
 
 def spec(action_id: str) -> ActionSpec:
     """The spec of an id (KeyError for an unknown one)."""
-    return _BY_ID[action_id]
-
-
-def label_of(action_spec: ActionSpec) -> str:
-    """The label in the user's language."""
-    return QCoreApplication.translate(CONTEXT, action_spec.label)
-
-
-def logical_arrow(key: int | Qt.Key, direction: Qt.LayoutDirection) -> Qt.Key:
-    """Left/Right as a left-to-right reader means them: in a right-to-left layout Left is "forward".
-
-    Code that treats Right as next and Left as previous calls this first, so the arrows follow the
-    reading direction of an Arabic layout.
-    """
-    key = Qt.Key(key)
-    if direction == Qt.LayoutDirection.RightToLeft:
-        if key == Qt.Key.Key_Left:
-            return Qt.Key.Key_Right
-        if key == Qt.Key.Key_Right:
-            return Qt.Key.Key_Left
-    return key
-
-
-def arrow_step(key: int | Qt.Key, direction: Qt.LayoutDirection) -> int:
-    """+1 for an arrow that points forward in reading order, -1 for backward, 0 for any other key."""
-    logical = logical_arrow(key, direction)
-    if logical == Qt.Key.Key_Right:
-        return 1
-    if logical == Qt.Key.Key_Left:
-        return -1
-    return 0
-
-
-Handlers = Mapping[str, Callable[..., object]] | Callable[[str], Callable[..., object] | None]
-
-
-def _handler_for(handlers: Handlers, action_id: str) -> Callable[..., object] | None:
-    if callable(handlers) and not isinstance(handlers, Mapping):
-        return handlers(action_id)
-    return handlers.get(action_id)
-
-
-def _takes_checked(handler: Callable[..., object]) -> bool:
-    try:
-        inspect.signature(handler).bind(True)
-    except TypeError:
-        return False
-    except ValueError:  # no signature (a builtin such as list.append): assume it takes the state
-        return True
-    return True
-
-
-def _connect(action: QAction, handler: Callable[..., object], checkable: bool) -> None:
-    """Call `handler()`; a checkable action's handler gets the new state if it takes an argument."""
-    if checkable and _takes_checked(handler):
-        action.triggered.connect(lambda checked: handler(checked))
-    else:
-        action.triggered.connect(lambda _checked=False: handler())
-
-
-def _tooltip(action: QAction, action_spec: ActionSpec) -> None:
-    description = QCoreApplication.translate(CONTEXT, action_spec.description)
-    keys = action.shortcuts()
-    shown = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
-    action.setToolTip(f"{action.text()} ({shown})" if shown else action.text())
-    action.setStatusTip(description)
-
-
-def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
-    """Give each QAction the keys the keymap now holds (after the user rebinds in the F1 dialog)."""
-    for action_id, action in actions.items():
-        if action_id not in _BY_ID:  # an action the window made itself: not in the keymap
-            continue
-        action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_id)])
-        _tooltip(action, _BY_ID[action_id])
-
-
-def create_actions(parent: QObject, handlers: Handlers, keymap: Keymap | None = None) -> dict[str, QAction]:
-    """One QAction per spec, keyed by id, with the keymap's keys and the handler connected.
-
-    `handlers` maps ids to callables (or is a function from id to callable), called on `triggered`:
-    with no argument, except that a checkable action's handler that takes one gets the new state.
-    An id without a handler gives a disabled action. Window-scope actions
-    are added to `parent` when it is a widget, so their keys work even where no menu shows them.
-    """
-    keymap = keymap if keymap is not None else Keymap()
-    actions: dict[str, QAction] = {}
-    for action_spec in ACTIONS:
-        action = QAction(label_of(action_spec), parent)
-        action.setObjectName(action_spec.id)
-        action.setData(action_spec.id)
-        action.setCheckable(action_spec.checkable)
-        action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_spec.id)])
-        action.setShortcutVisibleInContextMenu(True)
-        if action_spec.scope != "window":
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        elif isinstance(parent, QWidget):
-            parent.addAction(action)
-        _tooltip(action, action_spec)
-        handler = _handler_for(handlers, action_spec.id)
-        if handler is None:
-            log.debug("no handler for action %s: disabled", action_spec.id)
-            action.setEnabled(False)
-        else:
-            _connect(action, handler, action_spec.checkable)
-        actions[action_spec.id] = action
-    return actions
-
-
-def add_scoped_actions(actions: Mapping[str, QAction], scope: str, widget: QWidget) -> None:
-    """Attach the actions of `scope` (e.g. "list") to the widget whose focus makes their keys work."""
-    widget.addActions([actions[s.id] for s in ACTIONS if s.scope == scope and s.id in actions])
-
-
-def populate_menus(menubar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
-    """Fill the menu bar in ACTIONS order, one menu per `spec.menu`, a separator between id groups."""
-    menus: dict[str, QMenu] = {}
-    last_group: dict[str, str] = {}
-    for name in MENUS:
-        menus[name] = menubar.addMenu(QCoreApplication.translate("Menus", _MENU_TITLES[name]))
-        menus[name].setObjectName(f"menu.{name}")
-    for action_spec in ACTIONS:
-        action = actions.get(action_spec.id)
-        if action is None:
-            continue
-        menu = menus[action_spec.menu]
-        if last_group.get(action_spec.menu, action_spec.group) != action_spec.group:
-            menu.addSeparator()
-        last_group[action_spec.menu] = action_spec.group
-        menu.addAction(action)
-    return menus
-
-
-def specs_in(ids: Iterable[str]) -> list[ActionSpec]:
-    """The specs of `ids`, in ACTIONS order (for the palette and the keymap dialog)."""
-    wanted = set(ids)
-    return [action_spec for action_spec in ACTIONS if action_spec.id in wanted]
+    return ACTIONS_BY_ID[action_id]

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.navigation import OVERVIEW_BUCKETS
-from reader.ui.panes import ReadingPane
-from reader.ui.theme import LIGHT, Theme
+from reader.ui.comparison.panes import ReadingPane
+from reader.ui.comparison.theme import LIGHT, Theme
+from reader.view.navigation import OVERVIEW_BUCKETS
 
 
 class OverviewRuler(QWidget):

@@ -25,14 +25,23 @@ from PySide6.QtWidgets import (
 
 import reader
 from reader.compare import CompareOptions
-from reader.ui import library_actions, removed_lines
-from reader.ui.actions import Keymap, add_scoped_actions, apply_keymap, create_actions, populate_menus
-from reader.ui.article_model import COL_SHARED, COL_SOURCE, COL_TITLE, ArticleFilterProxy, ArticleTableModel
-from reader.ui.comparison_view import ComparisonView
-from reader.ui.drop_import import DropImporter
-from reader.ui.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
-from reader.ui.text_loader import TextLoader
-from reader.ui.worker import Comparer, CompareResult, swapped_result
+from reader.ui.actions.binding import add_scoped_actions, apply_keymap, create_actions, populate_menus
+from reader.ui.actions.keymap import Keymap
+from reader.ui.comparison.view import ComparisonView
+from reader.ui.library import operations as library_actions
+from reader.ui.library import removed_lines
+from reader.ui.library.article_model import (
+    COL_SHARED,
+    COL_SOURCE,
+    COL_TITLE,
+    ArticleFilterProxy,
+    ArticleTableModel,
+)
+from reader.ui.library.drop_import import DropImporter
+from reader.ui.library.loader import TextLoader
+from reader.ui.window.comparer import Comparer
+from reader.ui.window.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
+from reader.view.comparison import CompareResult, swapped_result
 
 log = logging.getLogger(__name__)
 
@@ -464,14 +473,14 @@ class MainWindow(QMainWindow):
     # --- dialogs from the keyboard helper ------------------------------------------------------
 
     def _open_palette(self) -> None:
-        from reader.ui.palette import CommandPalette  # noqa: PLC0415 - loaded on first use
+        from reader.ui.actions.palette import CommandPalette  # noqa: PLC0415 - loaded on first use
 
         if self.palette is None:
             self.palette = CommandPalette(self.actions, self)
         self.palette.popup()
 
     def _open_keymap(self) -> None:
-        from reader.ui.keymap_dialog import KeymapDialog  # noqa: PLC0415
+        from reader.ui.actions.keymap_dialog import KeymapDialog  # noqa: PLC0415
 
         dialog = KeymapDialog(self.keymap, self, self.actions)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -479,7 +488,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _find(self, what: str) -> None:
-        from reader.ui.findbar import FindBar  # noqa: PLC0415
+        from reader.ui.comparison.findbar import FindBar  # noqa: PLC0415
 
         if self.find_bar is None:
             self.find_bar = FindBar(self)

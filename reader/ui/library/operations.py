@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from reader.ui import import_job
+from reader.ui.library import import_job
 
 if TYPE_CHECKING:
-    from reader.ui.mainwindow import MainWindow
+    from reader.ui.window.mainwindow import MainWindow
 
 _FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
 

@@ -7,13 +7,11 @@ without a window. Keys are kept in Qt's portable text form ("Ctrl+Shift+P"), the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
-if TYPE_CHECKING:
-    from reader.ui.actions import ActionSpec
+from reader.view.actions import ACTIONS, ActionSpec
 
 GROUP = "keymap"
 
@@ -46,8 +44,6 @@ class Keymap:
 
     def __init__(self, settings: QSettings | None = None, specs: Sequence[ActionSpec] | None = None) -> None:
         if specs is None:
-            from reader.ui.actions import ACTIONS  # late: actions.py imports this module
-
             specs = ACTIONS
         self._settings = settings if settings is not None else QSettings("Qarin", "qarin")
         self._defaults: dict[str, tuple[str, ...]] = {

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from reader.compare import Comparison
-from reader.ui.navigation import PassageIndex
-from reader.ui.panes import ReadingPane
-from reader.ui.theme import LIGHT, Theme
+from reader.ui.comparison.panes import ReadingPane
+from reader.ui.comparison.theme import LIGHT, Theme
+from reader.view.navigation import PassageIndex
 
 
 class LinkMap(QWidget):

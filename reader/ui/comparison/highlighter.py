@@ -1,85 +1,18 @@
-"""Highlighting from the engine's segments: per-block span lists built off the GUI thread, applied by a
-QSyntaxHighlighter block by block (visible blocks first, the rest in short timer slices).
-
-Offsets: the engine counts `str` code points, Qt counts UTF-16 units and sees the direction marks
-(`reader.ui.paragraphs.PositionMap` converts).
-"""
+"""Highlighting from the engine's segments: the span tables of `reader.view.spans`, built off the GUI
+thread, applied by a QSyntaxHighlighter block by block (visible blocks first, the rest in short
+timer slices)."""
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCursor, QTextDocument
 
-from reader.compare import Comparison, Segment
-from reader.ui.paragraphs import PositionMap, direction_marks, paragraph_starts
-from reader.ui.theme import CURRENT, Style, Theme, char_formats
+from reader.ui.comparison.theme import Theme, char_formats
+from reader.view.spans import CURRENT, SpanTable
 
 _SLICE_SECONDS = 0.012  # keep each highlighting slice well under a frame
-
-
-@dataclass(frozen=True)
-class SpanTable:
-    """For each block: ((start, length, style), ...) in Qt units relative to the block."""
-
-    blocks: tuple[tuple[tuple[int, int, int], ...], ...]
-    block_starts: tuple[int, ...]  # Python offset of each block
-    positions: PositionMap
-
-    def spans(self, block_number: int) -> tuple[tuple[int, int, int], ...]:
-        return self.blocks[block_number] if 0 <= block_number < len(self.blocks) else ()
-
-    def block_of(self, offset: int) -> int:
-        return max(0, bisect_right(self.block_starts, offset) - 1)
-
-
-def _style(segment: Segment, moved: Sequence[bool]) -> int:
-    if segment.kind == "only" or segment.passage is None:
-        return Style.ONLY
-    is_moved = moved[segment.passage] if segment.passage < len(moved) else False
-    if segment.kind == "same":
-        return Style.SAME_MOVED if is_moved else Style.SAME
-    return Style.CHANGED_MOVED if is_moved else Style.CHANGED
-
-
-def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[bool]) -> SpanTable:
-    """Cut the segments at paragraph boundaries; pure Python, safe to run in a worker thread.
-    `text` is the pane's text (`display_text`); its direction marks shift Qt positions."""
-    starts = paragraph_starts(text)
-    positions = PositionMap(text, direction_marks(text)[0])
-    pieces: list[list[tuple[int, int, int]]] = [[] for _ in starts]
-    ranges: list[tuple[int, int, int]] = []
-    for segment in segments:
-        ranges.append((segment.start, segment.end, _style(segment, moved)))
-        if segment.kind == "changed":  # letters that differ are painted over their word
-            ranges.extend((lo, hi, Style.CHANGED_CHARS) for lo, hi in segment.chars)
-    count = len(starts)
-    to_qt = positions.to_qt
-    for lo, hi, style in ranges:
-        block = bisect_right(starts, lo) - 1
-        while lo < hi and block < count:
-            block_start = starts[block]
-            block_end = starts[block + 1] - 1 if block + 1 < count else len(text)
-            piece_hi = min(hi, block_end)
-            if piece_hi > lo:
-                base = positions.block_start_qt(block_start)
-                q0, q1 = to_qt(lo) - base, to_qt(piece_hi) - base
-                pieces[block].append((q0, q1 - q0, style))
-            block += 1
-            lo = starts[block] if block < count else hi
-    return SpanTable(tuple(tuple(p) for p in pieces), tuple(starts), positions)
-
-
-def build_tables(text_a: str, text_b: str, comparison: Comparison) -> tuple[SpanTable, SpanTable]:
-    moved = [p.moved for p in comparison.passages]
-    return (
-        build_span_table(text_a, comparison.segments("a"), moved),
-        build_span_table(text_b, comparison.segments("b"), moved),
-    )
 
 
 class DiffHighlighter(QSyntaxHighlighter):

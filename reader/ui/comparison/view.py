@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from reader.compare import Comparison
-from reader.ui.highlighter import DiffHighlighter, IncrementalRehighlighter
-from reader.ui.linkmap import LinkMap
-from reader.ui.navigation import Hunk, PassageIndex, next_hunk
-from reader.ui.overview import OverviewRuler
-from reader.ui.panes import ReadingPane
-from reader.ui.theme import Legend, Theme, current_theme
-from reader.ui.worker import CompareResult
+from reader.ui.comparison.highlighter import DiffHighlighter, IncrementalRehighlighter
+from reader.ui.comparison.linkmap import LinkMap
+from reader.ui.comparison.overview import OverviewRuler
+from reader.ui.comparison.panes import ReadingPane
+from reader.ui.comparison.theme import Legend, Theme, current_theme
+from reader.view.comparison import CompareResult
+from reader.view.navigation import Hunk, PassageIndex, next_hunk
 
 SIDES = ("a", "b")
 SYNC_POINT = 0.5  # the height (share of the viewport) kept aligned while scrolling, as Meld does

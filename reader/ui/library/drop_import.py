@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from reader.ui import import_job
+from reader.ui.library import import_job
 
 DROPPED_ORIGIN = "dropped"
 

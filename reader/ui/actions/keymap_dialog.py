@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.text.search_fold import fold_chars
-from reader.ui.actions import ACTIONS, ActionSpec, apply_keymap, label_of
-from reader.ui.keymap import Keymap
+from reader.ui.actions.binding import apply_keymap, label_of
+from reader.ui.actions.keymap import Keymap
+from reader.view.actions import ACTIONS, ActionSpec
 
 COL_ACTION, COL_KEYS, COL_MENU = range(3)
 LRI, PDI = "\u2066", "\u2069"  # key names stay one left-to-right piece in an Arabic layout

@@ -3,13 +3,11 @@
 The bar folds the pane's text once per query with a map back to the original offsets
 (reader/text/search_fold.py), selects the current hit in the pane and shows "n of m". Qt counts
 positions in UTF-16 units and Python in code points; the two differ after any character outside the
-Basic Multilingual Plane (an emoji in a scraped article), so hits are converted before selecting.
+Basic Multilingual Plane (an emoji in a scraped article), so hits are converted (`PositionMap`)
+before selecting.
 """
 
 from __future__ import annotations
-
-import re
-from bisect import bisect_left
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
@@ -25,26 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.text.normalize import DEFAULT_OPTIONS, NormalizeOptions
 from reader.text.search_fold import FoldedText, fold_with_map
-
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
-
-
-class Utf16Positions:
-    """Python offsets <-> Qt document positions for one text."""
-
-    def __init__(self, text: str) -> None:
-        self._astral = [match.start() for match in _ASTRAL_RE.finditer(text)]
-        # Qt position of each astral character: its Python offset plus the astral ones before it.
-        self._astral_qt = [offset + k for k, offset in enumerate(self._astral)]
-
-    def to_qt(self, offset: int) -> int:
-        return offset + bisect_left(self._astral, offset) if self._astral else offset
-
-    def to_py(self, position: int) -> int:
-        if not self._astral:
-            return position
-        before = bisect_left(self._astral_qt, position)  # astral characters wholly before `position`
-        return position - before
+from reader.view.paragraphs import PositionMap
 
 
 class FindBar(QWidget):
@@ -61,7 +40,7 @@ class FindBar(QWidget):
         self._stale = True  # its text changed since
         self._folded: FoldedText | None = None
         self._folded_options: NormalizeOptions = DEFAULT_OPTIONS
-        self._positions = Utf16Positions("")
+        self._positions = PositionMap("")
         self._query: str | None = None
         self.hits: list[tuple[int, int]] = []  # Python offsets into the editor's plain text
         self.current = -1
@@ -192,7 +171,7 @@ class FindBar(QWidget):
             if self._folded is None or text != self._folded.text or self._options != self._folded_options:
                 self._folded = fold_with_map(text, self._options)
                 self._folded_options = self._options
-                self._positions = Utf16Positions(text)
+                self._positions = PositionMap(text)
                 self._query = None  # force the hits below
         if query != self._query:
             self._query = query

@@ -32,7 +32,7 @@ def _context() -> multiprocessing.context.BaseContext:
     comparison would otherwise copy its page tables with the GIL held (a 0.2 s freeze)."""
     if not getattr(sys, "frozen", False) and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reader.ui.compare_process"])
+        context.set_forkserver_preload(["reader.view.compare_process"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -7,24 +7,11 @@ and the current passage by a solid underline, so no distinction rests on hue alo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 
-
-class Style(IntEnum):
-    """What a span of text is; CURRENT is a flag added to any of them."""
-
-    SAME = 0
-    SAME_MOVED = 1
-    CHANGED = 2
-    CHANGED_MOVED = 3
-    CHANGED_CHARS = 4
-    ONLY = 5
-
-
-CURRENT = 8  # bit flag: the span lies in the selected passage
+from reader.view.spans import CURRENT, Style
 
 
 @dataclass(frozen=True)
@@ -137,9 +124,3 @@ class Legend(QWidget):
     def set_theme(self, theme: Theme) -> None:
         for key, swatch in self.swatches.items():
             swatch.setStyleSheet(f"background: {getattr(theme, key)}; border: 1px solid palette(mid);")
-
-
-def pen_colour(colour: str, alpha: int = 255) -> QColor:
-    out = QColor(colour)
-    out.setAlpha(alpha)
-    return out

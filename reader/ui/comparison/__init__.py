@@ -1,0 +1,1 @@
+"""The comparison room: two reading panes, their highlighting, the link bands, rulers and find bar."""

@@ -1,0 +1,1 @@
+"""The library room: the article list, importing (menus, drops, paste), removed lines, text loading."""
