@@ -166,7 +166,10 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
                 remove(after, "section label")
     headlines = [i for i in top if i not in removed and _is_headline_like(lines[i])]
     if len(headlines) >= 2:
-        body_keys = _content_keys("\n".join(lines[i] for i in nonblank if i not in removed and i not in top))
+        in_top = set(top)
+        body_keys = _content_keys(
+            "\n".join(lines[i] for i in nonblank if i not in removed and i not in in_top)
+        )
         overlap = {}
         for index in headlines:
             keys = _content_keys(lines[index])
