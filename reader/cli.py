@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.commands import CliError
 
 # command name -> module under reader.commands that defines it (imported only when used)
 COMMANDS: dict[str, str] = {
@@ -22,12 +23,6 @@ COMMANDS: dict[str, str] = {
     "edit": "reader.commands.library",
     "remove": "reader.commands.library",
 }
-
-
-class CliError(Exception):
-    """A problem the user can fix: printed as one line on stderr, exit code 2."""
-
-    exit_code = 2
 
 
 def fail(message: str) -> int:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 # Runs in a fresh interpreter: this test session has imported PySide6 already (pytest-qt).
 PROBE = textwrap.dedent(
@@ -76,3 +77,45 @@ def test_engine_cli_and_library_never_import_qt():
     assert report["library_text_ok"]
     assert report["list_exit"] == 0
     assert report["qt_modules"] == []
+
+
+# PySide6 made unimportable before pytest starts: what a machine without Qt would see.
+BLOCK_QT_AND_RUN_PYTEST = textwrap.dedent(
+    """
+    import sys
+
+    class NoQt:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ModuleNotFoundError(f"No module named {name!r} (blocked: Qt absent)", name=name)
+            return None
+
+    sys.meta_path.insert(0, NoQt())
+    import pytest
+
+    sys.exit(pytest.main(sys.argv[1:]))
+    """
+)
+
+# Test modules that need Qt (test_syslibs reads the libraries the installed Qt links against);
+# every other one must pass on a machine without PySide6.
+QT_TEST_MODULES = ("test_ui_*.py", "test_selftest.py", "test_syslibs.py", "test_bundle.py", "test_no_qt.py")
+
+
+def test_the_non_ui_tests_pass_with_pyside6_absent():
+    tests = Path(__file__).resolve().parent
+    qt_modules = {path for pattern in QT_TEST_MODULES for path in tests.glob(pattern)}
+    modules = sorted(str(path) for path in tests.glob("test_*.py") if path not in qt_modules)
+    # pytest-qt disabled (it would load Qt); its ini options are then unknown, which is fine here
+    args = ["-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider", "-m", "not bundle"]
+    args += ["-W", "ignore::pytest.PytestConfigWarning"]
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCK_QT_AND_RUN_PYTEST, *args, *modules],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tests.parent,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and " failed" not in done.stdout

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from reader.cli import CliError
+from reader.commands import CliError
 from reader.compare import CHANGED, ONLY, Comparison, compare
 from reader.compare.model import Segment, Side
 from reader.terminal import (

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from reader.cli import CliError
+from reader.commands import CliError
 from reader.library import Library, LibraryError, open_library
 from reader.terminal import (
     Run,
