@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "show": "reader.commands.library",
     "edit": "reader.commands.library",
     "remove": "reader.commands.library",
+    "repair": "reader.commands.library",
 }
 
 
@@ -77,7 +78,7 @@ def print_overview() -> None:
         "usage: qarin [--library PATH] [--left ID] [--right ID] [--screenshot FILE] [--self-test]\n"
         "       qarin compare A B [--format text|json] [--bidi auto|visual|logical]\n"
         "       qarin import PATH... | -\n"
-        "       qarin list | search QUERY | show ID | edit ID | remove ID\n\n"
+        "       qarin list | search QUERY | show ID | edit ID | remove ID | repair\n\n"
         "With no command, qarin opens the window. `qarin COMMAND --help` describes a command."
     )
 

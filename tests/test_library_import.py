@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from library_helpers import seed_bytes, seed_text
 
-from reader.library import open_library
+from reader.library import LibraryError, open_library
 from reader.library.importers import draft_from_path
 
 DATA = Path(__file__).parent / "data" / "library"
@@ -174,7 +174,7 @@ def test_pasted_text_and_stdin_bytes(library):
 
 
 def test_draft_from_path_names_the_problem(tmp_path):
-    with pytest.raises(Exception, match="folder"):
+    with pytest.raises(LibraryError, match="is a directory"):
         draft_from_path(tmp_path)
 
 

@@ -10,9 +10,12 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from reader.commands import CliError
-from reader.library import Library, LibraryError, open_library
+from reader.library import Library, LibraryError, default_library_path, open_library
+from reader.library.errors import LibraryLockedError, LibraryUnwritableError
+from reader.library.repair import repair_library
 from reader.terminal import (
     Run,
     TerminalOptions,
@@ -22,6 +25,7 @@ from reader.terminal import (
     visual_wanted,
 )
 from reader.text.bidi_controls import has_controls, isolated, shown_controls
+from reader.text.decoding import InputError, read_stream_bytes
 
 _BIDI_HELP = "visual: shape and reorder Arabic for terminals that cannot; logical: as stored; auto (default)"
 
@@ -70,6 +74,13 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("remove", parents=[common], help="remove an article")
     parser.add_argument("id", type=int)
     parser.set_defaults(run=run_remove)
+
+    parser = subparsers.add_parser(
+        "repair",
+        parents=[common],
+        help="recover a damaged library into a new file (the damaged one is kept beside it)",
+    )
+    parser.set_defaults(run=run_repair)
 
 
 @contextmanager
@@ -170,10 +181,12 @@ def run_import(args: argparse.Namespace) -> int:
     with _library(args) as library:
         paths = [p for p in args.paths if p != "-"]
         if "-" in args.paths:
-            data = sys.stdin.buffer.read()
             try:
+                data = read_stream_bytes(sys.stdin.buffer)
                 outcome = library.import_bytes(data, origin="stdin", title=args.title)
-            except LibraryError as error:
+            except (LibraryLockedError, LibraryUnwritableError):
+                raise  # the library, not the input: one line from _library
+            except (InputError, LibraryError) as error:
                 print(f"qarin: stdin: {error}", file=sys.stderr)
                 failed += 1
             else:
@@ -343,4 +356,25 @@ def run_remove(args: argparse.Namespace) -> int:
         summary = library.summary(args.id)
         library.remove(args.id)
     print(f"removed {summary.id}: {shown_title(summary.title)}")
+    return 0
+
+
+def run_repair(args: argparse.Namespace) -> int:
+    path = Path(args.library) if args.library else default_library_path()
+    try:
+        report = repair_library(path)
+    except LibraryError as error:
+        raise CliError(str(error)) from None
+    if report.problem is None:
+        print(f"nothing to repair: {path} passed SQLite's integrity check and its search index is sound")
+        return 0
+    print(f"{path} was damaged ({report.problem})")
+    lost = ""
+    if report.lost:
+        shown = ", ".join(map(str, report.lost[:20])) + (", ..." if len(report.lost) > 20 else "")
+        lost = f"; {len(report.lost)} could not be read whole (ids {shown})"
+    print(f"repaired: {report.articles} articles recovered{lost}; the search index was rebuilt")
+    if report.rows_skipped:
+        print(f"{report.rows_skipped} other rows (or stretches of rows) could not be kept")
+    print(f"the damaged file is kept as {report.kept_as}")
     return 0

@@ -19,7 +19,7 @@ from reader.library.errors import LibraryError
 from reader.library.metadata import detect_language, title_from_lines
 from reader.library.model import RemovedLine
 from reader.library.search import index_columns, words_of
-from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_bytes
+from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_bytes, read_file_bytes, too_large
 from reader.text.normalize import has_bidi_controls
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -123,25 +123,11 @@ def _decode(data: bytes) -> tuple[str, str | None]:
     return decoded.text, decoded.encoding
 
 
-def _mib(count: int) -> str:
-    return f"{count / (1024 * 1024):.1f} MiB"
-
-
 def read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LibraryError(f"too large: {_mib(size)} (the limit is {_mib(MAX_BYTES)})")
-        with path.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise LibraryError("no such file") from None
-    except IsADirectoryError:
-        raise LibraryError("is a folder") from None
-    except PermissionError:
-        raise LibraryError("permission denied") from None
-    except OSError as error:
-        raise LibraryError(f"cannot read: {error.strerror or error}") from None
+        return read_file_bytes(path, MAX_BYTES)
+    except InputError as error:
+        raise LibraryError(str(error)) from None
 
 
 def draft_from_bytes(data: bytes, *, origin: str, format: str = "txt", title: str | None = None) -> Draft:
@@ -149,7 +135,7 @@ def draft_from_bytes(data: bytes, *, origin: str, format: str = "txt", title: st
     if not data.strip():
         raise LibraryError("empty: no text in it")
     if len(data) > MAX_BYTES:
-        raise LibraryError(f"too large: {_mib(len(data))} (the limit is {_mib(MAX_BYTES)})")
+        raise LibraryError(too_large(len(data), MAX_BYTES))
     text, encoding = _decode(data)
     return make_draft(text, original=data, encoding=encoding, format=format, origin=origin, title=title)
 
@@ -209,13 +195,20 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = []
-            for folder, dirnames, filenames in os.walk(path):
+            found: list[Path] = []
+            unreadable: list[OSError] = []
+
+            for folder, dirnames, filenames in os.walk(path, onerror=lambda e, out=unreadable: out.append(e)):
                 dirnames.sort()
                 for name in filenames:
                     if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
                         found.append(Path(folder, name))
             yield from ((item, None) for item in sorted(found))
+            for error in unreadable:
+                reason = error.strerror.lower() if error.strerror else str(error)
+                yield Path(error.filename or path), f"cannot read this folder ({reason})"
+            if not found and not unreadable:
+                yield path, f"no files to import in this folder (looked for {', '.join(SUPPORTED_SUFFIXES)})"
         elif path.exists():
             yield path, None
         else:

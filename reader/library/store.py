@@ -6,8 +6,10 @@ seed_if_empty=False)`): WAL lets readers and one writer share the file.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,7 +19,13 @@ import platformdirs
 
 from reader.library import schema
 from reader.library.cleaning import apply_removals
-from reader.library.errors import LibraryError
+from reader.library.errors import (
+    DamagedLibraryError,
+    LibraryError,
+    LibraryLockedError,
+    LibraryUnwritableError,
+    from_sqlite,
+)
 from reader.library.importers import (
     Draft,
     count_words,
@@ -56,7 +64,7 @@ def open_library(path: str | os.PathLike[str] | None = None, *, seed_if_empty: b
     Seeding happens once per library: one the user has emptied stays empty.
     """
     library = Library(Path(path) if path is not None else default_library_path())
-    if seed_if_empty and not library.fact("seeded"):
+    if seed_if_empty and library.write_refusal is None and not library.fact("seeded"):
         if library.count() == 0:
             library.import_seeds()
         library.set_fact("seeded", "yes")
@@ -80,51 +88,89 @@ def _summary(row: tuple, _new=object.__new__) -> ArticleSummary:
     return summary
 
 
+def _reported(method: Callable) -> Callable:
+    """SQLite failures of a library method become a LibraryError saying why, in one line."""
+
+    @functools.wraps(method)
+    def reported(self: Library, *args: object, **kwargs: object) -> object:
+        started = time.monotonic()
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise from_sqlite(error, self.path, time.monotonic() - started) from None
+
+    return reported
+
+
+def _valid_id(article_id: int) -> int:
+    if not 0 <= article_id <= schema.MAX_INTEGER:
+        raise LibraryError(f"no article with id {article_id}")
+    return article_id
+
+
 class Library:
-    """The article library in one SQLite file."""
+    """The article library in one SQLite file.
+
+    `write_refusal` is None for a library that can be written, else the message every write is
+    refused with (a read-only file or folder; damage found before the first write).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self._db = schema.connect(self.path)
+        self._db, refusal = schema.connect(self.path)
+        self._refused: LibraryUnwritableError | None = LibraryUnwritableError(refusal) if refusal else None
+        self._index_checked = False
+
+    @property
+    def write_refusal(self) -> str | None:
+        return str(self._refused) if self._refused is not None else None
 
     # --- reading -------------------------------------------------------------------------------
 
     def _one(self, sql: str, *params: object) -> tuple | None:
         return self._db.execute(sql, params).fetchone()
 
+    @_reported
     def fact(self, key: str) -> str | None:
         """A stored fact about the library itself (e.g. whether it was seeded)."""
         row = self._one("SELECT value FROM library_facts WHERE key = ?", key)
         return row[0] if row else None
 
+    @_reported
     def set_fact(self, key: str, value: str) -> None:
+        self._ensure_writable()
         self._db.execute("INSERT OR REPLACE INTO library_facts (key, value) VALUES (?, ?)", (key, value))
 
+    @_reported
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    @_reported
     def summaries(self) -> list[ArticleSummary]:
         rows = self._db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM articles ORDER BY id").fetchall()
         return [_summary(row) for row in rows]
 
+    @_reported
     def summary(self, article_id: int) -> ArticleSummary:
-        row = self._one(f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id = ?", article_id)
+        row = self._one(f"SELECT {_SUMMARY_COLUMNS} FROM articles WHERE id = ?", _valid_id(article_id))
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
         return _summary(row)
 
+    @_reported
     def text(self, article_id: int) -> str:
-        row = self._one("SELECT text FROM article_bodies WHERE article_id = ?", article_id)
+        row = self._one("SELECT text FROM article_bodies WHERE article_id = ?", _valid_id(article_id))
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
         return row[0]
 
+    @_reported
     def article(self, article_id: int) -> Article:
         row = self._db.execute(
             "SELECT id, title, source, date, language, origin, format, imported_at, content_hash,"
             " original, encoding, extracted, text, words, has_bidi_controls"
             " FROM articles JOIN article_bodies ON article_id = id WHERE id = ?",
-            (article_id,),
+            (_valid_id(article_id),),
         ).fetchone()
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
@@ -138,6 +184,7 @@ class Library:
         ).fetchall()
         return tuple(RemovedLine(*row) for row in rows)
 
+    @_reported
     def search(
         self, query: str, limit: int = 200, snippets: int = 20, prefix_last: bool = False
     ) -> list[SearchHit]:
@@ -150,6 +197,7 @@ class Library:
         expression = fts_query(query, prefix_last)
         if expression is None:
             return []
+        limit = max(0, min(limit, schema.MAX_INTEGER))
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         try:
             rows = self._db.execute(
@@ -158,6 +206,8 @@ class Library:
                 (expression, limit),
             ).fetchall()
         except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != 1:  # not a query SQLite could not parse
+                raise
             raise LibraryError(f"cannot search for {query!r}: {error}") from None
         hits = []
         for rank, (article_id, score) in enumerate(rows):
@@ -165,14 +215,17 @@ class Library:
             hits.append(SearchHit(article_id, float(score), snippet, highlights))
         return hits
 
+    @_reported
     def snippet(self, article_id: int, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         """An extract of the article around the first hit of `query`, and the hits' offsets in it."""
         return make_snippet(self.text(article_id), query)
 
     # --- importing -----------------------------------------------------------------------------
 
+    @_reported
     def add(self, draft: Draft) -> ImportOutcome:
         """Store one draft in one transaction; the same content twice gives the existing id."""
+        self._ensure_writable()
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -240,11 +293,16 @@ class Library:
                 continue
             try:
                 outcome = self.add(draft_from_path(path))
+            except (LibraryLockedError, LibraryUnwritableError):
+                raise  # the library cannot take any file: said once, not for each
             except LibraryError as error:
                 report.failed.append((str(path), str(error)))
                 continue
             except sqlite3.Error as error:
-                report.failed.append((str(path), f"could not store it: {error}"))
+                problem = from_sqlite(error, self.path)
+                if isinstance(problem, LibraryLockedError | LibraryUnwritableError):
+                    raise problem from None  # every file after this one would fail the same way
+                report.failed.append((str(path), f"could not store it: {problem}"))
                 continue
             except Exception as error:  # noqa: BLE001 - one odd file must not stop a folder import
                 report.failed.append((str(path), f"could not import it ({type(error).__name__}: {error})"))
@@ -269,6 +327,7 @@ class Library:
 
     # --- editing -------------------------------------------------------------------------------
 
+    @_reported
     def update(
         self, article_id: int, *, title: str | None = None, source: str | None = None, date: str | None = None
     ) -> None:
@@ -295,15 +354,17 @@ class Library:
             if "title" in changes:
                 self._reindex(article_id)
 
+    @_reported
     def remove(self, article_id: int) -> None:
         self.summary(article_id)
         with self._transaction():
             self._db.execute("DELETE FROM search_text WHERE article_id = ?", (article_id,))
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
+    @_reported
     def restore_line(self, article_id: int, removed_line_index: int) -> None:
         """Put a cleaned-away line (its index in `article(id).removed`) back into the text."""
-        removed = list(self._removed(article_id))
+        removed = list(self._removed(_valid_id(article_id)))
         if not 0 <= removed_line_index < len(removed):
             raise LibraryError(f"article {article_id} has no removed line {removed_line_index}")
         item = removed.pop(removed_line_index)
@@ -331,8 +392,21 @@ class Library:
         )
 
     def _transaction(self) -> _Transaction:
+        self._ensure_writable()
         return _Transaction(self._db)
 
+    def _ensure_writable(self) -> None:
+        """Refuse a write to a library that cannot take one; the search index is checked before
+        the first write (a damaged one surfaces later as `database disk image is malformed`)."""
+        if self._refused is None and not self._index_checked:
+            problem = schema.index_problem(self._db)
+            self._index_checked = True
+            if problem:
+                self._refused = DamagedLibraryError(self.path, problem)
+        if self._refused is not None:
+            raise self._refused
+
+    @_reported
     def integrity_check(self) -> str:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0]
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 # 64 MiB: a million-word Arabic article is ~11 MB in UTF-8 (22 MB in UTF-16), so this leaves room
 # while keeping a wrong file (a video, a disk image) from being read into memory.
@@ -73,7 +75,7 @@ def decode_bytes(data: bytes) -> Decoded:
 def decode_document(data: bytes, source: str, max_bytes: int = MAX_FILE_BYTES) -> Decoded:
     """`decode_bytes` plus the checks a document needs (size, not empty); messages name `source`."""
     if len(data) > max_bytes:
-        raise InputError(f"{source}: too large ({_size(len(data))}; the limit is {_size(max_bytes)})")
+        raise InputError(f"{source}: {too_large(len(data), max_bytes)}")
     if not data:
         raise InputError(f"{source}: file is empty")
     try:
@@ -88,24 +90,74 @@ def decode_document(data: bytes, source: str, max_bytes: int = MAX_FILE_BYTES) -
 def read_text_file(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> Decoded:
     """Read and decode a text file, raising `InputError` with a one-line message naming the file."""
     name = os.fspath(path)
-    target = Path(name)
     try:
-        if target.is_dir():
-            raise InputError(f"{name}: is a directory, not a text file")
-        size = target.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{name}: too large ({_size(size)}; the limit is {_size(max_bytes)})")
-        with target.open("rb") as stream:
-            data = stream.read(max_bytes + 1)  # +1: a file that grew (or a pipe) still hits the limit
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied (not readable)") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a text file") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read ({error.strerror or error})") from None
+        data = read_file_bytes(Path(name), max_bytes)
+    except InputError as error:
+        raise InputError(f"{name}: {error}") from None
     return decode_document(data, name, max_bytes)
+
+
+def read_file_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, or `InputError` saying why not.
+
+    Opened without blocking, so a named pipe with no writer is refused rather than waited on;
+    devices such as /dev/zero are refused before a byte is read. The message omits the name.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied (not readable)") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a text file") from None
+    except OSError as error:
+        raise InputError(f"cannot read ({error.strerror or error})") from None
+    info = os.fstat(handle)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a text file")
+        raise InputError(
+            f"{_special_kind(info.st_mode)}, not a file; to read a stream, give - and pipe it in"
+        )
+    with os.fdopen(handle, "rb") as stream:
+        size = info.st_size
+        if size > max_bytes:
+            raise InputError(too_large(size, max_bytes))
+        try:
+            data = stream.read(max_bytes + 1)  # +1: a file that grew while being read still hits the limit
+        except OSError as error:
+            raise InputError(f"cannot read ({error.strerror or error})") from None
+    if len(data) > max_bytes:
+        raise InputError(too_large(len(data), max_bytes))
+    return data
+
+
+def read_stream_bytes(stream: BinaryIO, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """At most `max_bytes` of a stream (standard input), or `InputError` when it holds more."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(too_large(len(data), max_bytes))
+    return data
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device"
+    if stat.S_ISSOCK(mode):
+        return "is a socket"
+    return "is not a regular file"
+
+
+def too_large(size: int, max_bytes: int) -> str:
+    """`too large (70.2 MiB; the limit is 64.0 MiB)`; a size that rounds to the limit reads "over"."""
+    shown, limit = _size(size), _size(max_bytes)
+    if shown == limit:
+        return f"too large (over the limit of {limit})"
+    return f"too large ({shown}; the limit is {limit})"
 
 
 def _strict(data: bytes, encoding: str, why: str) -> str:
