@@ -20,6 +20,7 @@ PROBE = textwrap.dedent(
     import reader.text
     import reader.library
     from reader.compare import compare
+    from reader.facts import find_facts
 
     seeds = resources.files("reader.seeds")
     names = sorted(p.name for p in seeds.iterdir() if p.name.endswith(".txt"))
@@ -27,6 +28,7 @@ PROBE = textwrap.dedent(
     result = compare(texts[0], texts[1])
 
     report = {}
+    report["facts"] = len(find_facts(texts[0], texts[1], result).pairs)
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for index in (0, 1):
@@ -76,6 +78,7 @@ def test_engine_cli_and_library_never_import_qt():
     assert report["search_hits"] >= 1
     assert report["library_text_ok"]
     assert report["list_exit"] == 0
+    assert report["facts"] > 0
     assert report["qt_modules"] == []
 
 

@@ -86,6 +86,11 @@ class NormalizeOptions:
 DEFAULT_OPTIONS = NormalizeOptions()
 
 
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Eastern digits as 0-9, nothing else changed (same length, same offsets)."""
+    return text.translate(_DIGITS)
+
+
 def canonical_number(token: str) -> str:
     """Spell a number token (ASCII digits already) so equal values compare equal."""
     match = _RA_DECIMAL_RE.match(token)
