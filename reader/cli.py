@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "edit": "reader.commands.library",
     "remove": "reader.commands.library",
     "repair": "reader.commands.library",
+    "similar": "reader.commands.stories",
+    "reindex": "reader.commands.stories",
 }
 
 
@@ -78,7 +80,8 @@ def print_overview() -> None:
         "usage: qarin [--library PATH] [--left ID] [--right ID] [--screenshot FILE] [--self-test]\n"
         "       qarin compare A B [--format text|json] [--bidi auto|visual|logical]\n"
         "       qarin import PATH... | -\n"
-        "       qarin list | search QUERY | show ID | edit ID | remove ID | repair\n\n"
+        "       qarin list | search QUERY | show ID | edit ID | remove ID | repair\n"
+        "       qarin similar ID | reindex\n\n"
         "With no command, qarin opens the window. `qarin COMMAND --help` describes a command."
     )
 

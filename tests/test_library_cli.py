@@ -125,7 +125,10 @@ def test_edit_and_restore(capsys, lib):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["edit", "3", "--date", "7/11/2025"], "qarin: not a date: '7/11/2025' (expected YYYY-MM-DD)"),
+        (
+            ["edit", "3", "--date", "7/11/2025"],
+            "qarin: not a date: '7/11/2025' (expected YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+        ),
         (["edit", "3"], "qarin: nothing to change: give --title, --source, --date or --restore"),
         (["edit", "99", "--title", "x"], "qarin: no article with id 99"),
         (["show", "99"], "qarin: no article with id 99"),

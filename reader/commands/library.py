@@ -35,7 +35,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     common.add_argument("--library", metavar="PATH", help="library file (default: the user's Qarin library)")
 
     parser = subparsers.add_parser(
-        "import", parents=[common], help="import text/HTML files, folders, or stdin (-)"
+        "import", parents=[common], help="import text/HTML/JSON/JSONL/zip files, folders, or stdin (-)"
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders; - reads stdin")
     parser.add_argument("--title", help="title for text read from stdin")
@@ -84,7 +84,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _library(args: argparse.Namespace) -> Iterator[Library]:
+def library_of(args: argparse.Namespace) -> Iterator[Library]:
     try:
         library = open_library(args.library)
     except LibraryError as error:
@@ -97,7 +97,7 @@ def _library(args: argparse.Namespace) -> Iterator[Library]:
         library.close()
 
 
-class _Output:
+class Output:
     """Plain logical lines when piped; on a terminal, shaped and reordered Arabic (reader.terminal)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
@@ -115,7 +115,7 @@ class _Output:
             self.writer = TerminalWriter(out, options)
 
     @contextmanager
-    def session(self) -> Iterator[_Output]:
+    def session(self) -> Iterator[Output]:
         if self.writer is None:
             yield self
         else:
@@ -154,7 +154,7 @@ def shown_title(text: str) -> str:
     return isolated(text) if has_controls(text) else text
 
 
-class _ProgressLine:
+class ProgressLine:
     """`[ 120/3000] path` rewritten in place on stderr, only when stderr is a terminal."""
 
     def __init__(self) -> None:
@@ -178,21 +178,21 @@ class _ProgressLine:
 
 def run_import(args: argparse.Namespace) -> int:
     failed = 0
-    with _library(args) as library:
+    with library_of(args) as library:
         paths = [p for p in args.paths if p != "-"]
         if "-" in args.paths:
             try:
                 data = read_stream_bytes(sys.stdin.buffer)
                 outcome = library.import_bytes(data, origin="stdin", title=args.title)
             except (LibraryLockedError, LibraryUnwritableError):
-                raise  # the library, not the input: one line from _library
+                raise  # the library, not the input: one line from library_of
             except (InputError, LibraryError) as error:
                 print(f"qarin: stdin: {error}", file=sys.stderr)
                 failed += 1
             else:
                 _say_outcome(args, "stdin", outcome.article_id, outcome.duplicate, outcome.title)
         if paths:
-            progress = _ProgressLine()
+            progress = ProgressLine()
             try:
                 report = library.import_paths(paths, progress=progress)
             finally:
@@ -225,7 +225,7 @@ def _say_outcome(args: argparse.Namespace, origin: str, article_id: int, duplica
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with library_of(args) as library:
         summaries = library.summaries()
     if args.format == "json":
         rows = [
@@ -234,7 +234,7 @@ def run_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    with _Output(args).session() as out:
+    with Output(args).session() as out:
         for s in summaries:
             flag = " [bidi controls]" if s.has_bidi_controls else ""
             out.line(
@@ -247,7 +247,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    with _library(args) as library:
+    with library_of(args) as library:
         hits = library.search(query, limit=max(1, args.limit), snippets=max(1, args.limit))
         titles = {hit.article_id: library.summary(hit.article_id).title for hit in hits}
     if args.format == "json":
@@ -266,7 +266,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print(f"no article matches {query!r}", file=sys.stderr)
         return 1
-    with _Output(args).session() as out:
+    with Output(args).session() as out:
         for hit in hits:
             out.line((f"{hit.article_id:>5}  ", "dim"), (out.shown(titles[hit.article_id]), "heading"))
             runs: list[Run] = [("       ", None)]
@@ -280,7 +280,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with library_of(args) as library:
         article = library.article(args.id)
     if args.format == "json":
         data = {
@@ -288,6 +288,8 @@ def run_show(args: argparse.Namespace) -> int:
             "title": article.title,
             "source": article.source,
             "date": article.date,
+            "time": article.time,
+            "author": article.author,
             "language": article.language,
             "origin": article.origin,
             "format": article.format,
@@ -304,12 +306,13 @@ def run_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
-    with _Output(args).session() as out:
+    with Output(args).session() as out:
         for name, value in [
             ("id", str(article.id)),
             ("title", article.title),
             ("source", article.source or "-"),
-            ("date", article.date or "-"),
+            ("date", " ".join(filter(None, (article.date, article.time))) or "-"),
+            ("author", article.author or "-"),
             ("language", article.language),
             ("origin", f"{article.origin} ({article.format}, {article.encoding or 'as found'})"),
             ("imported", article.imported_at),
@@ -340,7 +343,7 @@ def run_show(args: argparse.Namespace) -> int:
 def run_edit(args: argparse.Namespace) -> int:
     if args.title is None and args.source is None and args.date is None and not args.restore:
         raise CliError("nothing to change: give --title, --source, --date or --restore")
-    with _library(args) as library:
+    with library_of(args) as library:
         library.update(args.id, title=args.title, source=args.source, date=args.date)
         # restore from the highest index down so the earlier indexes stay valid
         for index in sorted(set(args.restore or ()), reverse=True):
@@ -352,7 +355,7 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with library_of(args) as library:
         summary = library.summary(args.id)
         library.remove(args.id)
     print(f"removed {summary.id}: {shown_title(summary.title)}")

@@ -21,10 +21,13 @@ from reader.library.model import RemovedLine
 from reader.library.search import index_columns, words_of
 from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_bytes, read_file_bytes, too_large
 from reader.text.normalize import has_bidi_controls
+from reader.text.shingles import fingerprints
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+COLLECTION_SUFFIXES = (*JSON_SUFFIXES, ".zip")  # many articles in one file: reader/library/archives.py
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + COLLECTION_SUFFIXES
 MAX_BYTES = MAX_FILE_BYTES  # the limit the CLI's compare uses too
 
 
@@ -47,6 +50,9 @@ class Draft:
     has_bidi_controls: bool
     content_hash: str
     index: tuple[str, str, str, str]  # the search index columns
+    fingerprints: frozenset[int]  # the reuse index's (reader/text/shingles.py)
+    author: str = ""
+    time: str | None = None  # HH:MM or HH:MM:SS, when the source gave one
 
 
 def content_hash(extracted: str) -> str:
@@ -68,6 +74,8 @@ def make_draft(
     title: str | None = None,
     source: str | None = None,
     date: str | None = None,
+    time: str | None = None,
+    author: str | None = None,
     today: Date | None = None,
 ) -> Draft:
     """Clean the text and read its metadata; refuse text with nothing in it."""
@@ -102,6 +110,9 @@ def make_draft(
         has_bidi_controls=has_bidi_controls(extracted),
         content_hash=content_hash(extracted),
         index=index_columns(title, text, words),
+        fingerprints=fingerprints(words),
+        author=" ".join((author or "").split()),
+        time=time,
     )
 
 

@@ -82,6 +82,25 @@ def valid_iso_date(value: str) -> str:
     return result
 
 
+_DATE_TIME_RE = re.compile(r"\s*(\d{4}-\d{1,2}-\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*")
+
+
+def valid_date_time(value: str) -> tuple[str, str | None]:
+    """(ISO date, HH:MM[:SS] or None) from `YYYY-MM-DD[ HH:MM[:SS]]`; ValueError saying what is expected."""
+    match = _DATE_TIME_RE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"not a date: {value!r} (expected YYYY-MM-DD or YYYY-MM-DD HH:MM)")
+    date = valid_iso_date(match.group(1))
+    if match.group(2) is None:
+        return date, None
+    hour, minute = int(match.group(2)), int(match.group(3))
+    second = match.group(4)
+    if hour > 23 or minute > 59 or (second is not None and int(second) > 59):
+        raise ValueError(f"not a time of day: {value!r}")
+    clock = f"{hour:02d}:{minute:02d}" + (f":{int(second):02d}" if second is not None else "")
+    return date, clock
+
+
 def source_from_copyright(line: str) -> str | None:
     """The outlet named in a copyright line: `جميع الحقوق محفوظة © 2025 شركة إرم ميديا - Erem ...`."""
     if not _COPYRIGHT_RE.search(line):

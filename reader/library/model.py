@@ -17,6 +17,8 @@ class ArticleSummary:
     origin: str  # the path it came from, or "pasted"
     imported_at: str  # ISO timestamp, UTC
     has_bidi_controls: bool
+    time: str | None = None  # HH:MM[:SS] on `date`, when the source gave one
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Article:
     words: int
     has_bidi_controls: bool
     removed: tuple[RemovedLine, ...] = ()
+    time: str | None = None
+    author: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,11 @@ from pathlib import Path
 from reader.library import schema
 from reader.library.errors import DamagedLibraryError, LibraryError, from_sqlite
 from reader.library.importers import make_draft
+from reader.library.reuse import ReuseIndex
 
-# Rebuilt from the recovered texts rather than copied (FTS5 keeps its index in shadow tables).
-_REBUILT = ("search_text", "search_index")
+# Rebuilt from the recovered texts rather than copied (FTS5 keeps its index in shadow tables; the
+# reuse postings are a WITHOUT ROWID table, which the row-by-row reader cannot step through).
+_REBUILT = ("search_text", "search_index", "reuse_")
 _WAL_SUFFIXES = ("-wal", "-shm")
 _ID_COLUMNS = (("articles", "id"), ("article_bodies", "article_id"), ("search_text", "article_id"))
 RECOVERED = "(recovered by qarin repair)"  # the origin of an article whose metadata was lost
@@ -121,6 +123,7 @@ def _recover(source: sqlite3.Connection, fresh: Path) -> tuple[int, tuple[int, .
         _articles_from_bodies(target)
         skipped += _drop_orphans(target)
         schema.fill_search_index(target)
+        ReuseIndex(target).rebuild()
         target.execute("INSERT OR IGNORE INTO library_facts (key, value) VALUES ('seeded', 'yes')")
         target.execute("COMMIT")
         target.execute("PRAGMA foreign_keys = ON")

@@ -10,14 +10,16 @@ import functools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from reader.library import schema
+from reader.library.archives import draft_from_record, is_collection, read_collection
 from reader.library.cleaning import apply_removals
 from reader.library.errors import (
     DamagedLibraryError,
@@ -36,7 +38,7 @@ from reader.library.importers import (
     looks_like_html,
     make_draft,
 )
-from reader.library.metadata import valid_iso_date
+from reader.library.metadata import valid_date_time
 from reader.library.model import (
     Article,
     ArticleSummary,
@@ -45,13 +47,14 @@ from reader.library.model import (
     RemovedLine,
     SearchHit,
 )
+from reader.library.reuse import Overlap, ReuseIndex
 from reader.library.search import BM25_WEIGHTS, fts_query, index_columns, make_snippet
 from reader.text.normalize import has_bidi_controls
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
-_SUMMARY_COLUMNS = "id, title, source, date, words, origin, imported_at, has_bidi_controls"
+_SUMMARY_COLUMNS = "id, title, source, date, words, origin, imported_at, has_bidi_controls, time, author"
 
 
 def default_library_path() -> Path:
@@ -82,7 +85,7 @@ def _summary(row: tuple, _new=object.__new__) -> ArticleSummary:
     fields = summary.__dict__
     (
         fields["id"], fields["title"], fields["source"], fields["date"],
-        fields["words"], fields["origin"], fields["imported_at"], bidi,
+        fields["words"], fields["origin"], fields["imported_at"], bidi, fields["time"], fields["author"],
     ) = row  # fmt: skip
     fields["has_bidi_controls"] = bool(bidi)
     return summary
@@ -120,6 +123,7 @@ class Library:
         self._db, refusal = schema.connect(self.path)
         self._refused: LibraryUnwritableError | None = LibraryUnwritableError(refusal) if refusal else None
         self._index_checked = False
+        self.reuse = ReuseIndex(self._db)
 
     @property
     def write_refusal(self) -> str | None:
@@ -168,13 +172,16 @@ class Library:
     def article(self, article_id: int) -> Article:
         row = self._db.execute(
             "SELECT id, title, source, date, language, origin, format, imported_at, content_hash,"
-            " original, encoding, extracted, text, words, has_bidi_controls"
+            " original, encoding, extracted, text, words, has_bidi_controls, time, author"
             " FROM articles JOIN article_bodies ON article_id = id WHERE id = ?",
             (_valid_id(article_id),),
         ).fetchone()
         if row is None:
             raise LibraryError(f"no article with id {article_id}")
-        return Article(*row[:14], has_bidi_controls=bool(row[14]), removed=self._removed(article_id))
+        return Article(
+            *row[:14], has_bidi_controls=bool(row[14]), removed=self._removed(article_id), time=row[15],
+            author=row[16],
+        )  # fmt: skip
 
     def _removed(self, article_id: int) -> tuple[RemovedLine, ...]:
         rows = self._db.execute(
@@ -216,6 +223,18 @@ class Library:
         return hits
 
     @_reported
+    def similar(self, article_id: int, limit: int | None = None) -> list[Overlap]:
+        """The articles sharing text with this one, most shared first, with both containment shares."""
+        self.summary(article_id)
+        return self.reuse.overlaps(article_id, limit)
+
+    @_reported
+    def reindex(self, progress: Progress | None = None) -> int:
+        """Rebuild the reuse index from the stored texts (in one transaction). Returns the count."""
+        with self._transaction():
+            return self.reuse.rebuild(progress)
+
+    @_reported
     def snippet(self, article_id: int, query: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         """An extract of the article around the first hit of `query`, and the hits' offsets in it."""
         return make_snippet(self.text(article_id), query)
@@ -224,40 +243,43 @@ class Library:
 
     @_reported
     def add(self, draft: Draft) -> ImportOutcome:
-        """Store one draft in one transaction; the same content twice gives the existing id."""
+        """Store one draft whole or not at all; the same content twice gives the existing id.
+
+        Outside a transaction it is one; inside one (a batch of `import_items`) it is a savepoint.
+        """
         self._ensure_writable()
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._article_scope():
             existing = self._one("SELECT id, title FROM articles WHERE content_hash = ?", draft.content_hash)
             if existing:
-                db.execute("ROLLBACK")
                 return ImportOutcome(existing[0], True, existing[1])
-            cursor = db.execute(
-                "INSERT INTO articles (title, source, date, language, origin, format, imported_at,"
-                " content_hash, encoding, words, has_bidi_controls) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    draft.title, draft.source, draft.date, draft.language, draft.origin, draft.format, _now(),
-                    draft.content_hash, draft.encoding, draft.words, int(draft.has_bidi_controls),
-                ),
-            )  # fmt: skip
-            article_id = cursor.lastrowid
-            db.execute(
-                "INSERT INTO article_bodies (article_id, text, extracted, original) VALUES (?, ?, ?, ?)",
-                (article_id, draft.text, draft.extracted, draft.original),
-            )
-            db.executemany(
-                "INSERT INTO removed_lines (article_id, line, start, end, text, reason)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
-            )
-            db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *draft.index))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+            article_id = self._store(draft)
         return ImportOutcome(article_id, False, draft.title)
+
+    def _store(self, draft: Draft) -> int:
+        db = self._db
+        cursor = db.execute(
+            "INSERT INTO articles (title, source, date, language, origin, format, imported_at,"
+            " content_hash, encoding, words, has_bidi_controls, time, author)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                draft.title, draft.source, draft.date, draft.language, draft.origin, draft.format, _now(),
+                draft.content_hash, draft.encoding, draft.words, int(draft.has_bidi_controls), draft.time,
+                draft.author,
+            ),
+        )  # fmt: skip
+        article_id = cursor.lastrowid
+        db.execute(
+            "INSERT INTO article_bodies (article_id, text, extracted, original) VALUES (?, ?, ?, ?)",
+            (article_id, draft.text, draft.extracted, draft.original),
+        )
+        db.executemany(
+            "INSERT INTO removed_lines (article_id, line, start, end, text, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
+        )
+        db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *draft.index))
+        self.reuse.add(article_id, draft.fingerprints)
+        return article_id
 
     def import_text(self, text: str, origin: str = "pasted", title: str | None = None) -> ImportOutcome:
         """Pasted text (the original kept as UTF-8)."""
@@ -279,41 +301,58 @@ class Library:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
     ) -> ImportReport:
-        """Import files and folders (recursively). Bad files are reported, the good ones kept."""
+        """Import files, folders (recursively) and collections (JSON, JSON Lines, zips of them).
+
+        Bad files and bad items of a collection are reported, the good ones kept; each article is
+        stored whole or not at all.
+        """
+        return self.import_items(_import_items(paths), progress, cancel)
+
+    def import_items(
+        self, items: Iterable[ImportItem], progress: Progress | None = None, cancel: Cancel | None = None
+    ) -> ImportReport:
+        """Store each item's draft; one that cannot be made or stored is named with its reason."""
         report = ImportReport()
-        items = list(expand_paths(paths))
+        items = list(items)
         total = len(items)
-        for done, (path, problem) in enumerate(items):
-            if cancel is not None and cancel():
-                return ImportReport(report.imported, report.duplicates, report.failed, cancelled=True)
-            if progress is not None:
-                progress(done, total, str(path))
-            if problem:
-                report.failed.append((str(path), problem))
-                continue
-            try:
-                outcome = self.add(draft_from_path(path))
-            except (LibraryLockedError, LibraryUnwritableError):
-                raise  # the library cannot take any file: said once, not for each
-            except LibraryError as error:
-                report.failed.append((str(path), str(error)))
-                continue
-            except sqlite3.Error as error:
-                problem = from_sqlite(error, self.path)
-                if isinstance(problem, LibraryLockedError | LibraryUnwritableError):
-                    raise problem from None  # every file after this one would fail the same way
-                report.failed.append((str(path), f"could not store it: {problem}"))
-                continue
-            except Exception as error:  # noqa: BLE001 - one odd file must not stop a folder import
-                report.failed.append((str(path), f"could not import it ({type(error).__name__}: {error})"))
-                continue
-            if outcome.duplicate:
-                report.duplicates.append((str(path), outcome.article_id))
-            else:
-                report.imported.append(outcome.article_id)
+        self._ensure_writable()
+        with _Batches(self._db) as batches:
+            for done, item in enumerate(items):
+                if cancel is not None and cancel():
+                    return ImportReport(report.imported, report.duplicates, report.failed, cancelled=True)
+                if progress is not None:
+                    progress(done, total, item[0])
+                self._import_item(item, report)
+                batches.tick()
         if progress is not None:
             progress(total, total, "")
         return report
+
+    def _import_item(self, item: ImportItem, report: ImportReport) -> None:
+        label, make, problem = item
+        if problem or make is None:
+            report.failed.append((label, problem or "nothing to import"))
+            return
+        try:
+            outcome = self.add(make())
+        except (LibraryLockedError, LibraryUnwritableError):
+            raise  # the library cannot take any file: said once, not for each
+        except LibraryError as error:
+            report.failed.append((label, str(error)))
+            return
+        except sqlite3.Error as error:
+            problem = from_sqlite(error, self.path)
+            if isinstance(problem, LibraryLockedError | LibraryUnwritableError):
+                raise problem from None  # every file after this one would fail the same way
+            report.failed.append((label, f"could not store it: {problem}"))
+            return
+        except Exception as error:  # noqa: BLE001 - one odd file must not stop a folder import
+            report.failed.append((label, f"could not import it ({type(error).__name__}: {error})"))
+            return
+        if outcome.duplicate:
+            report.duplicates.append((label, outcome.article_id))
+        else:
+            report.imported.append(outcome.article_id)
 
     def import_seeds(self) -> list[int]:
         """The sample articles shipped in reader.seeds (so a new library is never empty)."""
@@ -331,7 +370,8 @@ class Library:
     def update(
         self, article_id: int, *, title: str | None = None, source: str | None = None, date: str | None = None
     ) -> None:
-        """Change metadata. `date=""` clears the date; a malformed date raises LibraryError."""
+        """Change metadata. `date` is YYYY-MM-DD, optionally with a time (YYYY-MM-DD HH:MM[:SS]);
+        `date=""` clears it; a malformed date raises LibraryError."""
         changes: dict[str, str | None] = {}
         if title is not None:
             if not title.strip():
@@ -341,7 +381,7 @@ class Library:
             changes["source"] = " ".join(source.split())
         if date is not None:
             try:
-                changes["date"] = valid_iso_date(date) if date.strip() else None
+                changes["date"], changes["time"] = valid_date_time(date) if date.strip() else (None, None)
             except ValueError as error:
                 raise LibraryError(str(error)) from None
         self.summary(article_id)  # raises for an unknown id
@@ -359,6 +399,7 @@ class Library:
         self.summary(article_id)
         with self._transaction():
             self._db.execute("DELETE FROM search_text WHERE article_id = ?", (article_id,))
+            self.reuse.remove(article_id)
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     @_reported
@@ -381,6 +422,7 @@ class Library:
             )
             self._db.execute("UPDATE article_bodies SET text = ? WHERE article_id = ?", (text, article_id))
             self._reindex(article_id)
+            self.reuse.replace(article_id, text)
 
     def _reindex(self, article_id: int) -> None:
         title, text = self._one(
@@ -390,6 +432,9 @@ class Library:
             "UPDATE search_text SET title = ?, body = ?, stems = ?, loose = ? WHERE article_id = ?",
             (*index_columns(title, text), article_id),
         )
+
+    def _article_scope(self) -> _Transaction | _Savepoint:
+        return _Savepoint(self._db) if self._db.in_transaction else _Transaction(self._db)
 
     def _transaction(self) -> _Transaction:
         self._ensure_writable()
@@ -418,6 +463,73 @@ class Library:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+# (label for messages, a function making the draft, or None and the reason it cannot be imported)
+ImportItem = tuple[str, Callable[[], Draft] | None, str | None]
+
+
+def _import_items(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ImportItem]:
+    """The articles to import from files and folders: one per file, one per item of a collection."""
+    for path, problem in expand_paths(paths):
+        if problem or not is_collection(path):
+            yield str(path), (None if problem else partial(draft_from_path, path)), problem
+            continue
+        try:
+            records = read_collection(path)
+        except LibraryError as error:
+            yield str(path), None, str(error)
+            continue
+        for record in records:
+            yield record.label, partial(draft_from_record, record, f"{path}#{record.label}"), None
+
+
+class _Savepoint:
+    """One article inside a batch: released whole, or rolled back to where it began."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("SAVEPOINT article")
+
+    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
+        if exc_type is not None:
+            self._db.execute("ROLLBACK TO article")
+        self._db.execute("RELEASE article")
+
+
+class _Batches:
+    """Many articles per commit while importing: a commit per article was most of an import's
+    time (FTS5 and the reuse postings flush on every commit). Each article is still whole or
+    absent (a savepoint); a commit every `BATCH_SECONDS` keeps what was imported safe, and
+    whatever stops the import (an error, Ctrl+C, cancel) commits the articles already stored."""
+
+    BATCH_SECONDS = 1.0
+    CACHE_KIB = 65536
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._since = 0.0
+
+    def __enter__(self) -> _Batches:
+        # the pages a batch touches stay in memory (savepoint journals too: schema.connect)
+        self._db.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+        self._begin()
+        return self
+
+    def _begin(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+        self._since = time.monotonic()
+
+    def tick(self) -> None:
+        if time.monotonic() - self._since >= self.BATCH_SECONDS:
+            self._db.execute("COMMIT")
+            self._begin()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
 
 
 class _Transaction:
