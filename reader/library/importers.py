@@ -16,6 +16,13 @@ from pathlib import Path
 
 from reader.library.cleaning import apply_removals, find_removals, normalise_newlines
 from reader.library.errors import LibraryError
+from reader.library.html_page import (
+    mostly_links,
+    plain_text,
+    protect_controls,
+    restore_controls,
+    without_scripts,
+)
 from reader.library.metadata import detect_language, title_from_lines
 from reader.library.model import RemovedLine
 from reader.library.search import index_columns, words_of
@@ -158,39 +165,56 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def draft_from_html(data: bytes, *, origin: str, title: str | None = None) -> Draft:
-    """A saved web page: body, title, date and site name by trafilatura, without boilerplate."""
+    """A saved web page: body, title, date and site name by trafilatura, without boilerplate.
+
+    Bidi controls are kept (and flagged) as text import keeps them; a page too deeply nested for
+    trafilatura is read by a streaming parser; a page of links only is refused (html_page).
+    """
     if not data.strip():
         raise LibraryError("empty: no text in it")
     import trafilatura  # noqa: PLC0415 - slow to import; only HTML needs it
+    from trafilatura.utils import decode_file  # noqa: PLC0415
 
+    html = protect_controls(without_scripts(decode_file(data)))
     try:
         document = trafilatura.bare_extraction(
-            data,
+            html,
             include_comments=False,
             include_links=False,
             include_images=False,
             include_tables=True,
             with_metadata=True,
         )
-    except Exception as error:  # noqa: BLE001 - a broken page is a bad input, not a crash
-        raise LibraryError(f"could not read the HTML: {error}") from None
-    if document is None:
-        raise LibraryError("no article text found in the HTML")
-    fields = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    body = fields.get("text") or ""
+    except Exception:  # noqa: BLE001 - a page trafilatura cannot parse is read by the fallback below
+        document = None
+    fields = (document.as_dict() if hasattr(document, "as_dict") else dict(document)) if document else {}
+    body, page_title = fields.get("text") or "", fields.get("title") or ""
+    if not body.strip():
+        fallback_title, fallback_body = plain_text(html)
+        page_title, body = page_title or fallback_title, _sentences_only(fallback_body)
     if not body.strip():
         raise LibraryError("no article text found in the HTML")
+    if mostly_links(html, body):
+        raise LibraryError("no article in the HTML: its text is navigation links only")
     date = fields.get("date")
     return make_draft(
-        body,
+        restore_controls(body),
         original=data,
         encoding=None,
         format="html",
         origin=origin,
-        title=title or fields.get("title"),
+        title=title or restore_controls(page_title) or None,
         source=fields.get("sitename"),
         date=date[:10] if isinstance(date, str) and len(date) >= 10 else None,
     )
+
+
+_MIN_SENTENCE_WORDS = 8  # a fallback body needs at least one line this long to be an article
+
+
+def _sentences_only(body: str) -> str:
+    """A body read without trafilatura is kept only if some line of it reads like prose."""
+    return body if any(len(line.split()) >= _MIN_SENTENCE_WORDS for line in body.splitlines()) else ""
 
 
 def draft_from_path(path: Path) -> Draft:

@@ -231,12 +231,77 @@ def _decode_legacy(data: bytes) -> Decoded:
     best = from_bytes(data, cp_isolation=list(ARABIC_CODEPAGES)).best()
     if best is None or best.chaos > _MAX_CHAOS:
         best = from_bytes(data).best() or best
-    if best is None:
+    if best is not None:
+        text, encoding = _fewest_mixed_words(data, str(best), codecs.lookup(best.encoding).name)
+    elif (arabic := _mostly_arabic(data)) is not None:
+        text, encoding = arabic, "cp1256"
+    else:
         raise InputError("not text in any encoding Qarin knows (tried UTF-8, UTF-16, cp1256, ISO-8859-6)")
-    text = str(best)
     if _looks_binary(text):
         raise InputError("binary data, not text")
-    return Decoded(text, codecs.lookup(best.encoding).name, False)
+    return Decoded(text, encoding, False)
+
+
+# Code pages a single-byte file may really be in when the guess mixes scripts inside words.
+_SINGLE_BYTE_ALTERNATIVES = (*ARABIC_CODEPAGES, "cp1252", "iso8859_15", "latin_1")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_MIN_ASCII_SHARE = 0.7  # of the Latin letters in a Latin-script reading (French: ~0.95)
+
+
+def _fewest_mixed_words(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """The decoding whose words are each written in one script.
+
+    In the wrong code page a letter of one script lands inside words of another: Latin-1 French
+    read as cp1256 turns `l'Élysée` into `l'ةlysée`. The guess stands unless another code page has
+    fewer such words.
+    """
+    best_count = _mixed_words(text)
+    if not best_count:
+        return text, encoding
+    best = (text, encoding)
+    for candidate in _SINGLE_BYTE_ALTERNATIVES:
+        try:
+            decoded = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        count = _mixed_words(decoded)
+        if count < best_count and _plausible(decoded):
+            best, best_count = (decoded, codecs.lookup(candidate).name), count
+    return best
+
+
+def _mostly_arabic(data: bytes) -> str | None:
+    """cp1256 text charset-normalizer gives up on (short, opening with a mark such as RLM, 0xFE):
+    taken when most of its letters are Arabic and its words each keep to one script."""
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return None
+    letters = "".join(_LETTERS_RE.findall(text[:65536]))
+    arabic = sum(_script(ch) == "arabic" for ch in letters)
+    words = max(1, len(_LETTERS_RE.findall(text[:65536])))
+    return text if arabic > len(letters) / 2 and _mixed_words(text) <= words // 100 else None
+
+
+def _plausible(text: str) -> bool:
+    """Arabic bytes read in a Latin code page are one-script words too (`ÞÇá`), but nearly all of
+    their letters are accented; in French or German text most letters are plain ASCII."""
+    letters = "".join(_LETTERS_RE.findall(text[:65536]))
+    latin = [ch for ch in letters if _script(ch) == "latin"]
+    return not latin or sum(ch.isascii() for ch in latin) >= _MIN_ASCII_SHARE * len(latin)
+
+
+def _mixed_words(text: str) -> int:
+    return sum(1 for word in _LETTERS_RE.findall(text[:65536]) if len({_script(ch) for ch in word}) > 1)
+
+
+def _script(letter: str) -> str:
+    code = ord(letter)
+    if 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFF:
+        return "arabic"
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    return "other"
 
 
 def _looks_binary(text: str) -> bool:
