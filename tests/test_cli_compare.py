@@ -70,14 +70,19 @@ def test_json_has_the_design_shape_and_offsets_index_the_decoded_text(pair, caps
     assert main(["compare", str(path_a), str(path_b), "--format", "json"]) == 0
     out = capsys.readouterr().out
     result = json.loads(out)
-    assert set(result) == {"version", "a", "b", "stats", "passages", "segments"}
-    assert result["version"] == 1
+    assert set(result) == {"version", "a", "b", "stats", "passages", "segments", "facts"}
+    assert result["version"] == 2
     assert result["a"] == {"length": len(text_a)}  # \r\n kept: offsets count the \r too
     assert result["b"] == {"length": len(text_b)}
     assert set(result["stats"]) == {"shared_a", "shared_b", "passages", "moved"}
     assert result["stats"]["passages"] == len(result["passages"])
     # The same result as the engine's on the decoded texts: the CLI neither edits nor re-reads them.
+    facts = result.pop("facts")
     assert result == json.loads(json.dumps(compare(text_a, text_b).to_dict()))
+    for fact in facts:
+        for side, text in (("a", text_a), ("b", text_b)):
+            if fact[side] is not None:
+                assert text[fact[side]["start"] : fact[side]["end"]] == fact[side]["text"]
     for side, text in (("a", text_a), ("b", text_b)):
         segments = result["segments"][side]
         assert "".join(text[s["start"] : s["end"]] for s in segments) == text
@@ -92,7 +97,7 @@ def test_json_is_utf8_arabic_not_escaped(pair):
     path_a, path_b, _, _ = pair
     done = run_qarin(str(path_a), str(path_b), "--format", "json", env={"PYTHONIOENCODING": "latin-1"})
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["version"] == 1
+    assert json.loads(done.stdout)["version"] == 2
     assert done.stderr == ""
 
 
@@ -147,7 +152,7 @@ def test_report_lists_every_passage_and_the_moved_ones(tmp_path, capsys):
     out = capsys.readouterr().out
     assert len(re.findall(r"── Passage \d+ of (\d+)", out)) == result.stats.passages
     assert out.count("moved: no.") == sum(p.moved for p in result.passages)
-    assert f"Shared: {result.stats.shared_a:.0%} of A, {result.stats.shared_b:.0%} of B" in out
+    assert re.search(r"Shared: A \d+% identical, \d+% reworded · B \d+% identical", out)
     # Each passage shows A's wording and B's.
     for passage in result.passages:
         first_a = re.findall(r"\S+", text_a[passage.a[0] : passage.a[1]])[0]
@@ -199,7 +204,7 @@ def test_visual_lines_are_reshaped_and_reordered_logical_lines(pair, capsys):
     rtl_lines = 0
     for number, (plain, shown) in enumerate(zip(logical, visual, strict=True)):
         # A bare gutter line between two paragraphs takes the direction of the paragraph after it.
-        base = oracle_base(logical[number + 1] if plain in ("A │", "B │") else plain)
+        base = oracle_base(logical[number + 1] if plain in ("A │", "B │", "AB │") else plain)
         expected = get_display(arabic_reshaper.reshape(plain), base_dir=base)
         if base == "R":
             rtl_lines += 1
@@ -348,6 +353,7 @@ def test_article_ids_come_from_the_library(library_file, capsys):
     argv = ["compare", str(ids[0]), str(ids[1]), "--library", str(library_file), "--format", "json"]
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
+    assert result.pop("facts") is not None
     assert result == json.loads(json.dumps(compare(texts[0], texts[1]).to_dict()))
 
 

@@ -12,27 +12,25 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
 from reader.commands import CliError
-from reader.compare import CHANGED, ONLY, Comparison, compare
-from reader.compare.model import Segment, Side
+from reader.commands.compare_text import count, write_report
+from reader.compare import Comparison, compare
+from reader.facts import Facts, find_facts
+from reader.report.summary import summarize
 from reader.terminal import (
-    Run,
     TerminalOptions,
     TerminalWriter,
     color_wanted,
     is_terminal,
-    text_width,
     visual_wanted,
 )
 from reader.text.decoding import MAX_FILE_BYTES, InputError, decode_document, read_text_file
 
 STDIN = "-"
 _ARTICLE_ID_RE = re.compile(r"[0-9]+")
-_HAS_WORD_RE = re.compile(r"\w")
 _DEFAULT_WIDTH = 100
 _MAX_WIDTH = 160  # very wide lines are hard to read, even on a wide terminal
 
@@ -94,6 +92,8 @@ def run_compare(args: argparse.Namespace) -> int:
     doc_a, doc_b = load_documents(args.a, args.b, args.library)
     try:
         result = compare(doc_a.text, doc_b.text)
+        facts = find_facts(doc_a.text, doc_b.text, result)
+        summary = summarize(result, facts, doc_a.text, doc_b.text)
     except MemoryError:
         raise CliError("not enough memory to compare these two texts") from None
     except Exception as error:  # noqa: BLE001 - a bug in the engine is still one line, not a traceback
@@ -104,7 +104,7 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         if args.format == "json":
             _prefer_utf8(out, strict=True)
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(json_document(result, facts), ensure_ascii=False) + "\n")
         else:
             _prefer_utf8(out, strict=False)
             visual = visual_wanted(args.bidi, out)
@@ -116,7 +116,7 @@ def run_compare(args: argparse.Namespace) -> int:
             )
             writer = TerminalWriter(out, options)
             with writer.session():
-                write_report(writer, result, doc_a, doc_b)
+                write_report(writer, result, facts, summary, doc_a, doc_b)
         out.flush()
     except BrokenPipeError:
         # `qarin compare a b | head`: the reader left; stop quietly, and keep Python's exit-time
@@ -157,7 +157,7 @@ def _load_file(path: str) -> Document:
         raise CliError(str(error)) from None
     detail = decoded.encoding + (" with byte-order mark" if decoded.had_bom else "")
     if decoded.replaced:
-        detail += f", {_count(decoded.replaced, 'damaged byte sequence')} shown as \ufffd"
+        detail += f", {count(decoded.replaced, 'damaged byte sequence')} shown as \ufffd"
     return Document(path, decoded.text, detail)
 
 
@@ -225,145 +225,6 @@ def _report_width(requested: int | None) -> int:
     return max(20, min(columns, _MAX_WIDTH))
 
 
-def write_report(out: TerminalWriter, result: Comparison, doc_a: Document, doc_b: Document) -> None:
-    """The text report: header, passages in A's order, then what only A and only B say."""
-    stats = result.stats
-    out.paragraph(
-        [("A  ", "heading"), (f"{doc_a.label} · {result.a_length:,} characters · {doc_a.detail}", None)]
-    )
-    out.paragraph(
-        [("B  ", "heading"), (f"{doc_b.label} · {result.b_length:,} characters · {doc_b.detail}", None)]
-    )
-    out.paragraph(
-        [
-            (
-                f"Shared: {stats.shared_a:.0%} of A, {stats.shared_b:.0%} of B · "
-                f"{_count(stats.passages, 'passage')}, {stats.moved} moved",
-                "heading",
-            )
-        ]
-    )
-    if out.options.color:
-        out.paragraph(
-            [
-                ("Colours: ", "dim"),
-                ("changed words", "changed"),
-                (" (", None),
-                ("differing letters", "changed_chars"),
-                (") · ", None),
-                ("only in one text", "only"),
-                (" · ", None),
-                ("moved", "moved"),
-                (" passage", None),
-            ]
-        )
-    order = sorted(range(len(result.passages)), key=lambda i: result.passages[i].a)
-    b_rank = {index: rank for rank, index in enumerate(sorted(order, key=lambda i: result.passages[i].b))}
-    if not order:
-        out.blank()
-        out.paragraph([("No shared passages: the two texts have nothing Qarin could align.", "heading")])
-    for number, index in enumerate(order, start=1):
-        passage = result.passages[index]
-        out.blank()
-        title: list[Run] = [(f"Passage {number} of {len(order)} · {passage.similarity:.0%} same words", None)]
-        if passage.moved:
-            title += [(" · ", None), (f"moved: no. {b_rank[index] + 1} in B", "moved")]
-        title.append((f" · A {passage.a[0]}-{passage.a[1]}, B {passage.b[0]}-{passage.b[1]}", "dim"))
-        _rule(out, title)
-        for side, doc in (("a", doc_a), ("b", doc_b)):
-            if side == "b":
-                out.blank()
-            start, end = _passage_extent(result, index, side)
-            _write_text(out, side, list(_styled(doc.text, result.segments(side), start, end)))
-    for side, doc in (("a", doc_a), ("b", doc_b)):
-        stretches = list(_only_stretches(result, side, doc.text))
-        if not stretches:
-            continue
-        out.blank()
-        total = sum(end - start for start, end in stretches)
-        _rule(
-            out,
-            [(f"Only in {side.upper()}: {_count(len(stretches), 'stretch')}, {total:,} characters", "only")],
-        )
-        for start, end in stretches:
-            out.paragraph([(f"· {side.upper()} {start}-{end}", "dim")])
-            _write_text(out, side, [(doc.text[start:end], None)])
-
-
-def _rule(out: TerminalWriter, title: list[Run]) -> None:
-    used = 3 + text_width("".join(piece for piece, _ in title)) + 1
-    fill = max(3, (out.options.width or _DEFAULT_WIDTH) - used)
-    out.paragraph([("── ", "dim"), *title, (" " + "─" * fill, "dim")])
-
-
-def _write_text(out: TerminalWriter, side: str, runs: list[Run]) -> None:
-    gutter: list[Run] = [(f"{side.upper()} │ ", "dim")]
-    out.text(runs, gutter, separator=[(f"{side.upper()} │", "dim")])
-
-
-def _count(number: int, noun: str) -> str:
-    plural = noun + ("es" if noun.endswith("ch") else "s")
-    return f"{number:,} {noun if number == 1 else plural}"
-
-
-def _passage_extent(result: Comparison, index: int, side: Side) -> tuple[int, int]:
-    """A passage's span on one side, widened to cover every segment that belongs to it."""
-    start, end = result.passages[index].span(side)
-    for segment in result.segments(side):
-        if segment.passage == index:
-            start, end = min(start, segment.start), max(end, segment.end)
-    return start, end
-
-
-def _styled(text: str, segments: tuple[Segment, ...], start: int, end: int) -> Iterator[Run]:
-    """Runs of text[start:end] styled by segment kind; inside `changed`, differing letters stronger."""
-    for segment in segments:
-        lo, hi = max(start, segment.start), min(end, segment.end)
-        if lo >= hi:
-            continue
-        if segment.kind == ONLY:
-            yield text[lo:hi], "only"
-        elif segment.kind == CHANGED:
-            yield from _changed_runs(text, lo, hi, segment.chars)
-        else:
-            yield text[lo:hi], None
-
-
-def _changed_runs(text: str, lo: int, hi: int, chars: tuple[tuple[int, int], ...]) -> Iterator[Run]:
-    position = lo
-    for char_start, char_end in chars:
-        char_start, char_end = max(char_start, position), min(char_end, hi)
-        if char_start >= char_end:
-            continue
-        if char_start > position:
-            yield text[position:char_start], "changed"
-        yield text[char_start:char_end], "changed_chars"
-        position = char_end
-    if position < hi:
-        yield text[position:hi], "changed"
-
-
-def _only_stretches(result: Comparison, side: Side, text: str) -> Iterator[tuple[int, int]]:
-    """Stretches of one side outside every passage, joined across whitespace, skipping bare punctuation."""
-    extents = [_passage_extent(result, index, side) for index in range(len(result.passages))]
-    current: list[int] | None = None
-    for segment in result.segments(side):
-        inside = any(lo <= segment.start and segment.end <= hi for lo, hi in extents)
-        if segment.kind == ONLY and not inside:
-            if current is not None and not text[current[1] : segment.start].strip():
-                current[1] = segment.end
-            else:
-                if current is not None:
-                    yield from _trimmed(text, *current)
-                current = [segment.start, segment.end]
-    if current is not None:
-        yield from _trimmed(text, *current)
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    piece = text[start:end]
-    if not _HAS_WORD_RE.search(piece):
-        return
-    start += len(piece) - len(piece.lstrip())
-    end -= len(piece) - len(piece.rstrip())
-    yield start, end
+def json_document(result: Comparison, facts: Facts) -> dict:
+    """The comparison's JSON (DESIGN.md section 2) with the facts list (README, "JSON")."""
+    return {**result.to_dict(), "facts": facts.to_list()}

@@ -14,7 +14,8 @@ Side = Literal["a", "b"]
 SAME: Kind = "same"
 CHANGED: Kind = "changed"
 ONLY: Kind = "only"
-RESULT_VERSION = 1
+# 2: `qarin compare --format json` gained `facts` (reader.facts); the comparison's own fields unchanged
+RESULT_VERSION = 2
 
 
 @dataclass(frozen=True)
