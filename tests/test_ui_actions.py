@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow
+from ui_fakes import Recorder
 
-from reader.ui.actions.binding import arrow_step, create_actions, logical_arrow, populate_menus
+from reader.ui.actions.binding import create_actions, populate_menus
 from reader.ui.actions.keymap import KeyConflict, Keymap
 from reader.view.actions import ACTIONS, MENUS, spec
 
@@ -64,21 +65,8 @@ def test_the_conventional_keys_are_the_defaults():
     assert all(spec(f"matching.{o}").checkable for o in ("diacritics", "hamza", "punctuation", "clitics"))
 
 
-def test_arrows_mirror_in_a_right_to_left_layout():
-    ltr, rtl = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
-    assert logical_arrow(Qt.Key.Key_Left, ltr) == Qt.Key.Key_Left
-    assert logical_arrow(Qt.Key.Key_Right, ltr) == Qt.Key.Key_Right
-    assert logical_arrow(Qt.Key.Key_Left, rtl) == Qt.Key.Key_Right
-    assert logical_arrow(Qt.Key.Key_Right, rtl) == Qt.Key.Key_Left
-    assert logical_arrow(Qt.Key.Key_Up, rtl) == Qt.Key.Key_Up
-    # An Arabic reader reads right to left: the Left arrow points forward.
-    assert arrow_step(Qt.Key.Key_Left, rtl) == 1 and arrow_step(Qt.Key.Key_Right, rtl) == -1
-    assert arrow_step(Qt.Key.Key_Right, ltr) == 1 and arrow_step(Qt.Key.Key_Left, ltr) == -1
-    assert arrow_step(int(Qt.Key.Key_Down), rtl) == 0
-
-
 def test_keymap_defaults(settings):
-    keymap = Keymap(settings)
+    keymap = Keymap(ACTIONS, settings)
     assert keymap.keys_for("diff.next") == ("Alt+Down", "F8")
     assert keymap.action_for_key("ctrl+shift+p") == "help.palette"
     assert keymap.action_for_key("Ctrl+Alt+Shift+F12") is None
@@ -88,13 +76,13 @@ def test_keymap_defaults(settings):
 
 
 def test_rebind_is_saved_and_reloaded(settings, tmp_path):
-    keymap = Keymap(settings)
+    keymap = Keymap(ACTIONS, settings)
     keymap.rebind("diff.next", ["ctrl+alt+n", "F8"])
     keymap.rebind("help.about", "Ctrl+Shift+F1")
     keymap.rebind("zoom.reset", [])  # unbound on purpose
     keymap.save()
 
-    reread = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    reread = Keymap(ACTIONS, QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
     assert reread.keys_for("diff.next") == ("Ctrl+Alt+N", "F8")
     assert reread.keys_for("help.about") == ("Ctrl+Shift+F1",)
     assert reread.keys_for("zoom.reset") == ()
@@ -108,7 +96,7 @@ def test_rebind_is_saved_and_reloaded(settings, tmp_path):
 
 
 def test_rebind_refuses_a_key_held_elsewhere(settings):
-    keymap = Keymap(settings)
+    keymap = Keymap(ACTIONS, settings)
     with pytest.raises(KeyConflict) as raised:
         keymap.rebind("pair.swap", ["Ctrl+F"])
     assert raised.value.conflicts == {"Ctrl+F": "find.open"}
@@ -118,19 +106,19 @@ def test_rebind_refuses_a_key_held_elsewhere(settings):
 
 
 def test_stealing_a_key_moves_it_and_survives_a_reload(settings, tmp_path):
-    keymap = Keymap(settings)
+    keymap = Keymap(ACTIONS, settings)
     keymap.rebind("pair.swap", ["F8"], steal=True)
     assert keymap.keys_for("pair.swap") == ("F8",)
     assert keymap.keys_for("diff.next") == ("Alt+Down",)
     assert keymap.action_for_key("F8") == "pair.swap"
     keymap.save()
-    reread = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    reread = Keymap(ACTIONS, QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
     assert reread.keys_for("diff.next") == ("Alt+Down",)
     assert reread.action_for_key("F8") == "pair.swap"
 
 
 def test_reset_and_bad_keys(settings):
-    keymap = Keymap(settings)
+    keymap = Keymap(ACTIONS, settings)
     keymap.rebind("zoom.in", ["Ctrl+Alt+Z"])
     keymap.reset("zoom.in")
     assert keymap.is_default("zoom.in")
@@ -150,7 +138,7 @@ def test_a_user_key_wins_over_a_default_in_a_hand_edited_file(settings, tmp_path
     settings.setValue("zoom.out", ["not a key at all+", "Ctrl+-"])
     settings.endGroup()
     settings.sync()
-    keymap = Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    keymap = Keymap(ACTIONS, QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
     assert keymap.keys_for("pair.swap") == ("F3",)
     assert keymap.keys_for("find.next") == ()
     assert keymap.keys_for("zoom.out") == ("Ctrl+-",)
@@ -158,53 +146,44 @@ def test_a_user_key_wins_over_a_default_in_a_hand_edited_file(settings, tmp_path
     assert len(every_key) == len(set(every_key))
 
 
-def test_create_actions_and_menus(qtbot, settings):
+def test_create_actions_calls_each_spec_handler_and_fills_the_menus(qtbot, settings):
     window = QMainWindow()
     qtbot.addWidget(window)
-    called: list[str] = []
-    toggles: list[bool] = []
-    handlers = {s.id: (lambda i=s.id: called.append(i)) for s in ACTIONS if s.id != "help.about"}
-    handlers["matching.clitics"] = toggles.append
-    keymap = Keymap(settings)
+    target = Recorder(missing=("about",))
+    keymap = Keymap(ACTIONS, settings)
     keymap.rebind("pair.swap", ["Ctrl+Alt+S"])
-    actions = create_actions(window, handlers, keymap)
+    actions = create_actions(window, target, keymap)
 
     assert set(actions) == {s.id for s in ACTIONS}
     assert [k.toString() for k in actions["diff.next"].shortcuts()] == ["Alt+Down", "F8"]
     assert [k.toString() for k in actions["pair.swap"].shortcuts()] == ["Ctrl+Alt+S"]
     assert actions["matching.diacritics"].isCheckable() and not actions["diff.next"].isCheckable()
-    assert not actions["help.about"].isEnabled()  # no handler given
+    assert not actions["help.about"].isEnabled()  # the window has no such method
     assert actions["file.paste"].shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
 
     actions["pair.swap"].trigger()
+    actions["diff.previous"].trigger()
     actions["matching.clitics"].trigger()
     actions["matching.clitics"].trigger()
-    assert called == ["pair.swap"]
-    assert toggles == [True, False]
+    assert target.calls == [
+        ("swap_sides", ()),
+        ("view.step_difference", (False,)),  # a dotted path reaches into the window's parts
+        ("set_option", ("clitics", True)),  # a checkable action's new state comes last
+        ("set_option", ("clitics", False)),
+    ]
 
-    menus = populate_menus(window.menuBar(), actions)
+    menus = populate_menus(window.menuBar(), actions, ACTIONS)
     assert list(menus) == list(MENUS)
     go = [a.objectName() for a in menus["Go"].actions() if not a.isSeparator()]
     assert go == [s.id for s in ACTIONS if s.menu == "Go"]
     assert any(a.isSeparator() for a in menus["Go"].actions())
 
 
-def test_handlers_may_be_a_lookup_function(qtbot, settings):
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    seen: list[str] = []
-    actions = create_actions(window, lambda i: (lambda: seen.append(i)) if i.startswith("zoom.") else None,
-                             Keymap(settings))  # fmt: skip
-    actions["zoom.in"].trigger()
-    assert seen == ["zoom.in"]
-    assert actions["zoom.out"].isEnabled() and not actions["diff.next"].isEnabled()
-
-
 def test_shortcut_reaches_the_handler_from_the_keyboard(qtbot, settings):
     window = QMainWindow()
     qtbot.addWidget(window)
-    called: list[str] = []
-    create_actions(window, {"diff.next": lambda: called.append("next")}, Keymap(settings))
+    target = Recorder()
+    create_actions(window, target, Keymap(ACTIONS, settings))
     window.setCentralWidget(QLineEdit())
     with qtbot.waitActive(window):
         window.show()
@@ -212,7 +191,7 @@ def test_shortcut_reaches_the_handler_from_the_keyboard(qtbot, settings):
     window.centralWidget().setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F8)
     qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert called == ["next", "next"]
+    assert target.calls == [("view.step_difference", (True,))] * 2
 
 
 # --- the F1 keymap dialog ---------------------------------------------------------------------
@@ -224,8 +203,8 @@ def dialog(qtbot, settings):
 
     window = QMainWindow()
     qtbot.addWidget(window)
-    keymap = Keymap(settings)
-    actions = create_actions(window, {}, keymap)
+    keymap = Keymap(ACTIONS, settings)
+    actions = create_actions(window, Recorder(), keymap)
     dialog = KeymapDialog(keymap, window, actions)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -234,7 +213,7 @@ def dialog(qtbot, settings):
 
 
 def reread(tmp_path) -> Keymap:
-    return Keymap(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    return Keymap(ACTIONS, QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
 
 
 def test_dialog_lists_every_action_with_keys_and_menu(dialog):

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from ui_fakes import FakeWindow
 
 from reader.ui.library.drop_import import DropImporter
+from reader.ui.library.import_job import ImportTarget
+from reader.ui.tasks import TaskManager
 
 COPY = Qt.DropAction.CopyAction
 NO_BUTTONS = Qt.MouseButton.NoButton
@@ -65,12 +67,12 @@ def finish(qtbot, importer: DropImporter):
 
 def test_install_makes_the_widget_a_drop_site(window):
     assert not window.acceptDrops()
-    DropImporter.install(window)
+    DropImporter.install(window.import_target)
     assert window.acceptDrops()
 
 
 def test_drop_of_files_and_a_folder_imports_them(qtbot, tmp_path, window, library):
-    importer = DropImporter.install(window)
+    importer = DropImporter.install(window.import_target)
     single = tmp_path / "one.txt"
     single.write_bytes(seed_bytes("000"))
     folder = tmp_path / "folder"
@@ -88,7 +90,7 @@ def test_drop_of_files_and_a_folder_imports_them(qtbot, tmp_path, window, librar
 
 
 def test_drop_of_text_imports_it_as_a_dropped_article(qtbot, window, library):
-    importer = DropImporter.install(window)
+    importer = DropImporter.install(window.import_target)
     text = seed_text("002")
     mime = text_mime(text)
     assert drag_enter(window, mime)
@@ -102,7 +104,7 @@ def test_drop_of_text_imports_it_as_a_dropped_article(qtbot, window, library):
 
 
 def test_links_blank_text_and_other_data_are_refused(window, library):
-    importer = DropImporter.install(window)
+    importer = DropImporter.install(window.import_target)
     link = QMimeData()
     link.setUrls([QUrl("https://example.com/article.html")])
     link.setText("https://example.com/article.html")
@@ -124,7 +126,7 @@ def test_installs_on_a_child_widget_for_the_window(qtbot, tmp_path, window, libr
     child = QWidget(window)
     child.resize(100, 100)
     child.show()
-    importer = DropImporter.install(window, child)
+    importer = DropImporter.install(window.import_target, child)
     assert child.acceptDrops() and not window.acceptDrops()
     path = tmp_path / "dropped.txt"
     path.write_bytes(seed_bytes("003"))
@@ -136,18 +138,14 @@ def test_installs_on_a_child_widget_for_the_window(qtbot, tmp_path, window, libr
 
 
 def test_text_dropped_on_a_main_window_is_reported_in_the_status_bar(qtbot, library):
-    class MainWindowLike(QMainWindow):
-        def __init__(self) -> None:
-            super().__init__()
-            self.library = library
-
-        def reload_articles(self) -> None:
-            pass
-
-    win = MainWindowLike()
+    win = QMainWindow()
     qtbot.addWidget(win)
     win.show()
-    importer = DropImporter.install(win)
+    tasks = TaskManager(win)
+    target = ImportTarget(
+        win, tasks, library, lambda _id: None, lambda text: win.statusBar().showMessage(text)
+    )
+    importer = DropImporter.install(target)
     mime = text_mime(seed_text("004"))
     for expected in ("Imported as a new article", "Already in the library"):
         assert drag_enter(win, mime) and drop(win, mime)

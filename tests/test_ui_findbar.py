@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.ui.comparison.findbar import FindBar
-from reader.view.paragraphs import PositionMap
 
 TEXT = (
     "قالَ الرئيسُ الأمريكيّ إنّ القمة ناجحة.\n"
@@ -146,15 +145,6 @@ def test_astral_characters_before_a_hit_do_not_shift_the_selection(qtbot, setup)
     bar.open()
     type_text(bar.query, "القمه")
     assert selected(editor) == "القمة"
-
-
-def test_utf16_positions_round_trip():
-    text = "a😀b𝔸c"
-    positions = PositionMap(text)
-    assert [positions.to_qt(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
-    assert [positions.to_py(positions.to_qt(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
-    plain = PositionMap("abc")
-    assert plain.to_qt(2) == 2 and plain.to_py(2) == 2
 
 
 def test_hit_changed_signal_reports_index_and_count(qtbot, setup):

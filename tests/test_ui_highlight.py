@@ -21,7 +21,7 @@ from reader.ui.comparison.theme import LIGHT
 from reader.ui.comparison.view import ComparisonView
 from reader.view.comparison import CompareRequest, prepare_result
 from reader.view.paragraphs import display_text
-from reader.view.spans import Style, build_span_table
+from reader.view.spans import Style
 
 
 def seed(prefix: str) -> str:
@@ -93,7 +93,7 @@ def view(qtbot, qapp) -> ComparisonView:
 
 def show(qtbot, view: ComparisonView, text_a: str, text_b: str, comparison: Comparison | None = None):
     view.set_texts(text_a, text_b)
-    request = CompareRequest(1, 1, 2, text_a, text_b, CompareOptions())
+    request = CompareRequest(1, 2, text_a, text_b, CompareOptions())
     result = prepare_result(request)
     if comparison is not None:  # a hand-built result for the same texts
         from reader.view.comparison import CompareResult  # noqa: PLC0415
@@ -103,7 +103,7 @@ def show(qtbot, view: ComparisonView, text_a: str, text_b: str, comparison: Comp
         a, b = display_text(text_a), display_text(text_b)
         table_a, table_b = build_tables(a, b, comparison)
         result = CompareResult(
-            1, 1, 2, comparison, table_a, table_b,
+            1, 2, comparison, table_a, table_b,
             difference_hunks(a, comparison.segments("a")), difference_hunks(b, comparison.segments("b")), 0.0,
         )  # fmt: skip
     with qtbot.waitSignal(view.highlightFinished, timeout=10_000):
@@ -187,21 +187,13 @@ def test_current_passage_is_underlined_on_both_sides(qtbot, view) -> None:
     )
 
 
-def test_span_table_cuts_segments_at_paragraphs() -> None:
-    text = "أ ب\nج د"
-    segments = (Segment(0, 5, "only", None), Segment(5, 7, "same", 0))
-    table = build_span_table(text, segments, [False])
-    assert table.spans(0) == ((0, 3, Style.ONLY),)
-    assert table.spans(1) == ((0, 1, Style.ONLY), (1, 2, Style.SAME))
-
-
 def test_large_document_loads_and_is_highlighted_in_slices(qtbot, view) -> None:
     """A long text goes into the pane by slices; a result that arrives meanwhile waits for it; then
     the visible blocks are highlighted at once and the rest from the event loop."""
     paragraph = seed("000").split("\n")[2]
     text_a = "\n".join(f"{paragraph} {n}" for n in range(3000))
     text_b = "\n".join([paragraph] * 10)
-    result = prepare_result(CompareRequest(1, 1, 2, text_a, text_b, CompareOptions()))
+    result = prepare_result(CompareRequest(1, 2, text_a, text_b, CompareOptions()))
     view.set_texts(text_a, text_b)
     assert view.left.loading and view.left.document().characterCount() < len(text_a)
     view.apply_result(result)  # waits for the text

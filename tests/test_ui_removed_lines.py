@@ -5,17 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from reader.library import open_library
-from reader.ui.library.removed_lines import (
-    COL_LINE,
-    COL_REASON,
-    COL_TEXT,
-    RemovedLinesDialog,
-    show_removed_lines,
-)
+from reader.ui.library.removed_lines import COL_LINE, COL_REASON, COL_TEXT, RemovedLinesDialog
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.settings import WindowSettings
 
 
 @pytest.fixture
@@ -99,46 +95,33 @@ def test_article_with_nothing_removed_disables_restore(qtbot, library):
     assert library.article(article_id).removed == ()
 
 
-class RecordingModel:
-    def __init__(self) -> None:
-        self.updated: list = []
-
-    def update_article(self, summary) -> None:  # noqa: ANN001
-        self.updated.append(summary)
-
-
-def test_show_removed_lines_refreshes_the_row_and_the_comparison_on_screen(qtbot, library):
+def test_restoring_a_line_refreshes_the_row_and_the_comparison_on_screen(qtbot, library, tmp_path):
     article_id = seed_id(library, "003")
     other = seed_id(library, "002")
-
-    class Window(QMainWindow):
-        def __init__(self) -> None:
-            super().__init__()
-            self.library = library
-            self.model = RecordingModel()
-            self.pair = (other, article_id)
-            self.shown: list[tuple[int, int, tuple]] = []
-            self.selection: int | None = None
-
-        def selected_article(self) -> int | None:
-            return self.selection
-
-        def show_pair(self, left: int, right: int) -> None:
-            self.shown.append((left, right, self.pair))
-            self.pair = (left, right)
-
-    window = Window()
+    settings = WindowSettings(QSettings(str(tmp_path / "qarin.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(library, settings, persist=False)
     qtbot.addWidget(window)
     window.show()
-    assert show_removed_lines(window) is None  # nothing selected: say so, open nothing
+    with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
+        window.show_pair(other, article_id)
+    window.table.clearSelection()
+    window.table.setCurrentIndex(window.proxy.index(-1, 0))
+    window.action("article.removed_lines").trigger()  # nothing selected: say so, open nothing
     assert window.statusBar().currentMessage() == "Select an article in the list first"
-    window.selection = article_id
-    dialog = show_removed_lines(window)
+    assert QApplication.activeModalWidget() is None
+
+    window.select_article(article_id)
+    window.action("article.removed_lines").trigger()
+    dialog = window.findChild(RemovedLinesDialog)
     assert dialog.isVisible() and dialog.tree.topLevelItemCount() == 16
+    copyright_line = dialog.tree.topLevelItem(15).text(COL_TEXT)
     words = library.summary(article_id).words
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(15))
-    dialog.restore_selected()
-    assert [s.words for s in window.model.updated] == [library.summary(article_id).words]
-    assert window.model.updated[0].words > words
-    # both sides re-shown from a cleared pair, so the restored text is read again
-    assert window.shown == [(other, article_id, (None, None))]
+    with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
+        dialog.restore_selected()
+    row = window.model.row_of(article_id)
+    assert window.model.summary(row).words == library.summary(article_id).words > words
+    assert copyright_line in window.view.right.text  # the pane shows the restored text again
+    assert window.pair == (other, article_id)
+    dialog.close()
+    window.close()

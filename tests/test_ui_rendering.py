@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.ui.application import load_fonts
 from reader.ui.comparison.panes import ReadingPane
-from reader.view.paragraphs import LRM, RLM, direction_marks, is_rtl_paragraph
+from reader.view.paragraphs import LRM, RLM, is_rtl_paragraph
 
 MIXED = [
     "قمة C5+1 بالبيت الأبيض",
@@ -163,13 +163,6 @@ def test_arabic_paragraphs_are_right_aligned(pane: ReadingPane) -> None:
     # the last line of a wrapped Arabic paragraph is short and hangs from the right
     last = block.layout().lineCount() - 1
     assert _left_edge(block, last) > _left_edge(block, 0)
-
-
-def test_direction_marks_only_where_first_strong_character_disagrees() -> None:
-    text = "C5+1: قمة في البيت الأبيض\nCritical minerals are vital.\nقمة C5+1\n2025\n\nاستضاف Trump"
-    marks, ltr = direction_marks(text)
-    assert marks == {0: RLM, text.index("2025"): RLM}
-    assert ltr == [1]
 
 
 def test_copy_gives_the_original_text_without_marks(pane: ReadingPane) -> None:

@@ -3,20 +3,20 @@ jump to a counterpart, swap, zoom, use the palette; assertions on what the panes
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.compare import CompareOptions, compare
+from reader.compare import compare
 from reader.library import open_library
 from reader.ui.app import resolve_article
 from reader.ui.application import load_fonts
 from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.settings import WindowSettings
+from reader.view.actions import ACTIONS
 from reader.view.paragraphs import display_text
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -170,7 +170,7 @@ def test_keyboard_only_comparison(qtbot, window, library, settings) -> None:
 
     # the palette finds "swap" by name; Enter runs it
     key(qtbot, window, Qt.Key.Key_P, CTRL | SHIFT)
-    palette = window.palette
+    palette = window.command_palette
     assert palette is not None and palette.isVisible()
     qtbot.keyClicks(palette.query, "swap")
     assert palette.current_id() == "pair.swap"
@@ -230,42 +230,6 @@ def test_newer_request_supersedes_a_stale_one(qtbot, window, library) -> None:
     assert window.view.left.text == display_text(library.text(ids[2]))
 
 
-def test_large_inputs_are_compared_in_a_child_process_with_the_same_result(library) -> None:
-    from reader.view.compare_process import compare_in_child, pack, unpack  # noqa: PLC0415
-
-    text_a, text_b = (display_text(library.text(seed_id(library, n))) for n in ("000", "001"))
-    expected = compare(text_a, text_b)
-    assert unpack(pack(expected)) == expected
-    assert compare_in_child(text_a, text_b, CompareOptions(), lambda: False) == expected
-
-
-def test_a_superseded_child_comparison_is_killed(library) -> None:
-    from reader.view.compare_process import compare_in_child  # noqa: PLC0415
-
-    text = display_text(library.text(seed_id(library, "001")))
-    started = time.perf_counter()
-    assert compare_in_child(text * 200, text * 150, CompareOptions(), lambda: True) is None
-    assert time.perf_counter() - started < 5
-
-
-def test_overview_marks_one_per_bucket() -> None:
-    from reader.compare import Segment  # noqa: PLC0415
-    from reader.view.navigation import OVERVIEW_BUCKETS, overview_marks  # noqa: PLC0415
-
-    length = OVERVIEW_BUCKETS * 10
-    segments = (
-        Segment(0, 100, "same", 0),
-        Segment(100, 120, "only", None),
-        Segment(120, 125, "changed", 1, ((121, 122),)),
-        Segment(125, length, "same", 1),
-    )
-    marks = dict(overview_marks(length, segments, [False, True]))
-    assert marks[10] == "only" and marks[11] == "only"
-    assert marks[12] == "changed_chars"  # the stronger mark wins the shared bucket
-    assert marks[13] == "moved" and marks[OVERVIEW_BUCKETS - 1] == "moved"
-    assert 0 not in marks
-
-
 def test_articles_named_by_id_or_seed_file_and_bad_arguments_fail_in_one_line(library) -> None:
     from reader.ui.app import UsageError, parse_arguments  # noqa: PLC0415
 
@@ -299,7 +263,7 @@ def test_a_file_dropped_on_the_window_is_imported_and_removed_lines_are_reachabl
     qtbot.waitUntil(lambda: window.library.count() == before + 1, timeout=30000)
     job = window.drop_importer.last_job
     qtbot.waitUntil(lambda: job.summary_box is not None or job.report is not None, timeout=30000)
-    assert window.actions["article.removed_lines"].isEnabled()  # an action with no handler is disabled
+    assert window.action("article.removed_lines").isEnabled()
 
 
 def test_long_articles_are_read_off_the_gui_thread(qtbot, window, monkeypatch):
@@ -307,11 +271,19 @@ def test_long_articles_are_read_off_the_gui_thread(qtbot, window, monkeypatch):
 
     monkeypatch.setattr(mainwindow, "BACKGROUND_READ_WORDS", 10)  # every seed counts as long here
     ids = [s.id for s in window.library.summaries()]
-    with qtbot.waitSignal(window.text_loader.loaded, timeout=30000):
-        window.show_pair(ids[2], ids[3])
-        assert window.result() is None and window.pair != (ids[2], ids[3])  # still reading
+    window.show_pair(ids[2], ids[3])
+    assert window.result() is None and window.pair != (ids[2], ids[3])  # still reading
+    assert window.stats_label.text() == "Loading…"
     qtbot.waitUntil(lambda: window.pair == (ids[2], ids[3]), timeout=30000)
     assert window.view.left.text == window.library.text(ids[2])
     assert window.view.right.text == window.library.text(ids[3])
     qtbot.waitUntil(lambda: window.result() is not None, timeout=60000)
     assert (window.result().left_id, window.result().right_id) == (ids[2], ids[3])
+
+
+def test_every_action_reaches_a_method_of_the_window(window) -> None:
+    missing = [spec.id for spec in ACTIONS if spec.handler.target_of(window) is None]
+    assert missing == []
+    assert all(window.action(spec.id).isEnabled() for spec in ACTIONS)
+    assert window.actions() and all(isinstance(a, QAction) for a in window.actions())  # Qt's own, unshadowed
+    assert window.palette().color(QPalette.ColorRole.Window).isValid()

@@ -6,6 +6,7 @@ up everywhere by being added here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -27,8 +28,33 @@ MENU_TITLES = {
 
 
 @dataclass(frozen=True)
+class Call:
+    """What an action does: call `method` of the window (a dotted path such as "view.step_passage")
+    with `args`; a checkable action's new state is passed last."""
+
+    method: str
+    args: tuple[object, ...] = ()
+
+    def target_of(self, window: object) -> Callable[..., object] | None:
+        """The bound method this call reaches from `window`, or None if there is none."""
+        found: object = window
+        for name in self.method.split("."):
+            found = getattr(found, name, None)
+            if found is None:
+                return None
+        return found if callable(found) else None
+
+    def __call__(self, window: object, *state: object) -> object:
+        method = self.target_of(window)
+        if method is None:
+            raise AttributeError(f"{type(window).__name__} has no {self.method}")
+        return method(*self.args, *state)
+
+
+@dataclass(frozen=True)
 class ActionSpec:
-    """One action. `id` is stable (settings and handlers use it); `label` is English, translated on use.
+    """One action. `id` is stable (settings use it); `label` is English, translated on use; `handler`
+    is what triggering it calls on the window.
 
     `scope` is "window" for shortcuts that work anywhere in the window, or the name of a widget role
     ("list") whose shortcut only works while that widget has focus (Ctrl+V pastes an article only in
@@ -40,6 +66,7 @@ class ActionSpec:
     default_keys: tuple[str, ...]
     menu: str
     description: str
+    handler: Call
     checkable: bool = False
     scope: str = "window"
 
@@ -49,86 +76,98 @@ class ActionSpec:
         return self.id.split(".", 1)[0]
 
 
-def _a(id, label, keys, menu, description, **extra) -> ActionSpec:  # noqa: ANN001 - table shorthand
-    return ActionSpec(id, label, tuple(keys), menu, description, **extra)
+def _a(id, label, keys, menu, description, method, *args, **extra) -> ActionSpec:  # noqa: ANN001 - shorthand
+    return ActionSpec(id, label, tuple(keys), menu, description, Call(method, args), **extra)
 
 
+# Each row: id, label, default keys, menu, description, then the window's method and its arguments.
 # fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
     _a("file.import_files", QT_TRANSLATE_NOOP("Actions", "Import files…"), ["Ctrl+O"], "File",
-       "Add text or HTML files to the library"),
+       "Add text or HTML files to the library", "import_files"),
     _a("file.import_folder", QT_TRANSLATE_NOOP("Actions", "Import folder…"), ["Ctrl+Shift+O"], "File",
-       "Add every article file in a folder to the library"),
+       "Add every article file in a folder to the library", "import_folder"),
     _a("file.paste", QT_TRANSLATE_NOOP("Actions", "Paste article"), ["Ctrl+V"], "File",
-       "Add the text on the clipboard to the library as a new article", scope="list"),
+       "Add the text on the clipboard to the library as a new article", "paste_article", scope="list"),
     _a("file.edit_metadata", QT_TRANSLATE_NOOP("Actions", "Edit title, source and date…"), ["F2"], "File",
-       "Change the metadata of the selected article"),
+       "Change the metadata of the selected article", "edit_metadata"),
     _a("article.removed_lines", QT_TRANSLATE_NOOP("Actions", "Removed lines…"), ["Ctrl+Shift+R"], "File",
-       "Show the lines cleaning removed from the selected article and restore them"),
-    _a("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ["Ctrl+Q"], "File", "Close Qarin"),
+       "Show the lines cleaning removed from the selected article and restore them", "show_removed_lines"),
+    _a("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ["Ctrl+Q"], "File", "Close Qarin", "close"),
     # Edit
     _a("find.open", QT_TRANSLATE_NOOP("Actions", "Find in text…"), ["Ctrl+F"], "Edit",
-       "Find words in the focused pane, ignoring harakat and hamza forms"),
-    _a("find.next", QT_TRANSLATE_NOOP("Actions", "Find next"), ["F3"], "Edit", "Go to the next hit"),
+       "Find words in the focused pane, ignoring harakat and hamza forms", "find", "open"),
+    _a("find.next", QT_TRANSLATE_NOOP("Actions", "Find next"), ["F3"], "Edit", "Go to the next hit",
+       "find", "next"),
     _a("find.previous", QT_TRANSLATE_NOOP("Actions", "Find previous"), ["Shift+F3"], "Edit",
-       "Go to the previous hit"),
+       "Go to the previous hit", "find", "previous"),
     _a("list.filter", QT_TRANSLATE_NOOP("Actions", "Filter the article list"), ["Ctrl+L"], "Edit",
-       "Type to narrow the list by title, source or text"),
+       "Type to narrow the list by title, source or text", "focus_filter"),
     # View
     _a("pair.swap", QT_TRANSLATE_NOOP("Actions", "Swap sides"), ["Ctrl+Shift+S"], "View",
-       "Exchange the left and right articles"),
+       "Exchange the left and right articles", "swap_sides"),
     _a("focus.list", QT_TRANSLATE_NOOP("Actions", "Focus the article list"), ["Ctrl+1"], "View",
-       "Move the keyboard focus to the list of articles"),
+       "Move the keyboard focus to the list of articles", "focus_list"),
     _a("focus.left", QT_TRANSLATE_NOOP("Actions", "Focus the left pane"), ["Ctrl+2"], "View",
-       "Move the keyboard focus to the left reading pane"),
+       "Move the keyboard focus to the left reading pane", "focus_pane", "a"),
     _a("focus.right", QT_TRANSLATE_NOOP("Actions", "Focus the right pane"), ["Ctrl+3"], "View",
-       "Move the keyboard focus to the right reading pane"),
-    _a("zoom.in", QT_TRANSLATE_NOOP("Actions", "Zoom in"), ["Ctrl+=", "Ctrl++"], "View", "Larger text"),
-    _a("zoom.out", QT_TRANSLATE_NOOP("Actions", "Zoom out"), ["Ctrl+-"], "View", "Smaller text"),
+       "Move the keyboard focus to the right reading pane", "focus_pane", "b"),
+    _a("zoom.in", QT_TRANSLATE_NOOP("Actions", "Zoom in"), ["Ctrl+=", "Ctrl++"], "View", "Larger text",
+       "zoom_by", 1),
+    _a("zoom.out", QT_TRANSLATE_NOOP("Actions", "Zoom out"), ["Ctrl+-"], "View", "Smaller text",
+       "zoom_by", -1),
     _a("zoom.reset", QT_TRANSLATE_NOOP("Actions", "Reset zoom"), ["Ctrl+0"], "View",
-       "Text at its normal size"),
+       "Text at its normal size", "set_zoom", 0),
     _a("view.hidden_characters", QT_TRANSLATE_NOOP("Actions", "Show hidden characters"), ["Ctrl+Shift+H"],
        "View", "Show bidi control and zero-width characters as visible signs (on from the start)",
-       checkable=True),
+       "show_hidden", checkable=True),
     # Go
     _a("diff.next", QT_TRANSLATE_NOOP("Actions", "Next difference"), ["Alt+Down", "F8"], "Go",
-       "Go to the next changed or one-sided stretch"),
+       "Go to the next changed or one-sided stretch", "view.step_difference", True),
     _a("diff.previous", QT_TRANSLATE_NOOP("Actions", "Previous difference"), ["Alt+Up", "F7"], "Go",
-       "Go to the previous changed or one-sided stretch"),
+       "Go to the previous changed or one-sided stretch", "view.step_difference", False),
     _a("passage.next", QT_TRANSLATE_NOOP("Actions", "Next passage link"), ["Alt+PgDown"], "Go",
-       "Select the next shared passage and show its counterpart"),
+       "Select the next shared passage and show its counterpart", "view.step_passage", True),
     _a("passage.previous", QT_TRANSLATE_NOOP("Actions", "Previous passage link"), ["Alt+PgUp"], "Go",
-       "Select the previous shared passage and show its counterpart"),
+       "Select the previous shared passage and show its counterpart", "view.step_passage", False),
     _a("passage.counterpart", QT_TRANSLATE_NOOP("Actions", "Jump to counterpart"), ["Ctrl+J"], "Go",
-       "Move to the passage in the other pane that matches the one at the cursor"),
+       "Move to the passage in the other pane that matches the one at the cursor",
+       "view.jump_to_counterpart"),
     _a("article.next", QT_TRANSLATE_NOOP("Actions", "Next article in the list"), ["Ctrl+PgDown"], "Go",
-       "Select the next article of the list"),
+       "Select the next article of the list", "step_article", 1),
     _a("article.previous", QT_TRANSLATE_NOOP("Actions", "Previous article in the list"), ["Ctrl+PgUp"], "Go",
-       "Select the previous article of the list"),
+       "Select the previous article of the list", "step_article", -1),
     _a("article.to_left", QT_TRANSLATE_NOOP("Actions", "Show selected article on the left"), ["Alt+Left"],
-       "Go", "Put the article selected in the list into the left pane"),
+       "Go", "Put the article selected in the list into the left pane", "selected_to", "a"),
     _a("article.to_right", QT_TRANSLATE_NOOP("Actions", "Show selected article on the right"), ["Alt+Right"],
-       "Go", "Put the article selected in the list into the right pane"),
-    # Matching
+       "Go", "Put the article selected in the list into the right pane", "selected_to", "b"),
+    # Matching: the argument names the NormalizeOptions field
     _a("matching.diacritics", QT_TRANSLATE_NOOP("Actions", "Ignore diacritics"), ["Ctrl+Shift+D"],
-       "Matching", "Words that differ only in harakat count as the same", checkable=True),
+       "Matching", "Words that differ only in harakat count as the same", "set_option", "diacritics",
+       checkable=True),
     _a("matching.hamza", QT_TRANSLATE_NOOP("Actions", "Ignore hamza and alef forms"), ["Ctrl+Shift+A"],
-       "Matching", "أ إ آ ا, ؤ و and ئ ي count as the same letter", checkable=True),
+       "Matching", "أ إ آ ا, ؤ و and ئ ي count as the same letter", "set_option", "hamza", checkable=True),
     _a("matching.punctuation", QT_TRANSLATE_NOOP("Actions", "Ignore punctuation style"), ["Ctrl+Shift+T"],
-       "Matching", "Arabic and Latin commas, question marks and quotes count as the same", checkable=True),
+       "Matching", "Arabic and Latin commas, question marks and quotes count as the same",
+       "set_option", "punctuation", checkable=True),
     _a("matching.clitics", QT_TRANSLATE_NOOP("Actions", "Ignore attached prefixes"), ["Ctrl+Shift+C"],
-       "Matching", "و ف ب ل ال before a word are ignored, so وقال matches قال", checkable=True),
+       "Matching", "و ف ب ل ال before a word are ignored, so وقال matches قال", "set_option", "clitics",
+       checkable=True),
     _a("matching.min_length", QT_TRANSLATE_NOOP("Actions", "Minimum passage length…"), ["Ctrl+Shift+M"],
-       "Matching", "How many words a shared passage needs at least"),
+       "Matching", "How many words a shared passage needs at least", "choose_min_length"),
     # Help
     _a("help.palette", QT_TRANSLATE_NOOP("Actions", "Command palette…"), ["Ctrl+Shift+P"], "Help",
-       "Find any action by name and run it"),
+       "Find any action by name and run it", "open_palette"),
     _a("help.keymap", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts…"), ["F1"], "Help",
-       "Show and change the keys of every action"),
-    _a("help.about", QT_TRANSLATE_NOOP("Actions", "About Qarin"), [], "Help", "Version and licences"),
+       "Show and change the keys of every action", "open_keymap"),
+    _a("help.about", QT_TRANSLATE_NOOP("Actions", "About Qarin"), [], "Help", "Version and licences",
+       "about"),
 )
 # fmt: on
+
+# matching action id -> the NormalizeOptions field it switches
+MATCHING_FIELDS = {spec.id: spec.handler.args[0] for spec in ACTIONS if spec.handler.method == "set_option"}
 
 ACTIONS_BY_ID = {action.id: action for action in ACTIONS}
 

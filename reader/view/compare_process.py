@@ -1,78 +1,57 @@
-"""Large comparisons run in a child process, so the window's event loop never waits for the GIL.
+"""Large comparisons and the library-wide shares, in a child process (`reader.view.child_process`).
 
-The engine holds the GIL in long C calls (diffing, sorting) on million-word inputs, which would
-freeze the GUI thread of the same process for seconds. A spawned child (no Qt) runs `compare`
-and sends the result back packed into flat arrays, which unpickle in one memcpy; the worker thread
-rebuilds the frozen result objects in plain Python loops, which let the GUI thread run between
-bytecodes. A superseded request kills its child at once. No Qt in this module.
+The child sends a comparison back packed into flat arrays, which unpickle in one memcpy; the worker
+thread rebuilds the frozen result objects in plain Python loops, which let the GUI thread run
+between bytecodes. A superseded request kills its child at once.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 import time
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from reader.compare import CompareOptions, Comparison, Passage, Segment, Stats, compare
+from reader.compare import CHANGED, ONLY, SAME, CompareOptions, Comparison, Passage, Segment, Stats, compare
+from reader.library import open_library
 from reader.text.normalize import fold_word
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import token_spans
+from reader.view.child_process import Send, run_in_child
 
-# Inputs longer than this (characters of both texts) go to a child process.
+# Inputs longer than this (characters of both texts) go to a child process (~0.3 s to start one).
 LARGE_INPUT_CHARS = 400_000
-_KINDS = ("same", "changed", "only")
-_POLL_SECONDS = 0.05
+# Articles up to this many words are compared exactly for the shares column; longer ones estimated.
+EXACT_SHARE_WORDS = 30_000
+_SHARES_EMIT_SECONDS = 0.25
+_KINDS = (SAME, CHANGED, ONLY)  # a segment's kind as one byte: its index here
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """A fork server where there is one: it starts once, while this process is small, and forks
-    children already holding the engine. Starting a child from a process holding a million-word
-    comparison would otherwise copy its page tables with the GIL held (a 0.2 s freeze)."""
-    if not getattr(sys, "frozen", False) and "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["reader.view.compare_process"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def warm_up() -> None:
-    """Start the fork server now (the window calls this at start-up)."""
-    if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver  # noqa: PLC0415
-
-        forkserver.ensure_running()
-
-
-class ComparisonFailed(RuntimeError):
-    """The child process reported an error or died."""
-
-
-def pack(comparison: Comparison) -> dict:
-    out: dict = {
+def pack(comparison: Comparison) -> tuple[dict, list[bytes]]:
+    """The small parts of a comparison, and its segments as flat arrays of bytes (five per side)."""
+    small = {
         "lengths": (comparison.a_length, comparison.b_length),
         "stats": (comparison.stats.shared_a, comparison.stats.shared_b, comparison.stats.passages,
                   comparison.stats.moved),
         "passages": [(p.a, p.b, p.moved, p.similarity) for p in comparison.passages],
     }  # fmt: skip
+    blobs: list[bytes] = []
     for side in ("a", "b"):
-        segments = comparison.segments(side)
         starts, ends, passages = array("q"), array("q"), array("q")
         kinds = bytearray()
         chars = array("q")  # triples: segment index, start, end
-        for index, segment in enumerate(segments):
+        for index, segment in enumerate(comparison.segments(side)):
             starts.append(segment.start)
             ends.append(segment.end)
             passages.append(-1 if segment.passage is None else segment.passage)
             kinds.append(_KINDS.index(segment.kind))
             for lo, hi in segment.chars:
                 chars.extend((index, lo, hi))
-        out[side] = (starts.tobytes(), ends.tobytes(), passages.tobytes(), bytes(kinds), chars.tobytes())
-    return out
+        blobs += [starts.tobytes(), ends.tobytes(), passages.tobytes(), bytes(kinds), chars.tobytes()]
+    return small, blobs
 
 
-def _unpack_side(packed: tuple[bytes, bytes, bytes, bytes, bytes]) -> tuple[Segment, ...]:
+def _unpack_side(packed: Sequence[bytes]) -> tuple[Segment, ...]:
     starts, ends, passages, chars = array("q"), array("q"), array("q"), array("q")
     starts.frombytes(packed[0])
     ends.frombytes(packed[1])
@@ -94,105 +73,42 @@ def _unpack_side(packed: tuple[bytes, bytes, bytes, bytes, bytes]) -> tuple[Segm
     return tuple(out)
 
 
-def unpack(packed: dict) -> Comparison:
+def unpack(small: dict, blobs: Sequence[bytes]) -> Comparison:
     passages = tuple(
-        Passage(tuple(a), tuple(b), moved, similarity) for a, b, moved, similarity in packed["passages"]
+        Passage(tuple(a), tuple(b), moved, similarity) for a, b, moved, similarity in small["passages"]
     )
-    a_length, b_length = packed["lengths"]
+    a_length, b_length = small["lengths"]
     return Comparison(
-        a_length,
-        b_length,
-        Stats(*packed["stats"]),
-        passages,
-        _unpack_side(packed["a"]),
-        _unpack_side(packed["b"]),
+        a_length, b_length, Stats(*small["stats"]), passages, _unpack_side(blobs[:5]), _unpack_side(blobs[5:])
     )
 
 
-_CHUNK = 1 << 18  # bytes per pipe message: no single call holds the GIL for long
-
-
-def _send_text(connection, text: str) -> None:  # noqa: ANN001 - a multiprocessing Connection
-    """In slices, each encoded on its own: one call over megabytes would hold the GIL."""
-    step = _CHUNK // 4
-    connection.send(len(text) // step + 1)
-    for start in range(0, len(text) + 1, step):
-        connection.send_bytes(text[start : start + step].encode("utf-8", "surrogatepass"))
-
-
-def _receive_text(connection) -> str:  # noqa: ANN001
-    pieces = [connection.recv_bytes() for _ in range(connection.recv())]
-    return b"".join(pieces).decode("utf-8", "surrogatepass")
-
-
-def _send_packed(connection, packed: dict) -> None:  # noqa: ANN001
-    """The small parts pickled, the arrays as raw byte messages (no unpickling of big objects)."""
-    sides = {side: packed.pop(side) for side in ("a", "b")}
-    connection.send(packed)
-    for side in ("a", "b"):
-        for blob in sides[side]:
-            connection.send(len(blob) // _CHUNK + 1)
-            for start in range(0, len(blob) + 1, _CHUNK):
-                connection.send_bytes(blob[start : start + _CHUNK])
-
-
-def _receive_packed(connection) -> dict:  # noqa: ANN001
-    packed = connection.recv()
-    if "error" in packed:
-        return packed
-    for side in ("a", "b"):
-        blobs = []
-        for _ in range(5):
-            blobs.append(b"".join(connection.recv_bytes() for _ in range(connection.recv())))
-        packed[side] = tuple(blobs)
-    return packed
-
-
-def _child(receiver, sender, options: CompareOptions) -> None:  # noqa: ANN001
-    try:
-        text_a = _receive_text(receiver)
-        text_b = _receive_text(receiver)
-        _send_packed(sender, pack(compare(text_a, text_b, options)))
-    except BaseException as error:  # noqa: BLE001 - reported to the parent as one line
-        sender.send({"error": f"{type(error).__name__}: {error}"})
-    finally:
-        sender.close()
+def _compare_child(texts: list[str], send: Send, options: CompareOptions) -> None:
+    small, blobs = pack(compare(texts[0], texts[1], options))
+    send("done", small, blobs)
 
 
 def compare_in_child(
     text_a: str, text_b: str, options: CompareOptions, cancelled: Callable[[], bool]
 ) -> Comparison | None:
-    """`compare` in a spawned process; None when `cancelled()` turned true first (child killed)."""
-    context = _context()
-    to_child, child_in = context.Pipe(duplex=False)[::-1]
-    from_child, child_out = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(child_in, child_out, options), daemon=True)
-    process.start()
-    child_in.close()
-    child_out.close()
-    try:
-        _send_text(to_child, text_a)
-        _send_text(to_child, text_b)
-        to_child.close()
-        while not from_child.poll(_POLL_SECONDS):
-            if cancelled():
-                process.kill()
-                return None
-            if not process.is_alive() and not from_child.poll(0):
-                raise ComparisonFailed(f"the comparison process stopped (exit code {process.exitcode})")
-        packed = _receive_packed(from_child)
-    except (EOFError, BrokenPipeError):
-        raise ComparisonFailed("the comparison process stopped without an answer") from None
-    finally:
-        _reap(process, from_child)
-    if "error" in packed:
-        raise ComparisonFailed(packed["error"])
-    return unpack(packed)
+    """`compare` in a child process; None when `cancelled()` turned true first (child killed)."""
+    answer: list[Comparison] = []
+
+    def received(_kind: str, small: dict, blobs: tuple[bytes, ...]) -> bool:
+        answer.append(unpack(small, blobs))
+        return True
+
+    run_in_child(_compare_child, (options,), (text_a, text_b), cancelled, received)
+    return answer[0] if answer else None
 
 
-# Articles up to this many words are compared exactly for the shares column; longer ones estimated.
-EXACT_SHARE_WORDS = 30_000
-_SHARES_EMIT_SECONDS = 0.25
+def compare_anywhere(
+    text_a: str, text_b: str, options: CompareOptions, cancelled: Callable[[], bool]
+) -> Comparison | None:
+    """Small inputs here, large ones in a child process."""
+    if len(text_a) + len(text_b) < LARGE_INPUT_CHARS:
+        return compare(text_a, text_b, options)
+    return compare_in_child(text_a, text_b, options, cancelled)
 
 
 def word_set(text: str, options: CompareOptions) -> frozenset[str]:
@@ -209,90 +125,51 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _shares_child(receiver, sender, library_path: str, others, options: CompareOptions) -> None:  # noqa: ANN001
+def _shares_child(
+    texts: list[str],
+    send: Send,
+    library_path: str,
+    others: tuple[tuple[int, int], ...],
+    options: CompareOptions,
+) -> None:
     """Share of each other article found in the pinned one; partial results as they come."""
-    from reader.library import open_library  # noqa: PLC0415 - only the child needs it
-
-    try:
-        pinned = _receive_text(receiver)
-        pinned_words = len(pinned) // 5  # a word and a space average ~6 characters
-        pinned_set: frozenset[str] | None = None
-        library = open_library(library_path, seed_if_empty=False)
-        shares: dict[int, float] = {}
-        last = time.perf_counter()
-        for article_id, words in others:
-            text = library.text(article_id)
-            if max(words, pinned_words) <= EXACT_SHARE_WORDS:
-                shares[article_id] = compare(pinned, text, options).stats.shared_b
-            else:
-                pinned_set = pinned_set if pinned_set is not None else word_set(pinned, options)
-                other = word_set(text, options)
-                shares[article_id] = len(pinned_set & other) / len(other) if other else 0.0
-            if time.perf_counter() - last > _SHARES_EMIT_SECONDS:
-                sender.send(("partial", shares))
-                shares, last = {}, time.perf_counter()
-        library.close()
-        sender.send(("done", shares))
-    except BaseException as error:  # noqa: BLE001
-        sender.send(("error", f"{type(error).__name__}: {error}"))
-    finally:
-        sender.close()
+    pinned = texts[0]
+    pinned_words = len(pinned) // 5  # a word and a space average ~6 characters
+    pinned_set: frozenset[str] | None = None
+    library = open_library(library_path, seed_if_empty=False)
+    shares: dict[int, float] = {}
+    last = time.perf_counter()
+    for article_id, words in others:
+        text = library.text(article_id)
+        if max(words, pinned_words) <= EXACT_SHARE_WORDS:
+            shares[article_id] = compare(pinned, text, options).stats.shared_b
+        else:
+            pinned_set = pinned_set if pinned_set is not None else word_set(pinned, options)
+            other = word_set(text, options)
+            shares[article_id] = len(pinned_set & other) / len(other) if other else 0.0
+        if time.perf_counter() - last > _SHARES_EMIT_SECONDS:
+            send("partial", shares)
+            shares, last = {}, time.perf_counter()
+    library.close()
+    send("done", shares)
 
 
 def shares_in_child(
-    library_path,
+    library_path: str | Path,
     pinned_text: str,
-    others,
-    options: CompareOptions,  # noqa: ANN001
+    others: Sequence[tuple[int, int]],
+    options: CompareOptions,
     cancelled: Callable[[], bool],
     progress: Callable[[dict[int, float], bool], None],
 ) -> None:
-    """Run the shares job in a spawned process; `progress(all shares so far, done)`."""
-    context = _context()
-    to_child, child_in = context.Pipe(duplex=False)[::-1]
-    from_child, child_out = context.Pipe(duplex=False)
-    args = (child_in, child_out, str(library_path), tuple(others), options)
-    process = context.Process(target=_shares_child, args=args, daemon=True)
-    process.start()
-    child_in.close()
-    child_out.close()
+    """How much of each other article (id, words) the pinned text shares, computed in a child
+    process; `progress(all shares so far, done)` as partial results arrive."""
     shares: dict[int, float] = {}
-    try:
-        _send_text(to_child, pinned_text)
-        to_child.close()
-        while True:
-            if cancelled():
-                process.kill()
-                return
-            if not from_child.poll(_POLL_SECONDS):
-                if not process.is_alive() and not from_child.poll(0):
-                    raise ComparisonFailed(f"the shares process stopped (exit code {process.exitcode})")
-                continue
-            kind, payload = from_child.recv()
-            if kind == "error":
-                raise ComparisonFailed(payload)
-            shares.update(payload)
-            progress(dict(shares), kind == "done")
-            if kind == "done":
-                return
-    except (EOFError, BrokenPipeError):
-        raise ComparisonFailed("the shares process stopped without an answer") from None
-    finally:
-        _reap(process, from_child)
 
+    def received(kind: str, payload: dict[int, float], _blobs: tuple[bytes, ...]) -> bool:
+        shares.update(payload)
+        progress(dict(shares), kind == "done")
+        return kind == "done"
 
-def _reap(process, from_child) -> None:  # noqa: ANN001 - a multiprocessing Process and Connection
-    """Close the pipe and make sure the child is gone (a killed or finished child is joined)."""
-    from_child.close()
-    process.join(timeout=2)
-    if process.is_alive():
-        process.kill()
-
-
-def compare_anywhere(
-    text_a: str, text_b: str, options: CompareOptions, cancelled: Callable[[], bool]
-) -> Comparison | None:
-    """Small inputs here (a child costs ~0.3 s to start), large ones in a child process."""
-    if len(text_a) + len(text_b) < LARGE_INPUT_CHARS:
-        return compare(text_a, text_b, options)
-    return compare_in_child(text_a, text_b, options, cancelled)
+    args = (str(library_path), tuple(others), options)
+    run_in_child(_shares_child, args, (pinned_text,), cancelled, received)

@@ -1,16 +1,18 @@
 """A comparison as the window shows it, built in pure Python off the GUI thread: the engine's result
-with the span tables, difference hunks, overview marks and passage indexes of both panes; and the
-choice of the opening pair.
+with the span tables, difference hunks, overview marks and passage indexes of both panes; the
+choice of the opening pair; the texts read for the panes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import Path
 
 from reader.compare import CompareOptions, Comparison, compare
+from reader.library import open_library
 from reader.view.compare_process import LARGE_INPUT_CHARS, compare_anywhere, jaccard, word_set
 from reader.view.navigation import Hunk, PassageIndex, difference_hunks, overview_marks
 from reader.view.paragraphs import display_text
@@ -22,17 +24,20 @@ PICK_COMPARED = 3  # best pairs by word overlap that are then compared exactly
 
 @dataclass(frozen=True)
 class CompareRequest:
-    generation: int
     left_id: int
     right_id: int
     text_a: str
     text_b: str
     options: CompareOptions
 
+    @property
+    def large(self) -> bool:
+        """Compared in a child process, and with garbage collection paused while the result is built."""
+        return len(self.text_a) + len(self.text_b) >= LARGE_INPUT_CHARS
+
 
 @dataclass(frozen=True)
 class CompareResult:
-    generation: int
     left_id: int
     right_id: int
     comparison: Comparison
@@ -66,7 +71,6 @@ def prepare_result(
     table_a, table_b = build_tables(text_a, text_b, comparison)
     moved = [p.moved for p in comparison.passages]
     return CompareResult(
-        request.generation,
         request.left_id,
         request.right_id,
         comparison,
@@ -82,9 +86,8 @@ def prepare_result(
     )
 
 
-def swapped_result(result: CompareResult, generation: int) -> CompareResult:
+def swapped_result(result: CompareResult) -> CompareResult:
     return CompareResult(
-        generation,
         result.right_id,
         result.left_id,
         result.comparison.swapped(),
@@ -116,3 +119,26 @@ def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[i
         if score > best_score:
             best, best_score = (left, right), score
     return best
+
+
+def pick_opening_pair(
+    library_path: str | Path, ids: Sequence[int], options: CompareOptions, cancelled: Callable[[], bool]
+) -> CompareResult | None:
+    """The most similar pair of the most recent articles, compared already so the window shows it at
+    once; None when there is no pair or the work was cancelled. Opens its own library connection
+    (an sqlite connection belongs to the thread that made it)."""
+    texts = read_texts(library_path, sorted(ids)[-PICK_CANDIDATES:])
+    pair = pick_similar_pair(texts, options)
+    if pair is None or cancelled():
+        return None
+    left, right = pair
+    return prepare_result(CompareRequest(left, right, texts[left], texts[right], options), cancelled)
+
+
+def read_texts(library_path: str | Path, ids: Sequence[int]) -> dict[int, str]:
+    """{article id: text}, read through a connection of this thread's own."""
+    library = open_library(library_path, seed_if_empty=False)
+    try:
+        return {article_id: library.text(article_id) for article_id in ids}
+    finally:
+        library.close()

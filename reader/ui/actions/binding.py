@@ -1,18 +1,17 @@
-"""The action specs (`reader.view.actions`) made into QActions: the keys of the user's keymap, the
-window's handler connected, laid out in the menu bar."""
+"""The action specs (`reader.view.actions`) made into QActions: the keys of the user's keymap, each
+spec's handler connected to the window, laid out in the menu bar."""
 
 from __future__ import annotations
 
-import inspect
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from reader.ui.actions.keymap import Keymap
-from reader.view.actions import ACTIONS, ACTIONS_BY_ID, CONTEXT, MENU_TITLES, MENUS, ActionSpec
+from reader.view.actions import CONTEXT, MENU_TITLES, MENUS, ActionSpec
 
 log = logging.getLogger(__name__)
 
@@ -22,56 +21,19 @@ def label_of(action_spec: ActionSpec) -> str:
     return QCoreApplication.translate(CONTEXT, action_spec.label)
 
 
-def logical_arrow(key: int | Qt.Key, direction: Qt.LayoutDirection) -> Qt.Key:
-    """Left/Right as a left-to-right reader means them: in a right-to-left layout Left is "forward".
+def _slot(action_spec: ActionSpec, window: object) -> Callable[..., None]:
+    """The slot for `triggered(checked)`: a checkable action's handler gets the new state."""
+    if action_spec.checkable:
 
-    Code that treats Right as next and Left as previous calls this first, so the arrows follow the
-    reading direction of an Arabic layout.
-    """
-    key = Qt.Key(key)
-    if direction == Qt.LayoutDirection.RightToLeft:
-        if key == Qt.Key.Key_Left:
-            return Qt.Key.Key_Right
-        if key == Qt.Key.Key_Right:
-            return Qt.Key.Key_Left
-    return key
+        def run_checkable(checked: bool) -> None:
+            action_spec.handler(window, checked)
 
+        return run_checkable
 
-def arrow_step(key: int | Qt.Key, direction: Qt.LayoutDirection) -> int:
-    """+1 for an arrow that points forward in reading order, -1 for backward, 0 for any other key."""
-    logical = logical_arrow(key, direction)
-    if logical == Qt.Key.Key_Right:
-        return 1
-    if logical == Qt.Key.Key_Left:
-        return -1
-    return 0
+    def run(_checked: bool = False) -> None:
+        action_spec.handler(window)
 
-
-Handlers = Mapping[str, Callable[..., object]] | Callable[[str], Callable[..., object] | None]
-
-
-def _handler_for(handlers: Handlers, action_id: str) -> Callable[..., object] | None:
-    if callable(handlers) and not isinstance(handlers, Mapping):
-        return handlers(action_id)
-    return handlers.get(action_id)
-
-
-def _takes_checked(handler: Callable[..., object]) -> bool:
-    try:
-        inspect.signature(handler).bind(True)
-    except TypeError:
-        return False
-    except ValueError:  # no signature (a builtin such as list.append): assume it takes the state
-        return True
-    return True
-
-
-def _connect(action: QAction, handler: Callable[..., object], checkable: bool) -> None:
-    """Call `handler()`; a checkable action's handler gets the new state if it takes an argument."""
-    if checkable and _takes_checked(handler):
-        action.triggered.connect(lambda checked: handler(checked))
-    else:
-        action.triggered.connect(lambda _checked=False: handler())
+    return run
 
 
 def _tooltip(action: QAction, action_spec: ActionSpec) -> None:
@@ -84,27 +46,24 @@ def _tooltip(action: QAction, action_spec: ActionSpec) -> None:
 
 def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
     """Give each QAction the keys the keymap now holds (after the user rebinds in the F1 dialog)."""
-    for action_id, action in actions.items():
-        if action_id not in ACTIONS_BY_ID:  # an action the window made itself: not in the keymap
-            continue
-        action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_id)])
-        _tooltip(action, ACTIONS_BY_ID[action_id])
+    for action_spec in keymap.specs:
+        action = actions.get(action_spec.id)
+        if action is not None:
+            action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_spec.id)])
+            _tooltip(action, action_spec)
 
 
-def create_actions(parent: QObject, handlers: Handlers, keymap: Keymap | None = None) -> dict[str, QAction]:
-    """One QAction per spec, keyed by id, with the keymap's keys and the handler connected.
+def create_actions(parent: QObject, window: object, keymap: Keymap) -> dict[str, QAction]:
+    """One QAction per spec of the keymap, keyed by id, with the keymap's keys; triggering it calls the
+    spec's handler on `window` (a checkable action's handler gets the new state last).
 
-    `handlers` maps ids to callables (or is a function from id to callable), called on `triggered`:
-    with no argument, except that a checkable action's handler that takes one gets the new state.
-    An id without a handler gives a disabled action. Window-scope actions
-    are added to `parent` when it is a widget, so their keys work even where no menu shows them.
+    A spec whose handler `window` does not have gives a disabled action. Window-scope actions are
+    added to `parent` when it is a widget, so their keys work even where no menu shows them.
     """
-    keymap = keymap if keymap is not None else Keymap()
     actions: dict[str, QAction] = {}
-    for action_spec in ACTIONS:
+    for action_spec in keymap.specs:
         action = QAction(label_of(action_spec), parent)
         action.setObjectName(action_spec.id)
-        action.setData(action_spec.id)
         action.setCheckable(action_spec.checkable)
         action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_spec.id)])
         action.setShortcutVisibleInContextMenu(True)
@@ -113,29 +72,33 @@ def create_actions(parent: QObject, handlers: Handlers, keymap: Keymap | None = 
         elif isinstance(parent, QWidget):
             parent.addAction(action)
         _tooltip(action, action_spec)
-        handler = _handler_for(handlers, action_spec.id)
-        if handler is None:
-            log.debug("no handler for action %s: disabled", action_spec.id)
+        if action_spec.handler.target_of(window) is None:
+            log.debug("%s has no %s: action %s disabled", type(window).__name__, action_spec.handler.method,
+                      action_spec.id)  # fmt: skip
             action.setEnabled(False)
         else:
-            _connect(action, handler, action_spec.checkable)
+            action.triggered.connect(_slot(action_spec, window))
         actions[action_spec.id] = action
     return actions
 
 
-def add_scoped_actions(actions: Mapping[str, QAction], scope: str, widget: QWidget) -> None:
+def add_scoped_actions(
+    actions: Mapping[str, QAction], specs: Iterable[ActionSpec], scope: str, widget: QWidget
+) -> None:
     """Attach the actions of `scope` (e.g. "list") to the widget whose focus makes their keys work."""
-    widget.addActions([actions[s.id] for s in ACTIONS if s.scope == scope and s.id in actions])
+    widget.addActions([actions[s.id] for s in specs if s.scope == scope and s.id in actions])
 
 
-def populate_menus(menubar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
-    """Fill the menu bar in ACTIONS order, one menu per `spec.menu`, a separator between id groups."""
+def populate_menus(
+    menubar: QMenuBar, actions: Mapping[str, QAction], specs: Iterable[ActionSpec]
+) -> dict[str, QMenu]:
+    """Fill the menu bar in the order of `specs`, one menu per `spec.menu`, a separator between groups."""
     menus: dict[str, QMenu] = {}
     last_group: dict[str, str] = {}
     for name in MENUS:
         menus[name] = menubar.addMenu(QCoreApplication.translate("Menus", MENU_TITLES[name]))
         menus[name].setObjectName(f"menu.{name}")
-    for action_spec in ACTIONS:
+    for action_spec in specs:
         action = actions.get(action_spec.id)
         if action is None:
             continue

@@ -1,4 +1,4 @@
-"""The user's keys: defaults from ACTIONS, rebinding kept in QSettings (group "keymap", id -> key list).
+"""The user's keys: defaults from the action specs, rebinding kept in QSettings (group "keymap", id -> keys).
 
 No widgets here, so the rules (no key on two actions, a user's key wins over a default) are tested
 without a window. Keys are kept in Qt's portable text form ("Ctrl+Shift+P"), the form settings store.
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
-from reader.view.actions import ACTIONS, ActionSpec
+from reader.view.actions import ActionSpec
 
 GROUP = "keymap"
 
@@ -42,10 +42,9 @@ class Keymap:
     ever triggers two actions. Changes are kept in memory until `save()`.
     """
 
-    def __init__(self, settings: QSettings | None = None, specs: Sequence[ActionSpec] | None = None) -> None:
-        if specs is None:
-            specs = ACTIONS
-        self._settings = settings if settings is not None else QSettings("Qarin", "qarin")
+    def __init__(self, specs: Sequence[ActionSpec], settings: QSettings) -> None:
+        self.specs = tuple(specs)
+        self._settings = settings
         self._defaults: dict[str, tuple[str, ...]] = {
             s.id: tuple(normalize_key(key) for key in s.default_keys) for s in specs
         }
@@ -163,7 +162,7 @@ class Keymap:
                 del self._overrides[action_id]
 
     def _drop_duplicate_user_keys(self) -> None:
-        """A hand-edited settings file may bind a key twice: the first action in ACTIONS order keeps it."""
+        """A hand-edited settings file may bind a key twice: the first action in spec order keeps it."""
         seen: set[str] = set()
         for action_id in self._defaults:
             if action_id not in self._overrides:

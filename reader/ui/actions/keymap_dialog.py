@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reader.text.search_fold import fold_chars
 from reader.ui.actions.binding import apply_keymap, label_of
 from reader.ui.actions.keymap import Keymap
-from reader.view.actions import ACTIONS, ActionSpec
+from reader.view.actions import ActionSpec
 
 COL_ACTION, COL_KEYS, COL_MENU = range(3)
 LRI, PDI = "\u2066", "\u2069"  # key names stay one left-to-right piece in an Arabic layout
@@ -54,7 +54,7 @@ class KeymapDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.keymap = keymap
         self._actions = actions
-        self._specs: list[ActionSpec] = [spec for spec in ACTIONS if spec.id in set(keymap.ids())]
+        self._specs: list[ActionSpec] = list(keymap.specs)
         self.changed = False
 
         self.filter = QLineEdit(self)

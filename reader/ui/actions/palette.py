@@ -5,7 +5,7 @@ The ranking (`reader.view.command_search.rank_actions`) is a pure function, test
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.view.actions import ACTIONS
+from reader.view.actions import ACTIONS, ActionSpec
 from reader.view.command_search import PaletteEntry, clean_label, rank_actions
 
 LRI, PDI = "\u2066", "\u2069"  # keep "Ctrl++" in one left-to-right piece inside an Arabic layout
@@ -38,17 +38,21 @@ class CommandPalette(QDialog):
     """A frameless box: a query line over the list of matching actions with their keys."""
 
     def __init__(
-        self, actions: Mapping[str, QAction] | Iterable[QAction], parent: QWidget | None = None
+        self,
+        actions: Mapping[str, QAction] | Iterable[QAction],
+        parent: QWidget | None = None,
+        specs: Sequence[ActionSpec] = ACTIONS,
     ) -> None:
-        """`actions`: the id -> QAction map of `create_actions`, or the QActions (ids from objectName)."""
+        """`actions`: the id -> QAction map of `create_actions`, or the QActions (ids from objectName);
+        `specs` give their English labels, which match in any language."""
         super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("commandPalette")
         if isinstance(actions, Mapping):
             self._actions = dict(actions)
         else:
             self._actions = {action.objectName() or action.text(): action for action in actions}
-        english = {spec.id: spec.label for spec in ACTIONS}
-        order = [spec.id for spec in ACTIONS if spec.id in self._actions]
+        english = {spec.id: spec.label for spec in specs}
+        order = [spec.id for spec in specs if spec.id in self._actions]
         order += [i for i in self._actions if i not in english]  # actions the window added itself
         self._entries = [
             PaletteEntry(i, self._actions[i].text(), english.get(i, self._actions[i].text())) for i in order

@@ -6,13 +6,12 @@ article list) without subclassing it.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.library import import_job
+from reader.ui.library.import_job import ImportTarget
 
 DROPPED_ORIGIN = "dropped"
 
@@ -37,18 +36,18 @@ def accepts(mime: QMimeData) -> bool:
 
 
 class DropImporter(QObject):
-    """Accepts drops on `target` and imports them into `window`'s library."""
+    """Accepts drops on `widget` and imports them into the library of `target`."""
 
-    def __init__(self, window: Any, target: QWidget) -> None:
-        super().__init__(target)
-        self._window = window
+    def __init__(self, target: ImportTarget, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._target = target
         self.last_job: import_job.ImportJob | None = None
 
     @classmethod
-    def install(cls, window: Any, target: QWidget | None = None) -> DropImporter:
-        """Make `target` (the window itself by default) a drop site for articles."""
-        widget = target if target is not None else window
-        importer = cls(window, widget)
+    def install(cls, target: ImportTarget, widget: QWidget | None = None) -> DropImporter:
+        """Make `widget` (the target's parent window by default) a drop site for articles."""
+        widget = widget if widget is not None else target.parent
+        importer = cls(target, widget)
         widget.setAcceptDrops(True)
         widget.installEventFilter(importer)
         return importer
@@ -73,9 +72,9 @@ class DropImporter(QObject):
         paths = local_paths(mime)
         text = dropped_text(mime)
         if paths:
-            self.last_job = import_job.start_import(self._window, paths)
+            self.last_job = import_job.start_import(self._target, paths)
         elif text is not None:
-            self.last_job = import_job.start_text_import(self._window, text, origin=DROPPED_ORIGIN)
+            self.last_job = import_job.start_text_import(self._target, text, origin=DROPPED_ORIGIN)
         else:
             event.ignore()
             return True

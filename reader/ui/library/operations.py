@@ -3,8 +3,6 @@ Problems are reported in a message box and never lose what was already imported.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,12 +12,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
+    QWidget,
 )
 
+from reader.library import ArticleSummary, Library
 from reader.ui.library import import_job
-
-if TYPE_CHECKING:
-    from reader.ui.window.mainwindow import MainWindow
+from reader.ui.library.import_job import ImportTarget
 
 _FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
 
@@ -28,33 +26,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Library", text)
 
 
-def import_files(window: MainWindow) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(window, _tr("Import articles"), "", _tr(_FILTER))
+def import_files(target: ImportTarget) -> None:
+    """Ask for files, then import them in the background; a summary names every problem."""
+    paths, _ = QFileDialog.getOpenFileNames(target.parent, _tr("Import articles"), "", _tr(_FILTER))
     if paths:
-        run_import(window, paths)
+        import_job.start_import(target, paths)
 
 
-def import_folder(window: MainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(window, _tr("Import a folder of articles"))
+def import_folder(target: ImportTarget) -> None:
+    folder = QFileDialog.getExistingDirectory(target.parent, _tr("Import a folder of articles"))
     if folder:
-        run_import(window, [folder])
+        import_job.start_import(target, [folder])
 
 
-def run_import(window: MainWindow, paths: list[str]) -> None:
-    """Import in the background with a progress dialog; a summary names every problem."""
-    import_job.start_import(window, paths)
-
-
-def paste_article(window: MainWindow) -> None:
+def paste_article(target: ImportTarget) -> None:
     text = QApplication.clipboard().text()
     if not text.strip():
-        window.statusBar().showMessage(_tr("The clipboard holds no text"), 4000)
+        if target.show_status is not None:
+            target.show_status(_tr("The clipboard holds no text"))
         return
-    import_job.start_text_import(window, text)
+    import_job.start_text_import(target, text)
 
 
 class MetadataDialog(QDialog):
-    def __init__(self, title: str, source: str, date: str, parent: MainWindow) -> None:
+    def __init__(self, title: str, source: str, date: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Edit article"))
         self.title_edit = QLineEdit(title, self)
@@ -76,23 +71,21 @@ class MetadataDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
 
-def edit_metadata(window: MainWindow) -> None:
-    article_id = window.selected_article()
-    if article_id is None:
-        window.statusBar().showMessage(_tr("Select an article in the list first"), 4000)
-        return
-    summary = window.library.summary(article_id)
-    dialog = MetadataDialog(summary.title, summary.source, summary.date or "", window)
+def edit_metadata(parent: QWidget, library: Library, article_id: int) -> ArticleSummary | None:
+    """Edit an article's title, source and date; its new summary, or None when nothing was saved.
+    A value the library refuses (a malformed date) is shown and the dialog stays open to fix it."""
+    summary = library.summary(article_id)
+    dialog = MetadataDialog(summary.title, summary.source, summary.date or "", parent)
     while dialog.exec():
         try:
-            window.library.update(
+            library.update(
                 article_id,
                 title=dialog.title_edit.text(),
                 source=dialog.source_edit.text(),
                 date=dialog.date_edit.text(),
             )
         except Exception as error:  # noqa: BLE001 - e.g. a malformed date: say so and let them fix it
-            QMessageBox.warning(window, _tr("Cannot save"), str(error))
+            QMessageBox.warning(parent, _tr("Cannot save"), str(error))
             continue
-        window.model.update_article(window.library.summary(article_id))
-        return
+        return library.summary(article_id)
+    return None

@@ -6,7 +6,7 @@ Keyboard: the list has the focus; Enter or Alt+R restores the selected line, Esc
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import RemovedLine
+from reader.library import Library, RemovedLine
 from reader.view.paragraphs import is_rtl_paragraph
 
 COL_TEXT, COL_LINE, COL_REASON = range(3)
@@ -57,7 +57,7 @@ class RemovedLinesDialog(QDialog):
 
     restored = Signal(int)  # article id, after its text changed
 
-    def __init__(self, library: Any, article_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, article_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self.article_id = article_id
@@ -150,24 +150,13 @@ class RemovedLinesDialog(QDialog):
         self.restore_button.setEnabled(self.tree.currentItem() is not None)
 
 
-def show_removed_lines(window: Any) -> RemovedLinesDialog | None:
-    """The window's action: the removed lines of the selected article; a restore refreshes its row
-    and, if it is on screen, the comparison."""
-    article_id = window.selected_article()
-    if article_id is None:
-        window.statusBar().showMessage(_tr("Select an article in the list first"), 4000)
-        return None
-    dialog = RemovedLinesDialog(window.library, article_id, window)
+def show_removed_lines(
+    parent: QWidget, library: Library, article_id: int, on_restored: Callable[[int], None]
+) -> RemovedLinesDialog:
+    """The removed lines of an article, in a dialog that stays open; `on_restored(article_id)` after
+    each line put back (its text changed)."""
+    dialog = RemovedLinesDialog(library, article_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.restored.connect(lambda restored_id: article_changed(window, restored_id))
+    dialog.restored.connect(on_restored)
     dialog.open()
     return dialog
-
-
-def article_changed(window: Any, article_id: int) -> None:
-    """Refresh what the window shows of an article whose text changed."""
-    window.model.update_article(window.library.summary(article_id))
-    left, right = getattr(window, "pair", (None, None))
-    if article_id in (left, right) and left is not None and right is not None:
-        window.pair = (None, None)  # show_pair reloads only the texts whose id changed
-        window.show_pair(left, right)

@@ -4,7 +4,6 @@ line, and the background work that keeps it all responsive."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -28,8 +27,7 @@ from reader.compare import CompareOptions
 from reader.ui.actions.binding import add_scoped_actions, apply_keymap, create_actions, populate_menus
 from reader.ui.actions.keymap import Keymap
 from reader.ui.comparison.view import ComparisonView
-from reader.ui.library import operations as library_actions
-from reader.ui.library import removed_lines
+from reader.ui.library import operations
 from reader.ui.library.article_model import (
     COL_SHARED,
     COL_SOURCE,
@@ -38,21 +36,20 @@ from reader.ui.library.article_model import (
     ArticleTableModel,
 )
 from reader.ui.library.drop_import import DropImporter
-from reader.ui.library.loader import TextLoader
+from reader.ui.library.import_job import ImportTarget
+from reader.ui.library.removed_lines import show_removed_lines
+from reader.ui.tasks import TaskManager
 from reader.ui.window.comparer import Comparer
 from reader.ui.window.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
-from reader.view.comparison import CompareResult, swapped_result
+from reader.view.actions import ACTIONS, MATCHING_FIELDS
+from reader.view.comparison import CompareResult, read_texts, swapped_result
 
 log = logging.getLogger(__name__)
 
 BACKGROUND_READ_WORDS = 200_000  # articles this long are read from the library off the GUI thread
 SHARES_DELAY_MS = 300  # quiet time after a comparison before the list's shares are computed
-MATCHING_OPTIONS = {  # action id -> NormalizeOptions field
-    "matching.diacritics": "diacritics",
-    "matching.hamza": "hamza",
-    "matching.punctuation": "punctuation",
-    "matching.clitics": "clitics",
-}
+TEXTS_LANE = "texts"  # reading long articles for the panes
+STATUS_MS = 4000
 
 
 class MainWindow(QMainWindow):
@@ -73,11 +70,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Qarin — قارِن")
         self.setObjectName("mainWindow")
 
-        self.comparer = Comparer(self)
-        self.text_loader = TextLoader(library.path, self)
-        self.text_loader.loaded.connect(self._texts_loaded)
-        self.text_loader.failed.connect(self._texts_failed)
-        self._text_request = 0
+        self.tasks = TaskManager(self)
+        self.comparer = Comparer(self.tasks, self)
         self._loading_pair: tuple[int, int, tuple[str, str]] | None = None
         self.comparer.resultReady.connect(self._result_ready)
         self.comparer.busyChanged.connect(self._busy_changed)
@@ -92,7 +86,7 @@ class MainWindow(QMainWindow):
         self._build_list()
         self.view = ComparisonView(self)
         self.view.painted.connect(self._painted)
-        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.view.message.connect(self.show_status)
         self.view.passageChanged.connect(self._passage_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -103,19 +97,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status()
 
-        self.keymap = Keymap(self.settings.qsettings)
-        self.actions = create_actions(self, self._handler, self.keymap)
-        add_scoped_actions(self.actions, "list", self.table)
-        self.menus = populate_menus(self.menuBar(), self.actions)
-        for action_id, field in MATCHING_OPTIONS.items():
-            self.actions[action_id].setChecked(getattr(self.options.normalize, field))
-        self.actions["view.hidden_characters"].setChecked(True)  # the panes show them from the start
+        self.keymap = Keymap(ACTIONS, self.settings.qsettings)
+        self.action_map = create_actions(self, self, self.keymap)  # id -> QAction (not QWidget.actions())
+        add_scoped_actions(self.action_map, ACTIONS, "list", self.table)
+        self.menus = populate_menus(self.menuBar(), self.action_map, ACTIONS)
+        for action_id, field in MATCHING_FIELDS.items():
+            self.action_map[action_id].setChecked(getattr(self.options.normalize, field))
+        self.action_map["view.hidden_characters"].setChecked(True)  # the panes show them from the start
         self.find_bar = None
-        self.palette = None
+        self.command_palette = None
         self.view.set_zoom(self.settings.zoom)
         self._restore_state()
         self.reload_articles()
-        self.drop_importer = DropImporter.install(self)  # files, folders or text dropped anywhere
+        self.import_target = ImportTarget(self, self.tasks, library, self._imported, self.show_status)
+        self.drop_importer = DropImporter.install(
+            self.import_target
+        )  # files, folders or text dropped anywhere
 
     # --- building ------------------------------------------------------------------------------
 
@@ -164,44 +161,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.stats_label)
         status.addPermanentWidget(self.progress)
 
-    def _handler(self, action_id: str) -> Callable[..., object] | None:
-        handlers: dict[str, Callable[..., object]] = {
-            "app.quit": self.close,
-            "pair.swap": self.swap_sides,
-            "focus.list": lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
-            "focus.left": lambda: self._focus_pane("a"),
-            "focus.right": lambda: self._focus_pane("b"),
-            "list.filter": self._focus_filter,
-            "zoom.in": lambda: self.set_zoom(self.view.left.zoom + 1),
-            "zoom.out": lambda: self.set_zoom(self.view.left.zoom - 1),
-            "zoom.reset": lambda: self.set_zoom(0),
-            "view.hidden_characters": self._show_hidden,
-            "diff.next": lambda: self.view.step_difference(True),
-            "diff.previous": lambda: self.view.step_difference(False),
-            "passage.next": lambda: self.view.step_passage(True),
-            "passage.previous": lambda: self.view.step_passage(False),
-            "passage.counterpart": self.view.jump_to_counterpart,
-            "article.next": lambda: self._step_article(1),
-            "article.previous": lambda: self._step_article(-1),
-            "article.to_left": lambda: self._selected_to("a"),
-            "article.to_right": lambda: self._selected_to("b"),
-            "matching.min_length": self._choose_min_length,
-            "help.about": self.about,
-            "help.palette": self._open_palette,
-            "help.keymap": self._open_keymap,
-            "find.open": lambda: self._find("open"),
-            "find.next": lambda: self._find("next"),
-            "find.previous": lambda: self._find("previous"),
-            "file.import_files": lambda: library_actions.import_files(self),
-            "file.import_folder": lambda: library_actions.import_folder(self),
-            "file.paste": lambda: library_actions.paste_article(self),
-            "file.edit_metadata": lambda: library_actions.edit_metadata(self),
-            "article.removed_lines": lambda: removed_lines.show_removed_lines(self),
-        }
-        if action_id in MATCHING_OPTIONS:
-            return lambda checked, field=MATCHING_OPTIONS[action_id]: self.set_option(field, checked)
-        return handlers.get(action_id)
-
     # --- the list ------------------------------------------------------------------------------
 
     def reload_articles(self) -> None:
@@ -223,7 +182,13 @@ class MainWindow(QMainWindow):
             self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
             self.table.scrollTo(self.proxy.index(row, COL_TITLE))
 
-    def _step_article(self, step: int) -> None:
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def step_article(self, step: int) -> None:
         rows = self.proxy.rowCount()
         if rows == 0:
             return
@@ -232,10 +197,15 @@ class MainWindow(QMainWindow):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
 
-    def _selected_to(self, side: str) -> None:
+    def _selected_or_say_so(self) -> int | None:
         article = self.selected_article()
         if article is None:
-            self.statusBar().showMessage(self.tr("Select an article in the list first"), 4000)
+            self.show_status(self.tr("Select an article in the list first"))
+        return article
+
+    def selected_to(self, side: str) -> None:
+        article = self._selected_or_say_so()
+        if article is None:
             return
         left, right = self.pair
         if side == "a":
@@ -244,7 +214,7 @@ class MainWindow(QMainWindow):
             self.show_pair(left if left is not None else article, article)
 
     def _row_activated(self, index: QModelIndex) -> None:
-        self._selected_to("b" if self.pair[0] is not None else "a")
+        self.selected_to("b" if self.pair[0] is not None else "a")
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
@@ -256,7 +226,7 @@ class MainWindow(QMainWindow):
                 log.info("search failed for %r: %s", text, error)
         self.proxy.set_text_matches(matches)
 
-    def _focus_filter(self) -> None:
+    def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
@@ -275,12 +245,19 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - unknown id or unreadable library: say so
             QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
             return
-        self._text_request += 1
+        self.tasks.cancel_lane(TEXTS_LANE)
+        self._loading_pair = None
         if words > BACKGROUND_READ_WORDS and precomputed is None:
             self._result = None  # the shown result no longer answers what was asked for
             self._loading_pair = (left_id, right_id, titles)
             self.stats_label.setText(self.tr("Loading…"))
-            self.text_loader.load(self._text_request, needed)
+            path = self.library.path
+            self.tasks.run(
+                lambda _context: read_texts(path, needed),
+                on_success=self._texts_loaded,
+                on_failure=self._texts_failed,
+                lane=TEXTS_LANE,
+            )
             return
         try:
             texts = {i: self.library.text(i) for i in needed}
@@ -289,16 +266,15 @@ class MainWindow(QMainWindow):
             return
         self._present_pair(left_id, right_id, titles, texts, precomputed)
 
-    def _texts_loaded(self, request: int, texts: dict[int, str]) -> None:
-        if request == self._text_request and self._loading_pair is not None:
+    def _texts_loaded(self, texts: dict[int, str]) -> None:
+        if self._loading_pair is not None:
             left_id, right_id, titles = self._loading_pair
             self._loading_pair = None
             self._present_pair(left_id, right_id, titles, texts, None)
 
-    def _texts_failed(self, request: int, message: str) -> None:
-        if request == self._text_request:
-            self._loading_pair = None
-            QMessageBox.warning(self, self.tr("Cannot open article"), message)
+    def _texts_failed(self, error: Exception) -> None:
+        self._loading_pair = None
+        QMessageBox.warning(self, self.tr("Cannot open article"), str(error))
 
     def _present_pair(
         self,
@@ -317,8 +293,9 @@ class MainWindow(QMainWindow):
         if left_id != self._pinned:
             self._pinned = None
         if precomputed is not None and (precomputed.left_id, precomputed.right_id) == self.pair:
-            self._result = self.comparer.adopt(precomputed)
-            self._show_result(self._result)
+            self.comparer.supersede()
+            self._result = precomputed
+            self._show_result(precomputed)
             return
         self.stats_label.setText(self.tr("Comparing…"))
         self.comparer.request(left_id, right_id, self.view.left.text, self.view.right.text, self.options)
@@ -342,7 +319,8 @@ class MainWindow(QMainWindow):
         self.pair = (right, left)
         self.view.set_texts(text_b, text_a, title_b, title_a)
         if result is not None and (result.left_id, result.right_id) == (left, right):
-            self._result = self.comparer.adopt(swapped_result(result, 0))
+            self.comparer.supersede()
+            self._result = swapped_result(result)
             self._show_result(self._result)
         else:
             self.comparer.request(right, left, text_b, text_a, self.options)
@@ -403,7 +381,7 @@ class MainWindow(QMainWindow):
         self._pinned = article_id
         self.model.clear_shared()
         others = [(s.id, s.words) for s in self.library.summaries() if s.id != article_id]
-        self.comparer.request_shares(self.library.path, article_id, text, others, self.options)
+        self.comparer.request_shares(self.library.path, text, others, self.options)
 
     def _shares_ready(self, shares: dict, done: bool) -> None:
         self.model.update_shared(shares)
@@ -431,9 +409,9 @@ class MainWindow(QMainWindow):
 
     def set_option(self, field: str, value: bool) -> None:
         self.options = self.options.with_normalize(**{field: bool(value)})
-        for action_id, name in MATCHING_OPTIONS.items():
+        for action_id, name in MATCHING_FIELDS.items():
             if name == field:
-                self.actions[action_id].setChecked(bool(value))
+                self.action_map[action_id].setChecked(bool(value))
         if self.persist:
             self.settings.set_compare_options(self.options)
         self.recompare()
@@ -444,7 +422,7 @@ class MainWindow(QMainWindow):
             self.settings.set_compare_options(self.options)
         self.recompare()
 
-    def _choose_min_length(self) -> None:
+    def choose_min_length(self) -> None:
         words, ok = QInputDialog.getInt(
             self,
             self.tr("Minimum passage length"),
@@ -462,32 +440,73 @@ class MainWindow(QMainWindow):
         if self.persist:
             self.settings.zoom = steps
 
-    def _focus_pane(self, side: str) -> None:
+    def zoom_by(self, steps: int) -> None:
+        self.set_zoom(self.view.left.zoom + steps)
+
+    def focus_pane(self, side: str) -> None:
         self.view.panes[side].setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.view.active_side = side
 
-    def _show_hidden(self, checked: bool) -> None:
+    def show_hidden(self, checked: bool) -> None:
         for pane in self.view.panes.values():
             pane.set_show_hidden(bool(checked))
 
     # --- dialogs from the keyboard helper ------------------------------------------------------
 
-    def _open_palette(self) -> None:
+    def open_palette(self) -> None:
         from reader.ui.actions.palette import CommandPalette  # noqa: PLC0415 - loaded on first use
 
-        if self.palette is None:
-            self.palette = CommandPalette(self.actions, self)
-        self.palette.popup()
+        if self.command_palette is None:
+            self.command_palette = CommandPalette(self.action_map, self, ACTIONS)
+        self.command_palette.popup()
 
-    def _open_keymap(self) -> None:
+    def open_keymap(self) -> None:
         from reader.ui.actions.keymap_dialog import KeymapDialog  # noqa: PLC0415
 
-        dialog = KeymapDialog(self.keymap, self, self.actions)
+        dialog = KeymapDialog(self.keymap, self, self.action_map)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: apply_keymap(self.actions, self.keymap))
+        dialog.finished.connect(lambda _result: apply_keymap(self.action_map, self.keymap))
         dialog.open()
 
-    def _find(self, what: str) -> None:
+    # --- the library: import, metadata, removed lines ------------------------------------------
+
+    def import_files(self) -> None:
+        operations.import_files(self.import_target)
+
+    def import_folder(self) -> None:
+        operations.import_folder(self.import_target)
+
+    def paste_article(self) -> None:
+        operations.paste_article(self.import_target)
+
+    def _imported(self, article_id: int | None) -> None:
+        self.reload_articles()
+        if article_id is not None:
+            self.select_article(article_id)
+
+    def edit_metadata(self) -> None:
+        article_id = self._selected_or_say_so()
+        if article_id is not None:
+            summary = operations.edit_metadata(self, self.library, article_id)
+            if summary is not None:
+                self.model.update_article(summary)
+
+    def show_removed_lines(self) -> None:
+        article_id = self._selected_or_say_so()
+        if article_id is not None:
+            show_removed_lines(self, self.library, article_id, self.article_changed)
+
+    def article_changed(self, article_id: int) -> None:
+        """Refresh what the window shows of an article whose text changed."""
+        self.model.update_article(self.library.summary(article_id))
+        left, right = self.pair
+        if article_id in (left, right) and left is not None and right is not None:
+            self.pair = (None, None)  # show_pair reloads only the texts whose id changed
+            self.show_pair(left, right)
+
+    # --- find ----------------------------------------------------------------------------------
+
+    def find(self, what: str) -> None:
         from reader.ui.comparison.findbar import FindBar  # noqa: PLC0415
 
         if self.find_bar is None:
@@ -537,11 +556,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         self._shares_timer.stop()
-        self.comparer.shutdown()
+        self.tasks.shutdown()
         super().closeEvent(event)
 
     def action(self, action_id: str) -> QAction:
-        return self.actions[action_id]
+        return self.action_map[action_id]
 
     def result(self) -> CompareResult | None:
         return self._result
