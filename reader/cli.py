@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "repair": "reader.commands.library",
     "similar": "reader.commands.stories",
     "reindex": "reader.commands.stories",
+    "stories": "reader.commands.stories",
+    "story": "reader.commands.stories",
 }
 
 
@@ -81,7 +83,7 @@ def print_overview() -> None:
         "       qarin compare A B [--format text|json] [--bidi auto|visual|logical]\n"
         "       qarin import PATH... | -\n"
         "       qarin list | search QUERY | show ID | edit ID | remove ID | repair\n"
-        "       qarin similar ID | reindex\n\n"
+        "       qarin similar ID | reindex | stories [--since DATE] | story ID\n\n"
         "With no command, qarin opens the window. `qarin COMMAND --help` describes a command."
     )
 

@@ -205,6 +205,26 @@ class ReuseIndex:
             sizes.update(rows)
         return sizes
 
+    def fingerprints_of(self, article_ids: list[int]) -> dict[int, frozenset[int]]:
+        """Each article's fingerprints, boilerplate left out (what `overlaps` counts)."""
+        prints = {}
+        for article_id in article_ids:
+            row = self._db.execute(_BLOB_OF, (article_id,)).fetchone()
+            if row is None:
+                raise LibraryError(f"no article with id {article_id}")
+            prints[article_id] = frozenset(unpack(row[0]))
+        every = sorted(set().union(*prints.values())) if prints else []
+        common: set[int] = set()
+        for start in range(0, len(every), _CHUNK):
+            chunk = every[start : start + _CHUNK]
+            rows = self._db.execute(
+                "SELECT fingerprint FROM reuse_postings WHERE fingerprint IN"
+                f" ({','.join('?' * len(chunk))}) GROUP BY fingerprint HAVING count(*) > ?",
+                (*chunk, self.settings.boilerplate_articles),
+            )
+            common.update(value for (value,) in rows)
+        return {article_id: values - common for article_id, values in prints.items()}
+
     def shared_groups(self) -> Iterator[list[int]]:
         """For every fingerprint two or more articles (but not boilerplate many) hold: their ids."""
         self.check_current()
@@ -216,10 +236,15 @@ class ReuseIndex:
         for (ids,) in rows:
             yield [int(value) for value in ids.split(",")]
 
-    def pair_counts(self) -> Counter[tuple[int, int]]:
-        """Shared fingerprints of every pair of articles that shares any, keyed (smaller id, larger)."""
+    def pair_counts(self, keep: Callable[[list[int]], bool] | None = None) -> Counter[tuple[int, int]]:
+        """Shared fingerprints of every pair of articles that shares any, keyed (smaller id, larger).
+
+        `keep(ids)` may leave out more fingerprints by who holds them (e.g. recurring templates).
+        """
         counts: Counter[tuple[int, int]] = Counter()
         for ids in self.shared_groups():
+            if keep is not None and not keep(ids):
+                continue
             ids.sort()
             for position, first in enumerate(ids):
                 for second in ids[position + 1 :]:
