@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TextIO, TypeVar
 
 from reader.text.bidi_controls import MARKS, marker, split_controls
+from reader.text.direction import is_right_to_left
 
 _T = TypeVar("_T")
 
@@ -202,18 +203,9 @@ def _strip_runs(runs: list[Run]) -> list[Run]:
 
 
 def base_direction(text: str) -> str:
-    """Say "R" when right-to-left letters outnumber left-to-right ones (not only the first one counts).
-
-    A paragraph that starts `date 2025-11-07` or `C5+1:` is still Arabic (DESIGN.md section 3).
-    """
-    rtl = ltr = 0
-    for ch, count in Counter(text).items():
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            rtl += count
-        elif kind == "L":
-            ltr += count
-    return "R" if rtl > ltr else "L"
+    """ "R" or "L" for python-bidi: the script with more letters decides (`reader.text.direction`);
+    a line with no letters stays left to right, as the terminal is."""
+    return "R" if is_right_to_left(text, without_letters=False) else "L"
 
 
 def visual_order(text: str, base: str) -> tuple[str, list[int]]:

@@ -42,8 +42,30 @@ def test_an_empty_file_becomes_a_library(tmp_path):
         assert library.count() == 5
 
 
-def test_every_version_step_exists():
-    assert SCHEMA_VERSION == len(MIGRATIONS) >= 2
+def _schema(db: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    return db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    ).fetchall()
+
+
+@pytest.mark.parametrize("start", range(1, SCHEMA_VERSION))
+def test_a_library_of_any_older_version_opens_migrated_and_works(tmp_path, start):
+    """A library left at each earlier version (migration stops there) is brought forward when
+    opened: the latest version, the tables and indexes of a new library, and it imports and finds."""
+    path = tmp_path / f"v{start}.sqlite3"
+    _make_library_at(path, start).close()
+    assert _version(path)[0] == start
+    with open_library(path, seed_if_empty=False) as library:
+        outcome = library.import_text("خبر عن قمة الرياض الاقتصادية", title="قمة الرياض")
+        assert [hit.article_id for hit in library.search("الرياض")] == [outcome.article_id]
+    with open_library(tmp_path / "new.sqlite3", seed_if_empty=False):
+        pass
+    assert _version(path) == (SCHEMA_VERSION, APPLICATION_ID)
+    migrated, new = sqlite3.connect(path), sqlite3.connect(tmp_path / "new.sqlite3")
+    assert _schema(migrated) == _schema(new)
+    assert migrated.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    migrated.close()
+    new.close()
 
 
 def test_v1_library_with_articles_migrates_to_the_latest(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow
 from ui_fakes import Recorder
 
 from reader.ui.actions.binding import create_actions, populate_menus
@@ -274,12 +274,27 @@ def test_dialog_clear_reset_reset_all_and_filter(dialog, tmp_path):
     assert sum(not dialog.table.isRowHidden(r) for r in range(dialog.table.rowCount())) == 3
 
 
-def test_dialog_reports_changes_when_closed(dialog):
-    dialog, _actions = dialog
-    dialog.select("zoom.in")
-    dialog.clear_button.click()
-    dialog.reject()  # Esc / Close
-    assert dialog.result() == 1  # accepted: the window re-applies the keymap
+def test_dialog_reports_changes_when_closed(qtbot, settings):
+    """Closed by Esc or Close, the dialog says whether a key changed (the window then re-applies the
+    keymap to its actions); the change itself was saved when it was made."""
+    from reader.ui.actions.keymap_dialog import KeymapDialog
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    keymap = Keymap(ACTIONS, settings)
+    actions = create_actions(window, Recorder(), keymap)
+    outcomes = []
+    for change in (False, True):
+        dialog = KeymapDialog(keymap, window, actions)
+        dialog.finished.connect(outcomes.append)
+        dialog.show()
+        if change:
+            dialog.select("zoom.in")
+            dialog.clear_button.click()
+        dialog.reject()  # Esc / Close
+    assert outcomes == [QDialog.DialogCode.Rejected.value, QDialog.DialogCode.Accepted.value]
+    assert actions["zoom.in"].shortcuts() == []
+    assert Keymap(ACTIONS, settings).keys_for("zoom.in") == ()  # read back from the settings
 
 
 def test_dialog_from_the_keyboard_alone(qtbot, dialog):

@@ -11,9 +11,10 @@ from bidi import get_display
 from PySide6.QtGui import QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit
 
+from reader.text.direction import is_right_to_left
 from reader.ui.application import load_fonts
 from reader.ui.comparison.panes import ReadingPane
-from reader.view.paragraphs import LRM, RLM, is_rtl_paragraph
+from reader.view.paragraphs import LRM, RLM
 
 MIXED = [
     "قمة C5+1 بالبيت الأبيض",
@@ -71,7 +72,7 @@ def qt_visual_order(block: QTextBlock) -> str:
 
 
 def oracle(text: str) -> str:
-    visual = get_display(text, base_dir="R" if is_rtl_paragraph(text) else "L")
+    visual = get_display(text, base_dir="R" if is_right_to_left(text) else "L")
     return "".join(ch for ch in visual if not unicodedata.combining(ch) and ch not in (RLM, LRM))
 
 
@@ -155,7 +156,7 @@ def test_arabic_paragraphs_are_right_aligned(pane: ReadingPane) -> None:
     pane.viewport().repaint()
     width = pane.viewport().width()
     block = _block(pane, 0)
-    assert is_rtl_paragraph(block.text())
+    assert is_right_to_left(block.text())
     assert block.layout().lineCount() >= 2
     for line in range(block.layout().lineCount()):
         # every line ends at the right margin; the first starts there too

@@ -175,7 +175,7 @@ def find_removals(extracted: str, today: Date | None = None) -> Cleaning:
             keys = _content_keys(lines[index])
             overlap[index] = len(keys & body_keys) / len(keys) if keys else 0.0
         first, rest = headlines[0], headlines[1:]
-        # the real title shares words with the body (seed 003: 0.4); another story's, next to none
+        # the real title shares words with the body (0.4 on a scraped page); another story's, next to none
         if overlap[first] < 0.2 and max(overlap[i] for i in rest) >= 0.34:
             remove(first, "headline of another story")
 

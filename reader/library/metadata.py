@@ -8,7 +8,7 @@ from datetime import date as Date
 from reader.text.calendar import MONTHS, ORDINAL_DAYS
 from reader.text.normalize import MARKS
 
-# `date 2025-11-07 ` as some scrapers prefix the first paragraph (seeds 000 and 004).
+# `date 2025-11-07 ` as some scrapers prefix the first paragraph.
 DATE_PREFIX_RE = re.compile(
     r"^\s*date\s*[:=]?\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+Z-]*)?\s*", re.IGNORECASE
 )

@@ -16,15 +16,18 @@ from functools import lru_cache
 from reader.text.normalize import MARKS, TATWEEL, fold_word
 from reader.text.tokens import TOKEN_RE, is_word
 
-# Clitic prefixes: every one for the index; only the article-bearing ones for a query, so a
-# query for بلد does not also match ولد (whose stem is لد).
-_CLITIC_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=...)")
-_ARTICLE_RE = re.compile("^(?:وبال|فبال|وال|فال|بال|كال|لل|ال)(?=...)")
+# Clitic prefixes (folded spellings), longest first so an alternation tries وبال before و: every
+# one for the index; only the article-bearing ones for a query, so a query for بلد does not also
+# match ولد (whose stem is لد).
+ARTICLE_PREFIXES = ("وبال", "فبال", "وال", "فال", "بال", "كال", "لل", "ال")
+CLITIC_PREFIXES = (*ARTICLE_PREFIXES, "و", "ف", "ب", "ل")
+_CLITICS = "|".join(CLITIC_PREFIXES)
+_CLITIC_RE = re.compile(f"^(?:{_CLITICS})(?=...)")
+_ARTICLE_RE = re.compile(f"^(?:{'|'.join(ARTICLE_PREFIXES)})(?=...)")
 _INNER_WEAK_RE = re.compile("(?<=.)[يو](?=.)")
 
 # Column weights for bm25: a hit in the title counts most, a loose-spelling hit least.
-BM25_WEIGHTS = (8.0, 1.0, 0.6, 0.3)
-COLUMNS = ("title", "body", "stems", "loose")
+BM25_WEIGHTS = (8.0, 1.0, 0.6, 0.3)  # title, body, stems, loose
 
 
 @lru_cache(maxsize=1 << 18)
@@ -146,7 +149,7 @@ def _key_pattern(key: str, loose: bool) -> str:
 def snippet_regex(query: str) -> re.Pattern[str] | None:
     """A regex that finds, in original text, the words a query matches."""
     alternatives: list[str] = []
-    clitics = "(?:وبال|فبال|وال|فال|بال|كال|لل|ال|و|ف|ب|ل)?"
+    clitics = f"(?:{_CLITICS})?"
     for keys in query_terms(query):
         for key in keys[:2]:
             if key.isascii():
@@ -179,7 +182,7 @@ _ONE_TO_ONE = str.maketrans(
         "ة": "ه",
     }
 )
-_CLITIC_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "فبال"))
+_CLITIC_PREFIXES = frozenset(("", *CLITIC_PREFIXES))
 _MARK_SET = frozenset(ch for ch in map(chr, range(0x600, 0x700)) if re.fullmatch(f"[{MARKS}]", ch)) | {
     TATWEEL
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Harakat and Qur'anic marks: matched inside words (Python's \w stops at them).
@@ -77,10 +77,6 @@ class NormalizeOptions:
     punctuation: bool = True  # ، ؛ ؟ and every quote style treated alike
     invisible: bool = True  # zero-width and bidi marks ignored
     clitics: bool = False  # و ف ب ل ال prefixes stripped (off: it over-matches for alignment)
-
-    @classmethod
-    def option_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 DEFAULT_OPTIONS = NormalizeOptions()

@@ -15,11 +15,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from reader.text.direction import is_right_to_left
+
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
-# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, presentation forms) and strong
-# left-to-right letters (Latin, Greek, Cyrillic, Armenian and the scripts above U+0900).
-_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LTR_RE = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u058f\u0900-\u1fff\u2c00-\ua7ff\uac00-\ud7a3]")
 _SLICE = 1 << 17
 RLM = "\u200f"
 LRM = "\u200e"
@@ -33,13 +31,6 @@ def display_text(text: str) -> str:
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2029", "\n").replace("\u2028", "\n")
     return text
-
-
-def is_rtl_paragraph(paragraph: str) -> bool:
-    """Right-to-left unless strong left-to-right letters outnumber the right-to-left ones."""
-    if not _LTR_RE.search(paragraph):
-        return True
-    return len(_LTR_RE.findall(paragraph)) <= len(_RTL_RE.findall(paragraph))
 
 
 def first_strong_is_rtl(paragraph: str) -> bool:
@@ -71,7 +62,7 @@ def direction_marks(text: str) -> tuple[dict[int, str], list[int]]:
     for number, start in enumerate(starts):
         end = starts[number + 1] - 1 if number + 1 < len(starts) else len(text)
         paragraph = text[start:end]
-        rtl = is_rtl_paragraph(paragraph)
+        rtl = is_right_to_left(paragraph)
         if not rtl:
             ltr.append(number)
         if paragraph and rtl != first_strong_is_rtl(paragraph):

@@ -8,7 +8,6 @@ full-text search found, so typing finds words inside the articles too.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import (
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from reader.library.model import ArticleSummary
+from reader.text.direction import is_right_to_left
 from reader.text.search_fold import fold_chars
 
 COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED = range(5)
@@ -47,18 +47,6 @@ Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
-
-
-def is_right_to_left(text: str) -> bool:
-    """True when right-to-left letters (Arabic, Hebrew) outnumber left-to-right ones."""
-    rtl = ltr = 0
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
-    return rtl >= ltr and rtl > 0
 
 
 def _first_line(text: str) -> str:
@@ -157,12 +145,6 @@ class ArticleTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.resort()
-
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     def resort(self) -> None:
         """Sort again by the current column (after values changed); selections follow their articles."""

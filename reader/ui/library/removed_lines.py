@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library import Library, RemovedLine
-from reader.view.paragraphs import is_rtl_paragraph
+from reader.text.direction import is_right_to_left
 
 COL_TEXT, COL_LINE, COL_REASON = range(3)
 
@@ -43,7 +43,7 @@ class _DirectionalDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        if is_rtl_paragraph(option.text):
+        if is_right_to_left(option.text):
             option.direction = Qt.LayoutDirection.RightToLeft
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
         else:
@@ -113,7 +113,7 @@ class RemovedLinesDialog(QDialog):
             item.setTextAlignment(COL_LINE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
         self.title_label.setText(article.title)
-        rtl = is_rtl_paragraph(article.title)
+        rtl = is_right_to_left(article.title)
         self.title_label.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
