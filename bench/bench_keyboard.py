@@ -13,13 +13,13 @@ from importlib.resources import files
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from reader.library.model import ArticleSummary  # noqa: E402
-from reader.text.search_fold import fold_with_map  # noqa: E402
-from reader.ui.comparison.findbar import FindBar  # noqa: E402
-from reader.ui.library.article_model import (  # noqa: E402
+from reader.library.model import ArticleSummary
+from reader.text.search_fold import fold_with_map
+from reader.ui.comparison.findbar import FindBar
+from reader.ui.library.article_model import (
     COL_SHARED,
     COL_TITLE,
     COL_WORDS,

@@ -130,7 +130,7 @@ def main() -> int:
     median_hits = statistics.median(hit_counts)
     print(f"{'hits per query (limit 200)':<34} median {median_hits:.0f}, max {max(hit_counts)}")
     if args.keep is None:
-        import shutil  # noqa: PLC0415
+        import shutil
 
         shutil.rmtree(work, ignore_errors=True)
     return 0

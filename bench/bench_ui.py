@@ -107,14 +107,14 @@ def cold_start(runs: int = 3) -> list[float]:
 
 
 def in_process(skip_1m: bool, only_1m: bool = False) -> None:
-    from PySide6.QtCore import QSettings  # noqa: PLC0415
+    from PySide6.QtCore import QSettings
 
-    from reader.compare import CompareOptions  # noqa: PLC0415
-    from reader.library import open_library  # noqa: PLC0415
-    from reader.ui.application import create_application  # noqa: PLC0415
-    from reader.ui.window.mainwindow import MainWindow  # noqa: PLC0415
-    from reader.ui.window.settings import WindowSettings  # noqa: PLC0415
-    from reader.view.comparison import CompareRequest, prepare_result  # noqa: PLC0415
+    from reader.compare import CompareOptions
+    from reader.library import open_library
+    from reader.ui.application import create_application
+    from reader.ui.window.mainwindow import MainWindow
+    from reader.ui.window.settings import WindowSettings
+    from reader.view.comparison import CompareRequest, prepare_result
 
     app = create_application(["qarin"])
     folder = Path(tempfile.mkdtemp(prefix="qarin-bench-"))
@@ -185,10 +185,10 @@ def in_process(skip_1m: bool, only_1m: bool = False) -> None:
         million_words(app, window, library, state, wait)
 
 
-def million_words(app, window, library, state, wait) -> None:  # noqa: ANN001
+def million_words(_app, window, library, state, wait) -> None:
     """4. event-loop stall while a 1M-word pair is compared."""
-    from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
 
     text_a, text_b = big_pair(1_000_000, seed=11)
     library.import_text(text_a, title="bench A")

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import articles  # noqa: E402
+from corpus import articles
 
-from reader.facts.names import ORGANISATION, _introduced  # noqa: E402
-from reader.facts.spelling import _CLASS_OF, distance, name_key  # noqa: E402
-from reader.facts.words import Words  # noqa: E402
+from reader.facts.names import ORGANISATION, _introduced
+from reader.facts.spelling import _CLASS_OF, distance, name_key
+from reader.facts.words import Words
 
 MAX_DISTANCE = 2.0
 MIN_COUNT = 2

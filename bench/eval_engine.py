@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import eval_corpus  # noqa: E402
-import pan  # noqa: E402
+import eval_corpus
+import pan
 
-from reader.compare import compare  # noqa: E402
+from reader.compare import compare
 
 TARGET_PLAGDET = 0.97
 TARGET_GRANULARITY = 1.02

@@ -34,15 +34,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_folder  # noqa: E402
+from corpus import corpus_folder
 
-from reader.library import open_library  # noqa: E402
-from reader.library.search import words_of  # noqa: E402
-from reader.stories import stories_of  # noqa: E402
-from reader.stories.grouping import GROUPING  # noqa: E402
-from reader.text.normalize import fold_text, fold_word  # noqa: E402
-from reader.text.sentences import sentences  # noqa: E402
-from reader.text.stopwords import stopword_keys  # noqa: E402
+from reader.library import open_library
+from reader.library.search import words_of
+from reader.stories import stories_of
+from reader.stories.grouping import GROUPING
+from reader.text.normalize import fold_text, fold_word
+from reader.text.sentences import sentences
+from reader.text.stopwords import stopword_keys
 
 MIN_SENTENCE_WORDS = 10
 MIN_SHARED_SENTENCES = 3

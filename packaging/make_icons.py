@@ -14,8 +14,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
@@ -26,7 +26,7 @@ from PySide6.QtGui import (  # noqa: E402
     QPen,
     QTransform,
 )
-from PySide6.QtSvg import QSvgGenerator  # noqa: E402
+from PySide6.QtSvg import QSvgGenerator
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"

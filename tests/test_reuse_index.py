@@ -126,7 +126,7 @@ def test_the_cli_lists_both_shares(library, capsys):
     b = library.import_text(shared + "\n" + _prose(rng, 100), title="النسخة").article_id
     path = str(library.path)
     assert main(["similar", str(a), "--format", "json", "--library", path]) == 0
-    import json  # noqa: PLC0415
+    import json
 
     data = json.loads(capsys.readouterr().out)
     (row,) = data["similar"]

@@ -68,7 +68,7 @@ def test_font_not_from_the_bundle_fails(qapp, capsys, monkeypatch):
 
 def test_error_dialog_fails_instead_of_hanging(qapp, capsys, monkeypatch):
     """A comparison that raises makes the window open a message box; offscreen nobody closes it."""
-    from reader.view import comparison  # noqa: PLC0415
+    from reader.view import comparison
 
     def broken(*args, **kwargs):
         raise ValueError("engine exploded")

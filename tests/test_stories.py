@@ -181,7 +181,7 @@ def test_the_story_command(newsroom, capsys):
 
 
 def test_the_headline_is_the_title_most_like_the_others():
-    from reader.library import ArticleSummary  # noqa: PLC0415
+    from reader.library import ArticleSummary
 
     def summary(number: int, title: str) -> ArticleSummary:
         return ArticleSummary(number, title, "x", "2015-07-21", 10, "o", "t", False)

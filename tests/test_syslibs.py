@@ -121,7 +121,7 @@ def test_table_covers_what_installed_qt_links_against():
     """Guards against drift: a new PySide6 that links a new system library must be added to the table.
 
     objdump (binutils) is there wherever PyInstaller builds on Linux: it needs it too."""
-    import PySide6  # noqa: PLC0415 - only to find its files; no Qt module is loaded
+    import PySide6
 
     qt = Path(PySide6.__file__).parent / "Qt"
     base = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "ld-linux-x86-64.so.2"}
@@ -141,7 +141,7 @@ def test_table_covers_what_installed_qt_links_against():
 
 def test_real_machine_agrees_with_ldd_on_the_xcb_plugin():
     """The ctypes check reports exactly what ldd reports as 'not found' for the xcb platform plugin."""
-    import PySide6  # noqa: PLC0415
+    import PySide6
 
     plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     ldd = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
@@ -167,7 +167,7 @@ def test_launcher_subprocess_reports_missing_library_without_traceback():
 
 def test_launcher_stops_before_qt_when_a_library_is_missing(monkeypatch, capsys):
     """`qarin` (the window) checks first: one line naming the package, exit 3, reader.ui never imported."""
-    from reader import gui_launcher  # noqa: PLC0415
+    from reader import gui_launcher
 
     monkeypatch.setattr(syslibs, "make_ctypes_loader", lambda dirs=(): fake_loader({"libfontconfig.so.1"}))
     monkeypatch.delitem(sys.modules, "reader.ui.app", raising=False)
@@ -182,7 +182,7 @@ def test_launcher_stops_before_qt_when_a_library_is_missing(monkeypatch, capsys)
 
 
 def test_self_test_defaults_to_offscreen(monkeypatch):
-    from reader import gui_launcher  # noqa: PLC0415
+    from reader import gui_launcher
 
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
@@ -201,7 +201,7 @@ def test_import_failure_of_qt_becomes_one_line():
 
 def test_ctypes_loader_also_looks_in_the_bundle_folder(tmp_path):
     """A library the bundle carries but the system lacks counts as present."""
-    import ctypes  # noqa: PLC0415
+    import ctypes
 
     ctypes.CDLL("libz.so.1")  # zlib is on every machine Qt runs on; find its file in our memory map
     maps = Path("/proc/self/maps").read_text().splitlines()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.compare import (
-    CompareOptions,  # noqa: I001
+    CompareOptions,
     Comparison,
     Passage,
     Segment,
@@ -96,9 +96,9 @@ def show(qtbot, view: ComparisonView, text_a: str, text_b: str, comparison: Comp
     request = CompareRequest(1, 2, text_a, text_b, CompareOptions())
     result = prepare_result(request)
     if comparison is not None:  # a hand-built result for the same texts
-        from reader.view.comparison import CompareResult  # noqa: PLC0415
-        from reader.view.navigation import difference_hunks  # noqa: PLC0415
-        from reader.view.spans import build_tables  # noqa: PLC0415
+        from reader.view.comparison import CompareResult
+        from reader.view.navigation import difference_hunks
+        from reader.view.spans import build_tables
 
         a, b = display_text(text_a), display_text(text_b)
         table_a, table_b = build_tables(a, b, comparison)

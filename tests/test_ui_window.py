@@ -233,7 +233,7 @@ def test_newer_request_supersedes_a_stale_one(qtbot, window, library) -> None:
 
 
 def test_articles_named_by_id_or_seed_file_and_bad_arguments_fail_in_one_line(library) -> None:
-    from reader.ui.app import UsageError, parse_arguments  # noqa: PLC0415
+    from reader.ui.app import UsageError, parse_arguments
 
     by_name = resolve_article(library, "001")
     assert library.summary(by_name).origin.endswith("001_abe78c42e994441b.txt")

@@ -138,7 +138,7 @@ def test_a_superseded_child_comparison_is_killed() -> None:
     assert time.perf_counter() - started < 5
 
 
-def report_window_modules(texts: list[str], send) -> None:  # noqa: ANN001 - run in the child
+def report_window_modules(texts: list[str], send) -> None:
     loaded = sorted(name for name in sys.modules if name.startswith(("reader.ui", "PySide6", "shiboken6")))
     send("done", (texts, loaded))
 

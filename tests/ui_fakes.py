@@ -12,7 +12,7 @@ from reader.ui.tasks import TaskManager
 class FakeWindow(QWidget):
     """What imports and drops need of the main window: its library, tasks, and a list to reload."""
 
-    def __init__(self, library) -> None:  # noqa: ANN001
+    def __init__(self, library) -> None:
         super().__init__()
         self.library = library
         self.listed: list[int] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.compare import CHANGED, ONLY, Comparison
 from reader.compare.model import Segment, Side
@@ -20,13 +21,16 @@ from reader.report.summary import Summary, facts_line, side_line
 from reader.report.worddiff import merged
 from reader.terminal import Run, TerminalWriter, text_width
 
+if TYPE_CHECKING:
+    from reader.commands.compare import Document
+
 _DEFAULT_WIDTH = 100
 DELETED_MARKS = ("[-", "-]")  # git diff --word-diff's plain marks
 INSERTED_MARKS = ("{+", "+}")
 
 
 @dataclass(frozen=True)
-class Side_:
+class ReportSide:
     label: str
     text: str
     detail: str
@@ -34,11 +38,11 @@ class Side_:
 
 
 def write_report(
-    out: TerminalWriter, result: Comparison, facts: Facts, summary: Summary, doc_a, doc_b
+    out: TerminalWriter, result: Comparison, facts: Facts, summary: Summary, doc_a: Document, doc_b: Document
 ) -> None:
     """Header, facts that differ, passages in A's order, then what only A and only B say."""
     sides = {
-        side: Side_(d.label, d.text, d.detail, Words(d.text)) for side, d in (("a", doc_a), ("b", doc_b))
+        side: ReportSide(d.label, d.text, d.detail, Words(d.text)) for side, d in (("a", doc_a), ("b", doc_b))
     }
     for side in ("a", "b"):
         doc = sides[side]
@@ -120,7 +124,7 @@ def _marked(a: str, b: str, color: bool) -> list[Run]:
     return runs
 
 
-def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, Side_]) -> None:
+def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, ReportSide]) -> None:
     order = sorted(range(len(result.passages)), key=lambda i: result.passages[i].a)
     b_rank = {index: rank for rank, index in enumerate(sorted(order, key=lambda i: result.passages[i].b))}
     if not order:
@@ -158,12 +162,12 @@ def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, Si
             _write_text(out, "AB", runs)
 
 
-def _paragraphs(side: Side_, span: tuple[int, int]) -> str:
+def _paragraphs(side: ReportSide, span: tuple[int, int]) -> str:
     first, last = side.words.paragraph(span[0]), side.words.paragraph(max(span[0], span[1] - 1))
     return f"¶{first}" if first == last else f"¶{first}-{last}"
 
 
-def _write_only(out: TerminalWriter, result: Comparison, sides: dict[str, Side_]) -> None:
+def _write_only(out: TerminalWriter, result: Comparison, sides: dict[str, ReportSide]) -> None:
     for side in ("a", "b"):
         doc = sides[side]
         stretches = list(_only_stretches(result, side, doc.text))

@@ -90,7 +90,17 @@ def _code_point(n: int) -> str:
     return chr(0xE000 + n) if n < 0x1900 else chr(0x10000 + n)
 
 
-def _stretch(op, tokens_a, a0, a1, tokens_b, b0, b1, span_a, span_b) -> Stretch:
+def _stretch(
+    op: Op,
+    tokens_a: list[Token],
+    a0: int,
+    a1: int,
+    tokens_b: list[Token],
+    b0: int,
+    b1: int,
+    span_a: tuple[int, int],
+    span_b: tuple[int, int],
+) -> Stretch:
     return Stretch(op, _offsets(tokens_a, a0, a1, span_a), _offsets(tokens_b, b0, b1, span_b))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -127,7 +128,7 @@ class Facts:
         return [p.to_dict() for p in self.pairs]
 
 
-def sort_pairs(pairs) -> tuple[FactPair, ...]:
+def sort_pairs(pairs: Iterable[FactPair]) -> tuple[FactPair, ...]:
     def place(pair: FactPair) -> tuple:
         first = pair.a or pair.b
         return (

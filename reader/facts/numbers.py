@@ -141,7 +141,9 @@ def _word_number(
     return None  # `خمس` (a fifth), `سبع` (a lion): a number word needs something it counts
 
 
-def _scaled(keys: list[str], values: tuple[float, ...], last: int, scales: dict[str, int]):
+def _scaled(
+    keys: list[str], values: tuple[float, ...], last: int, scales: dict[str, int]
+) -> tuple[tuple[float, ...], int]:
     """`3.07 مليار`, `ثلاثة آلاف`, `مئة ألف`: the scale words after a number multiply it."""
     while last + 1 < len(keys):
         scale = lookup(keys[last + 1], scales) if not keys[last + 1].startswith("و") else None

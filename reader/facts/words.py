@@ -30,7 +30,7 @@ def prefix_forms(key: str) -> list[str]:
     return forms
 
 
-def lookup(key: str, table: dict | frozenset):
+def lookup(key: str, table: dict | frozenset) -> object | None:
     """The first clitic form of `key` found in `table` (its value for a dict), or None."""
     for form in prefix_forms(key):
         if form in table:

@@ -83,7 +83,7 @@ class _TextCollector(HTMLParser):
         self._skipping = 0
         self._in_title = False
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, _attrs: list) -> None:
         if tag in _SKIPPED:
             self._skipping += 1
         elif tag == "title":

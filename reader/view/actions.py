@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate collects
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate collects
     """Mark `text` for translation in `context`; it is translated where it is shown."""
     return text
 
@@ -76,7 +76,16 @@ class ActionSpec:
         return self.id.split(".", 1)[0]
 
 
-def _a(id, label, keys, menu, description, method, *args, **extra) -> ActionSpec:  # noqa: ANN001 - shorthand
+def _a(
+    id: str,
+    label: str,
+    keys: list[str],
+    menu: str,
+    description: str,
+    method: str,
+    *args: object,
+    **extra: object,
+) -> ActionSpec:
     return ActionSpec(id, label, tuple(keys), menu, description, Call(method, args), **extra)
 
 

@@ -161,7 +161,7 @@ class CommandPalette(QDialog):
         if first_enabled is not None:
             self.list.setCurrentItem(first_enabled)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Up/Down/PageUp/PageDown in the query move through the list."""
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]

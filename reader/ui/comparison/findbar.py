@@ -29,7 +29,7 @@ from reader.view.paragraphs import PositionMap
 class FindBar(QWidget):
     """A find box for one QPlainTextEdit at a time (`set_editor` when the focused pane changes)."""
 
-    hitChanged = Signal(int, int)  # index of the current hit (-1: none), number of hits
+    hitChanged = Signal(int, int)  # noqa: N815 - Qt naming; index of the current hit (-1: none), hits
 
     def __init__(self, parent: QWidget | None = None, editor: QPlainTextEdit | None = None) -> None:
         super().__init__(parent)
@@ -216,7 +216,7 @@ class FindBar(QWidget):
         self.query.setStyleSheet("QLineEdit { background: #f6d5d5; color: #000; }" if failed else "")
         self.hitChanged.emit(index, count)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Enter: next hit; Shift+Enter: previous; Esc: close and return to the pane."""
         if watched is self.query and event.type() == QEvent.Type.KeyPress:
             key_event: QKeyEvent = event  # type: ignore[assignment]

@@ -60,7 +60,7 @@ class OverviewRuler(QWidget):
         painter.end()
         return pixmap
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         if self._cache is None or self._cache.size() != self.size():
             self._cache = self._render()
         painter = QPainter(self)

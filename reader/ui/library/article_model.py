@@ -219,13 +219,15 @@ class ArticleTableModel(QAbstractTableModel):
         return key
 
     # QAbstractTableModel
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and section in _HEADERS:
             if role == Qt.ItemDataRole.DisplayRole:
                 return QCoreApplication.translate("ArticleList", _HEADERS[section])
@@ -238,7 +240,7 @@ class ArticleTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         summary = self._rows[index.row()]
@@ -271,7 +273,7 @@ class ArticleTableModel(QAbstractTableModel):
             return "" if share is None else f"{self._locale.toString(round(share * 100))}%"
         return ""
 
-    def _sort_key(self, summary: ArticleSummary, column: int):
+    def _sort_key(self, summary: ArticleSummary, column: int) -> str | int | float | None:
         if column == COL_TITLE:
             return self._folded_of(summary)
         if column == COL_SOURCE:
@@ -285,7 +287,7 @@ class ArticleTableModel(QAbstractTableModel):
             return -1.0 if share is None else float(share)
         return None
 
-    def _alignment(self, summary: ArticleSummary, column: int):
+    def _alignment(self, summary: ArticleSummary, column: int) -> Qt.AlignmentFlag:
         if column in (COL_TITLE, COL_SOURCE):
             text = summary.title if column == COL_TITLE else summary.source
             if column == COL_SOURCE:
@@ -376,7 +378,9 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             if self._words:
                 self._passing = model.matching_ids(self._words) | self._text_matches
 
-    def _source_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:  # noqa: ANN002
+    def _source_data_changed(
+        self, top_left: QModelIndex, _bottom_right: QModelIndex, *_roles: object
+    ) -> None:
         """An edited title or source may now pass the filter or fail it (shares never change that)."""
         if self._words and top_left.column() <= COL_SOURCE:
             self._refilter(self._words, self._text_matches)

@@ -52,7 +52,7 @@ class DropImporter(QObject):
         widget.installEventFilter(importer)
         return importer
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             return self._consider(event)

@@ -39,7 +39,7 @@ class _DirectionalDelegate(QStyledItemDelegate):
     """Lays out each cell in its own script's direction: Arabic right-aligned and right-to-left
     (so a closing ؟ or quote sits at its end), Latin left-to-right, whatever the window's direction."""
 
-    def initStyleOption(
+    def initStyleOption(  # noqa: N802 - Qt override
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)

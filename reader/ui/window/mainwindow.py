@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         else:
             self.show_pair(left if left is not None else article, article)
 
-    def _row_activated(self, index: QModelIndex) -> None:
+    def _row_activated(self, _index: QModelIndex) -> None:
         self.selected_to("b" if self.pair[0] is not None else "a")
 
     def _filter_changed(self, text: str) -> None:
