@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
+import os
+import pickle
 import random
 import statistics
 import sys
@@ -142,6 +145,22 @@ def evaluate_real(items, n_pairs: int, seed: int, options: CompareOptions, worst
     return {"paired coverage": coverage, "false passages": false}
 
 
+def cached_cases(items, per_kind: int, seed: int, kinds) -> list:  # noqa: ANN001
+    """The known-reuse pairs, kept in the user's cache folder (outside the repository) between runs
+    of the same generator code and arguments."""
+    here = Path(__file__).resolve().parent
+    code = b"".join((here / name).read_bytes() for name in ("reuse_cases.py", "obfuscate.py", "snn.py"))
+    key = hashlib.sha256(code + repr((per_kind, seed, list(kinds), len(items))).encode()).hexdigest()[:16]
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "qarin-bench"
+    cache = folder / f"cases-{key}.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    pairs = reuse_cases.build(reuse_cases.Pool(items), per_kind, seed, kinds)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(pairs))
+    return pairs
+
+
 def _options(settings: list[str]) -> CompareOptions:
     options = CompareOptions()
     if not settings:
@@ -177,9 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, float] = {}
     if not args.no_cases:
         started = time.perf_counter()
-        pool = reuse_cases.Pool(items)
         kinds = [k for k in args.kinds.split(",") if k] or reuse_cases.KINDS
-        pairs = reuse_cases.build(pool, args.per_kind, args.seed, kinds)
+        pairs = cached_cases(items, args.per_kind, args.seed, kinds)
         sizes = sorted(len(p.a[a0:a1].split()) for p in pairs for (a0, a1), _ in p.cases)
         print(
             f"known reuse: {len(pairs)} pairs, {len(sizes)} cases of {sizes[0]}-{sizes[-1]} words "

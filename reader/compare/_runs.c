@@ -1,5 +1,4 @@
-/* Seeds and exact runs in C: an optional accelerator for reader/compare/anchors.py, which keeps a
- * pure-Python twin of each function with the same results (tests/test_engine_accel.py).
+/* Seeds, exact runs, chains and grid clusters: the per-word loops of reader/compare/anchors.py.
  *
  * Word ids arrive as Python lists of small ints (Document.word_ids) and are copied once into C
  * arrays; pairs and counts go back as bytes of native int64 (array('q').frombytes).
@@ -10,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGRAM 3 /* anchors.NGRAM */
 
 static int64_t *ids_of(PyObject *list, Py_ssize_t *size) {
     if (!PyList_Check(list)) {
@@ -47,32 +45,33 @@ static int64_t *counts_of(const int64_t *words, Py_ssize_t n, int64_t n_ids) {
     return counts;
 }
 
-/* ---- n-grams that occur once in each text: an open-addressing table keyed by the ids ---------- */
+/* ---- seeds: words and word n-grams rare in both texts, keyed by their ids ---------------------- */
+
+#define MAX_SEED_COUNT 4 /* AlignParams.max_rare_count is checked against this */
 
 typedef struct {
-    int32_t key[NGRAM];
-    int32_t count_a, count_b, at_a, at_b; /* count_a == 0: empty */
-} GramSlot; /* 28 bytes: two million of them stay cheap to clear and to probe */
+    uint64_t hash;
+    int32_t count_a, count_b; /* count_a == 0: empty (n-grams of B alone are never entered) */
+    int32_t at_a[MAX_SEED_COUNT], at_b[MAX_SEED_COUNT]; /* the first occurrences, in order */
+} GramSlot;
 
-static uint64_t gram_hash(const int32_t *key) {
+static uint64_t gram_hash(const int64_t *words, int n) {
     uint64_t h = 0x9E3779B97F4A7C15ULL;
-    for (int k = 0; k < NGRAM; k++) {
-        h ^= (uint64_t)key[k] + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    for (int k = 0; k < n; k++) {
+        h ^= (uint64_t)words[k] + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
         h *= 0xBF58476D1CE4E5B9ULL;
     }
-    return h ^ (h >> 31);
+    return (h ^ (h >> 31)) | 1; /* never 0 */
 }
 
-/* The slot of `key`, or the empty slot where it would go. */
-static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *words) {
-    int32_t key[NGRAM];
-    for (int k = 0; k < NGRAM; k++)
-        key[k] = (int32_t)words[k];
-    size_t at = gram_hash(key) & mask;
-    while (slots[at].count_a && memcmp(slots[at].key, key, sizeof(key)) != 0)
+/* The slot of the n-gram at `words` (compared word by word with the slot's first occurrence in
+ * A, so a hash collision never pairs two different n-grams), or the empty slot where it goes. */
+static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *wa, const int64_t *words, int n,
+                           uint64_t hash) {
+    size_t at = hash & mask;
+    while (slots[at].count_a &&
+           (slots[at].hash != hash || memcmp(wa + slots[at].at_a[0], words, sizeof(int64_t) * (size_t)n) != 0))
         at = (at + 1) & mask;
-    if (!slots[at].count_a)
-        memcpy(slots[at].key, key, sizeof(key));
     return &slots[at];
 }
 
@@ -80,112 +79,176 @@ typedef struct {
     int64_t i, j;
 } Pair;
 
-/* unique_seeds(wa, wb, stop) -> (pairs, counts_a, counts_b)
- * pairs: int64 (i, j) of every content word (id not in the set `stop`) and every word trigram that
- * occurs exactly once in each text, sorted; counts: occurrences of each id below the largest + 1,
- * per text. Same pairs as anchors._unique_seeds before its fallback for repetitive texts. */
-static PyObject *unique_seeds(PyObject *self, PyObject *args) {
-    PyObject *list_a, *list_b, *stop;
-    if (!PyArg_ParseTuple(args, "OOO!", &list_a, &list_b, &PySet_Type, &stop))
+typedef struct {
+    Pair *data;
+    Py_ssize_t size, capacity;
+} PairVec;
+
+static int pair_push(PairVec *v, int64_t i, int64_t j) {
+    if (v->size == v->capacity) {
+        Py_ssize_t cap = v->capacity ? v->capacity * 2 : 1024;
+        Pair *grown = realloc(v->data, (size_t)cap * sizeof(Pair));
+        if (!grown)
+            return -1;
+        v->data = grown;
+        v->capacity = cap;
+    }
+    v->data[v->size++] = (Pair){i, j};
+    return 0;
+}
+
+/* Pair the occurrences of every n-gram (n = 1: a content word) that is rare in both texts: with
+ * as many occurrences in each (at most max_count), the k-th of A with the k-th of B, in order
+ * (formulaic copy repeats a sentence per paragraph: the paragraphs pair in order); once in one
+ * text and a few times in the other, the one with each (a passage reused twice). */
+static int seed_ngrams(const int64_t *wa, Py_ssize_t na, const int64_t *wb, Py_ssize_t nb, int n,
+                       const unsigned char *is_stop, int max_count, PairVec *out) {
+    const Py_ssize_t grams_a = na >= n ? na - n + 1 : 0, grams_b = nb >= n ? nb - n + 1 : 0;
+    size_t capacity = 1024;
+    while (capacity < 2 * (size_t)grams_a)
+        capacity *= 2;
+    GramSlot *slots = calloc(capacity, sizeof(GramSlot));
+    if (!slots)
+        return -1;
+    for (Py_ssize_t i = 0; i < grams_a; i++) {
+        if (n == 1 && is_stop[wa[i]])
+            continue;
+        const uint64_t hash = gram_hash(wa + i, n);
+        GramSlot *slot = gram_slot(slots, capacity - 1, wa, wa + i, n, hash);
+        if (slot->count_a < MAX_SEED_COUNT)
+            slot->at_a[slot->count_a] = (int32_t)i;
+        slot->hash = hash;
+        slot->count_a++;
+    }
+    for (Py_ssize_t j = 0; j < grams_b; j++) {
+        if (n == 1 && is_stop[wb[j]])
+            continue;
+        GramSlot *slot = gram_slot(slots, capacity - 1, wa, wb + j, n, gram_hash(wb + j, n));
+        if (!slot->count_a)
+            continue;
+        if (slot->count_b < MAX_SEED_COUNT)
+            slot->at_b[slot->count_b] = (int32_t)j;
+        slot->count_b++;
+    }
+    int failed = 0;
+    for (size_t k = 0; k < capacity && !failed; k++) {
+        const GramSlot *slot = &slots[k];
+        const int ca = slot->count_a, cb = slot->count_b;
+        if (!ca || !cb || ca > max_count || cb > max_count)
+            continue;
+        if (ca == cb) {
+            for (int m = 0; m < ca && !failed; m++)
+                failed = pair_push(out, slot->at_a[m], slot->at_b[m]) < 0;
+        } else if (ca == 1 || cb == 1) {
+            for (int x = 0; x < ca && !failed; x++)
+                for (int y = 0; y < cb && !failed; y++)
+                    failed = pair_push(out, slot->at_a[x], slot->at_b[y]) < 0;
+        }
+    }
+    free(slots);
+    return failed ? -1 : 0;
+}
+
+/* The pairs sorted by (i, j), each once: a counting sort on i (a few pairs share an i, and those
+ * are put in order of j by insertion), linear where a general sort of a million pairs is not. */
+static Pair *sort_pairs(const PairVec *pairs, Py_ssize_t na, Py_ssize_t *distinct) {
+    Py_ssize_t *first = calloc((size_t)na + 2, sizeof(Py_ssize_t));
+    Pair *out = malloc(sizeof(Pair) * (size_t)(pairs->size ? pairs->size : 1));
+    if (!first || !out) {
+        free(first);
+        free(out);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < pairs->size; k++)
+        first[pairs->data[k].i + 1]++;
+    for (Py_ssize_t i = 0; i < na; i++)
+        first[i + 1] += first[i];
+    for (Py_ssize_t k = 0; k < pairs->size; k++) {
+        Py_ssize_t at = first[pairs->data[k].i]++;
+        const Pair p = pairs->data[k];
+        while (at > 0 && out[at - 1].i == p.i && out[at - 1].j > p.j) {
+            out[at] = out[at - 1];
+            at--;
+        }
+        out[at] = p;
+    }
+    free(first);
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < pairs->size; k++)
+        if (!n || out[k].i != out[n - 1].i || out[k].j != out[n - 1].j)
+            out[n++] = out[k];
+    *distinct = n;
+    return out;
+}
+
+/* seeds(wa, wb, stop_flags, ngrams, max_count) -> (pairs, counts_a, counts_b)
+ * pairs: int64 (i, j), sorted and distinct, of the n-grams of each length in `ngrams` (1: content
+ * words, ids whose byte in stop_flags is 0) rare in both texts (see seed_ngrams); counts:
+ * occurrences of each id below the largest + 1, per text. */
+static PyObject *seeds(PyObject *self, PyObject *args) {
+    PyObject *list_a, *list_b, *ngrams;
+    Py_buffer stop;
+    int max_count;
+    if (!PyArg_ParseTuple(args, "OOy*O!i", &list_a, &list_b, &stop, &PyTuple_Type, &ngrams, &max_count))
         return NULL;
     PyObject *result = NULL;
-    Py_ssize_t na = 0, nb = 0, n_pairs = 0;
+    Py_ssize_t na = 0, nb = 0;
     int64_t n_ids = 0;
     unsigned char *is_stop = NULL;
-    int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL, *where_b = NULL, *gram_at_b = NULL;
-    GramSlot *slots = NULL;
-    Pair *pairs = NULL;
+    int64_t *wa = NULL, *wb = NULL, *count_a = NULL, *count_b = NULL;
+    PairVec pairs = {NULL, 0, 0};
+    Pair *sorted = NULL;
+    Py_ssize_t distinct = 0;
+    if (max_count < 1 || max_count > MAX_SEED_COUNT) {
+        PyErr_Format(PyExc_ValueError, "max_count must be 1..%d", MAX_SEED_COUNT);
+        goto done;
+    }
     if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
         goto done;
     for (Py_ssize_t k = 0; k < na; k++)
         n_ids = wa[k] >= n_ids ? wa[k] + 1 : n_ids;
     for (Py_ssize_t k = 0; k < nb; k++)
         n_ids = wb[k] >= n_ids ? wb[k] + 1 : n_ids;
-    if (n_ids > INT32_MAX) {
-        PyErr_SetString(PyExc_ValueError, "word ids must fit in 32 bits");
+    if (na > INT32_MAX || nb > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "texts must hold fewer than 2**31 words");
         goto done;
     }
     if (!(is_stop = calloc((size_t)(n_ids ? n_ids : 1), 1))) {
         PyErr_NoMemory();
         goto done;
     }
-    {
-        Py_ssize_t pos = 0;
-        PyObject *item;
-        Py_hash_t hash;
-        while (_PySet_NextEntry(stop, &pos, &item, &hash)) {
-            const long long id = PyLong_AsLongLong(item);
-            if (id == -1 && PyErr_Occurred())
-                goto done;
-            if (id >= 0 && id < n_ids)
-                is_stop[id] = 1;
-        }
-    }
+    memcpy(is_stop, stop.buf, (size_t)(stop.len < n_ids ? stop.len : n_ids));
     if (!(count_a = counts_of(wa, na, n_ids)) || !(count_b = counts_of(wb, nb, n_ids)))
         goto done;
-    const Py_ssize_t grams_a = na >= NGRAM ? na - NGRAM + 1 : 0;
-    const Py_ssize_t grams_b = nb >= NGRAM ? nb - NGRAM + 1 : 0;
-    pairs = malloc(sizeof(Pair) * (size_t)(na + grams_a + 1));
-    where_b = malloc(sizeof(int64_t) * (size_t)(n_ids ? n_ids : 1));
-    size_t capacity = 1024;
-    while (capacity < 2 * (size_t)grams_a)
-        capacity *= 2;
-    slots = calloc(capacity, sizeof(GramSlot));
-    if (!pairs || !where_b || !slots) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    for (Py_ssize_t j = 0; j < nb; j++)
-        where_b[wb[j]] = j;
-    for (Py_ssize_t i = 0; i < grams_a; i++) {
-        GramSlot *slot = gram_slot(slots, capacity - 1, wa + i);
-        slot->count_a++;
-        slot->at_a = (int32_t)i;
-    }
-    for (Py_ssize_t j = 0; j < grams_b; j++) {
-        GramSlot *slot = gram_slot(slots, capacity - 1, wb + j);
-        if (slot->count_a) { /* n-grams of B alone are never entered */
-            slot->count_b++;
-            slot->at_b = (int32_t)j;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ngrams); k++) {
+        const long n = PyLong_AsLong(PyTuple_GET_ITEM(ngrams, k));
+        if (n < 1 || n > 64) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "n-gram lengths must be 1..64");
+            goto done;
+        }
+        if (seed_ngrams(wa, na, wb, nb, (int)n, is_stop, max_count, &pairs) < 0) {
+            PyErr_NoMemory();
+            goto done;
         }
     }
-    /* gram_at_b[i]: where in B the n-gram starting at word i of A is, when unique to both; the
-     * pairs then come out in order of i with no sort */
-    gram_at_b = malloc(sizeof(int64_t) * (size_t)(grams_a ? grams_a : 1));
-    if (!gram_at_b) {
+    if (!(sorted = sort_pairs(&pairs, na, &distinct))) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t i = 0; i < grams_a; i++)
-        gram_at_b[i] = -1;
-    for (size_t k = 0; k < capacity; k++)
-        if (slots[k].count_a == 1 && slots[k].count_b == 1)
-            gram_at_b[slots[k].at_a] = slots[k].at_b;
-    for (Py_ssize_t i = 0; i < na; i++) {
-        const int64_t w = wa[i];
-        const int64_t word_j = (count_a[w] == 1 && count_b[w] == 1 && !is_stop[w]) ? where_b[w] : -1;
-        const int64_t gram_j = i < grams_a ? gram_at_b[i] : -1;
-        /* both kinds at one i: sorted by j, as anchors._unique_seeds' sort leaves them */
-        const int64_t first = (word_j >= 0 && (gram_j < 0 || word_j <= gram_j)) ? word_j : gram_j;
-        const int64_t second = first == word_j ? gram_j : word_j;
-        if (first >= 0)
-            pairs[n_pairs++] = (Pair){i, first};
-        if (second >= 0)
-            pairs[n_pairs++] = (Pair){i, second};
-    }
-    result = Py_BuildValue("(NNN)", PyBytes_FromStringAndSize((const char *)pairs, n_pairs * (Py_ssize_t)sizeof(Pair)),
+    result = Py_BuildValue("(NNN)",
+                           PyBytes_FromStringAndSize((const char *)sorted, distinct * (Py_ssize_t)sizeof(Pair)),
                            PyBytes_FromStringAndSize((const char *)count_a, n_ids * 8),
                            PyBytes_FromStringAndSize((const char *)count_b, n_ids * 8));
 done:
+    PyBuffer_Release(&stop);
     free(is_stop);
     free(wa);
     free(wb);
     free(count_a);
     free(count_b);
-    free(where_b);
-    free(gram_at_b);
-    free(slots);
-    free(pairs);
+    free(pairs.data);
+    free(sorted);
     return result;
 }
 
@@ -344,10 +407,10 @@ fail:
     return NULL;
 }
 
-/* cluster(anchors, grid) -> [[anchor, ...], ...]: anchors._cluster. Anchors (i, j, length,
- * unique) fall in cells of grid x grid positions; cells that touch (8 ways) form one cluster.
- * Clusters come in the order of their first cell, each cell's anchors in their order, cells in
- * the order their first anchor came: the Python twin's order, whatever union-find does inside. */
+/* cluster(anchors, grid, min_count=1) -> [[anchor, ...], ...]. Anchors (i, j, length, unique)
+ * fall in cells of grid x grid positions; cells holding at least min_count anchors that touch
+ * (8 ways) form one cluster. Clusters come in the order of their first cell, each cell's anchors
+ * in their order, cells in the order their first anchor came. */
 typedef struct {
     int64_t ci, cj;
     int64_t cell; /* -1: empty slot */
@@ -376,8 +439,8 @@ static int64_t root_of(int64_t *parent, int64_t cell) {
 
 static PyObject *cluster(PyObject *self, PyObject *args) {
     PyObject *anchors;
-    long long grid;
-    if (!PyArg_ParseTuple(args, "O!L", &PyList_Type, &anchors, &grid))
+    long long grid, min_count = 1;
+    if (!PyArg_ParseTuple(args, "O!L|L", &PyList_Type, &anchors, &grid, &min_count))
         return NULL;
     if (grid <= 0) {
         PyErr_SetString(PyExc_ValueError, "grid must be positive");
@@ -392,8 +455,9 @@ static PyObject *cluster(PyObject *self, PyObject *args) {
     int64_t *keys = malloc(sizeof(int64_t) * 2 * (size_t)(n + 1));  /* per cell: ci, cj */
     int64_t *parent = malloc(sizeof(int64_t) * (size_t)(n + 1));
     int64_t *group_of = malloc(sizeof(int64_t) * (size_t)(n + 1)); /* per root cell */
+    int64_t *members = calloc((size_t)(n + 1), sizeof(int64_t));   /* per cell: its anchors */
     PyObject *groups = PyList_New(0), *result = NULL;
-    if (!slots || !cell_of || !keys || !parent || !group_of || !groups) {
+    if (!slots || !cell_of || !keys || !parent || !group_of || !members || !groups) {
         if (groups)
             PyErr_NoMemory();
         goto done;
@@ -427,12 +491,16 @@ static PyObject *cluster(PyObject *self, PyObject *args) {
             n_cells++;
         }
         cell_of[k] = slots[at].cell;
+        members[slots[at].cell]++;
     }
     static const int64_t steps[4][2] = {{1, -1}, {1, 0}, {1, 1}, {0, 1}};
+    /* a cell with fewer than min_count anchors is left out (a coarse grid keeps only dense cells) */
     for (int64_t c = 0; c < n_cells; c++) {
+        if (members[c] < min_count)
+            continue;
         for (int s = 0; s < 4; s++) {
             const int64_t other = cell_find(slots, capacity - 1, keys[2 * c] + steps[s][0], keys[2 * c + 1] + steps[s][1]);
-            if (other >= 0) {
+            if (other >= 0 && members[other] >= min_count) {
                 const int64_t ra = root_of(parent, c), rb = root_of(parent, other);
                 if (ra != rb)
                     parent[rb] = ra;
@@ -449,6 +517,10 @@ static PyObject *cluster(PyObject *self, PyObject *args) {
     }
     int64_t n_groups = 0;
     for (int64_t c = 0; c < n_cells; c++) {
+        if (members[c] < min_count) {
+            first_cell_group[c] = -1;
+            continue;
+        }
         const int64_t r = root_of(parent, c);
         if (group_of[r] < 0)
             group_of[r] = n_groups++;
@@ -481,6 +553,8 @@ static PyObject *cluster(PyObject *self, PyObject *args) {
         Py_XDECREF(group);
     }
     for (int64_t c = 0; c < n_cells && !failed; c++) {
+        if (first_cell_group[c] < 0)
+            continue;
         PyObject *group = PyList_GET_ITEM(groups, first_cell_group[c]);
         for (int64_t k = cell_head[c]; k >= 0 && !failed; k = next[k])
             failed = PyList_Append(group, PyList_GET_ITEM(anchors, k)) < 0;
@@ -497,6 +571,7 @@ done:
     free(keys);
     free(parent);
     free(group_of);
+    free(members);
     Py_XDECREF(groups);
     return result;
 }
@@ -504,7 +579,7 @@ done:
 static PyMethodDef methods[] = {
     {"cluster", cluster, METH_VARARGS, "Anchors clustered on a grid of cells that touch."},
     {"chain_runs", chain_runs, METH_VARARGS, "Chain runs that follow each other in both texts."},
-    {"unique_seeds", unique_seeds, METH_VARARGS, "Positions of words and trigrams unique to both texts."},
+    {"seeds", seeds, METH_VARARGS, "Positions of words and n-grams rare in both texts, paired."},
     {"exact_runs", exact_runs, METH_VARARGS, "Grow seeds into runs of equal words."},
     {NULL, NULL, 0, NULL},
 };

@@ -1,6 +1,7 @@
-/* One aligned block labelled: worddiff.diff_block in C, for the _diff extension. The word diff is
- * dmp.c's port of diff-match-patch; the labelling follows worddiff.diff_block step for step, and
- * tests/test_engine_accel.py checks both give the same stretches on every block of the seeds. */
+/* One aligned block labelled (the BlockDiffer of the _diff extension, used by
+ * reader/compare/worddiff.py): a word diff (dmp.c's port of diff-match-patch) of the block's
+ * tokens, then one walk over its operations that labels words same / changed / only, and letters
+ * inside short changed stretches. */
 #include "blockdiff.h"
 
 #include <stdlib.h>
@@ -9,9 +10,11 @@
 enum { SAME, CHANGED, ONLY };
 static PyObject *kind_names[3]; /* "same", "changed", "only" */
 
-#define MAX_CHAR_DIFF_TOKENS 4 /* worddiff.MAX_CHAR_DIFF_TOKENS */
-#define MIN_SPELLING_OVERLAP 0.6
-#define MIN_ONLY_WORDS 4
+/* AlignParams.max_char_diff_tokens, min_spelling_overlap, min_only_words: given to the differ */
+typedef struct {
+    Py_ssize_t max_char_diff_tokens, min_only_words;
+    double min_spelling_overlap;
+} Limits;
 
 typedef struct {
     Py_ssize_t first;
@@ -135,7 +138,7 @@ static int add_range(PyObject *ranges, Py_ssize_t lo, Py_ssize_t hi) {
 
 /* worddiff.char_differences: the letters that differ between two short token stretches, as
  * (chars_a, chars_b) tuples of absolute ranges, or two empty tuples when they are different words. */
-static int char_differences(Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t b0, Py_ssize_t b1,
+static int char_differences(const Limits *limits, Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t b0, Py_ssize_t b1,
                             PyObject **chars_a, PyObject **chars_b) {
     Char *x = NULL, *y = NULL;
     PyObject *ranges_a = NULL, *ranges_b = NULL;
@@ -147,7 +150,7 @@ static int char_differences(Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_s
         PyErr_NoMemory();
         goto done;
     }
-    const double needed = MIN_SPELLING_OVERLAP * (double)(nx > ny ? nx : ny);
+    const double needed = limits->min_spelling_overlap * (double)(nx > ny ? nx : ny);
     if ((double)(nx < ny ? nx : ny) < needed) {
         status = 0;
         goto done;
@@ -223,7 +226,7 @@ done:
 }
 
 /* worddiff._label_edit: tokens [a0, a1) of A replaced by [b0, b1) of B inside a passage. */
-static int label_edit(Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t b0, Py_ssize_t b1,
+static int label_edit(const Limits *limits, Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t b0, Py_ssize_t b1,
                       int reordered, StretchList *out_a, StretchList *out_b) {
     if (a0 == a1 || b0 == b1) {
         Side *side = a0 == a1 ? b : a;
@@ -232,13 +235,13 @@ static int label_edit(Side *a, Side *b, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t
         PyObject *none = empty_tuple();
         if (!none)
             return -1;
-        if (side->words[hi] - side->words[lo] >= MIN_ONLY_WORDS && !reordered)
+        if (side->words[hi] - side->words[lo] >= limits->min_only_words && !reordered)
             return stretches_add(out, lo, ONLY, 0, none);
         return stretches_add(out, lo, CHANGED, 1, none);
     }
     PyObject *chars_a = NULL, *chars_b = NULL;
-    if (a1 - a0 <= MAX_CHAR_DIFF_TOKENS && b1 - b0 <= MAX_CHAR_DIFF_TOKENS) {
-        if (char_differences(a, b, a0, a1, b0, b1, &chars_a, &chars_b) < 0)
+    if (a1 - a0 <= limits->max_char_diff_tokens && b1 - b0 <= limits->max_char_diff_tokens) {
+        if (char_differences(limits, a, b, a0, a1, b0, b1, &chars_a, &chars_b) < 0)
             return -1;
     } else {
         chars_a = empty_tuple();
@@ -321,14 +324,17 @@ static int side_of(PyObject *doc, Py_buffer buffers[4], Side *side) {
     return 0;
 }
 
-/* BlockDiffer(da, db, weak): worddiff.diff_block for the blocks of one pair of Documents, with
- * the Documents' arrays looked up once rather than per block. `weak`: a byte per id, nonzero for
- * function words and punctuation (Vocabulary.flags). */
+/* BlockDiffer(da, db, weak, max_char_diff_tokens, min_spelling_overlap, min_only_words): the
+ * labelling of the blocks of one pair of Documents, with the Documents' arrays looked up once
+ * rather than per block. `weak`: a byte per id, nonzero for function words and punctuation
+ * (Vocabulary.flags). The word diff runs on the token ids themselves, so any number of distinct
+ * words fits. */
 typedef struct {
     PyObject_HEAD
-    PyObject *da, *db, *ids, *key_a, *key_b;
+    PyObject *da, *db, *ids, *ids_b;
     Py_buffer buffers_a[4], buffers_b[4], weak;
     Side a, b;
+    Limits limits;
     int ready;
 } BlockDiffer;
 
@@ -344,8 +350,7 @@ static void differ_dealloc(BlockDiffer *self) {
     Py_XDECREF(self->da);
     Py_XDECREF(self->db);
     Py_XDECREF(self->ids);
-    Py_XDECREF(self->key_a);
-    Py_XDECREF(self->key_b);
+    Py_XDECREF(self->ids_b);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -355,7 +360,8 @@ static int differ_init(BlockDiffer *self, PyObject *args, PyObject *kwargs) {
         PyErr_SetString(PyExc_TypeError, "a BlockDiffer is made once");
         return -1;
     }
-    if (!PyArg_ParseTuple(args, "OOy*", &da, &db, &self->weak))
+    if (!PyArg_ParseTuple(args, "OOy*ndn", &da, &db, &self->weak, &self->limits.max_char_diff_tokens,
+                          &self->limits.min_spelling_overlap, &self->limits.min_only_words))
         return -1;
     Py_INCREF(da);
     Py_INCREF(db);
@@ -364,15 +370,12 @@ static int differ_init(BlockDiffer *self, PyObject *args, PyObject *kwargs) {
     if (side_of(da, self->buffers_a, &self->a) < 0 || side_of(db, self->buffers_b, &self->b) < 0)
         return -1;
     self->ids = PyObject_GetAttrString(da, "ids");
-    self->key_a = PyObject_GetAttrString(da, "key_text");
-    self->key_b = PyObject_GetAttrString(db, "key_text");
-    if (!self->ids || !self->key_a || !self->key_b)
+    self->ids_b = PyObject_GetAttrString(db, "ids");
+    if (!self->ids || !self->ids_b)
         return -1;
-    if (!PyList_Check(self->ids) || PyList_GET_SIZE(self->ids) != self->a.n_tokens ||
-        !PyUnicode_Check(self->key_a) || !PyUnicode_Check(self->key_b) ||
-        PyUnicode_GET_LENGTH(self->key_a) != self->a.n_tokens ||
-        PyUnicode_GET_LENGTH(self->key_b) != self->b.n_tokens) {
-        PyErr_SetString(PyExc_TypeError, "a Document's ids or key_text do not fit its tokens");
+    if (!PyList_Check(self->ids) || PyList_GET_SIZE(self->ids) != self->a.n_tokens || !PyList_Check(self->ids_b) ||
+        PyList_GET_SIZE(self->ids_b) != self->b.n_tokens) {
+        PyErr_SetString(PyExc_TypeError, "a Document's ids do not fit its tokens");
         return -1;
     }
     self->ready = 1;
@@ -380,7 +383,7 @@ static int differ_init(BlockDiffer *self, PyObject *args, PyObject *kwargs) {
 }
 
 /* differ.diff(a0, a1, b0, b1, passage, reordered)
- *   -> (stretches_a, stretches_b, span_a, span_b, equal, equal_content, words_a, words_b)
+ *   -> (stretches_a, stretches_b, span_a, span_b, equal, equal_content, longest, words_a, words_b)
  * worddiff.diff_block on tokens [a0, a1) of A and [b0, b1) of B. Each stretches_x is the lists
  * (firsts, kinds, passages, chars) of worddiff.Stretches; no equal word gives empty lists and
  * spans (a0, a0), (b0, b0). */
@@ -411,9 +414,11 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
         goto done;
     }
     for (Py_ssize_t k = a0; k < a1; k++)
-        x[k - a0] = PyUnicode_READ_CHAR(self->key_a, k);
+        x[k - a0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(ids, k));
     for (Py_ssize_t k = b0; k < b1; k++)
-        y[k - b0] = PyUnicode_READ_CHAR(self->key_b, k);
+        y[k - b0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(self->ids_b, k));
+    if (PyErr_Occurred())
+        goto done;
     dmp_diff_main(&ops, x, a1 - a0, y, b1 - b0);
     if (ops.failed) {
         PyErr_NoMemory();
@@ -422,7 +427,7 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
     const unsigned char *is_weak = self->weak.buf;
     const Py_ssize_t n_weak = self->weak.len;
     Py_ssize_t ia = a0, ib = b0, start_a = -1, start_b = -1, edit_a = -1, edit_b = -1;
-    int64_t equal = 0, equal_content = 0;
+    int64_t equal = 0, equal_content = 0, longest = 0;
     for (Py_ssize_t k = 0; k < ops.size; k++) {
         const int op = ops.items[k].op;
         const Py_ssize_t n = ops.items[k].length;
@@ -453,7 +458,7 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
             }
             /* a one-sided edit at the start is not aligned material */
             if (start_a >= 0 || reordered || (edit_a < ia && edit_b < ib)) {
-                if (label_edit(a, b, edit_a, ia, edit_b, ib, reordered, &out_a, &out_b) < 0)
+                if (label_edit(&self->limits, a, b, edit_a, ia, edit_b, ib, reordered, &out_a, &out_b) < 0)
                     goto done;
                 if (start_a < 0) {
                     start_a = edit_a;
@@ -478,26 +483,28 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
         }
         if (stretches_add(&out_b, ib, SAME, 1, none_b) < 0)
             goto done;
-        equal += a->words[ia + n] - a->words[ia];
+        const int64_t run = a->words[ia + n] - a->words[ia];
+        equal += run;
+        longest = run > longest ? run : longest;
         equal_content += a->content[ia + n] - a->content[ia];
         ia += n;
         ib += n;
     }
     if (start_a < 0) {
-        result = Py_BuildValue("(((),(),(),()),((),(),(),()),(nn),(nn),iiii)", a0, a0, b0, b0, 0, 0, 0, 0);
+        result = Py_BuildValue("(((),(),(),()),((),(),(),()),(nn),(nn),iiiii)", a0, a0, b0, b0, 0, 0, 0, 0, 0);
         goto done;
     }
     if (edit_a >= 0) {
         if (reordered || (edit_a < ia && edit_b < ib)) {
-            if (label_edit(a, b, edit_a, ia, edit_b, ib, reordered, &out_a, &out_b) < 0)
+            if (label_edit(&self->limits, a, b, edit_a, ia, edit_b, ib, reordered, &out_a, &out_b) < 0)
                 goto done;
         } else { /* ...nor is one at the end */
             ia = edit_a;
             ib = edit_b;
         }
     }
-    result = Py_BuildValue("(NN(nn)(nn)LLLL)", stretch_lists(&out_a, passage), stretch_lists(&out_b, passage),
-                           start_a, ia, start_b, ib, (long long)equal, (long long)equal_content,
+    result = Py_BuildValue("(NN(nn)(nn)LLLLL)", stretch_lists(&out_a, passage), stretch_lists(&out_b, passage),
+                           start_a, ia, start_b, ib, (long long)equal, (long long)equal_content, (long long)longest,
                            (long long)(a->words[ia] - a->words[start_a]), (long long)(b->words[ib] - b->words[start_b]));
 done:
     stretches_free(&out_a);

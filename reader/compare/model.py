@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Literal, NamedTuple
 
+from reader.compare.params import DEFAULT_PARAMS, AlignParams
 from reader.text.normalize import NormalizeOptions
 
 Kind = Literal["same", "changed", "only"]
@@ -25,6 +26,7 @@ class CompareOptions:
     normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
     # A passage needs this many words unless it sits inside a longer aligned block.
     min_passage_words: int = 5
+    align: AlignParams = DEFAULT_PARAMS  # the aligner's tuning (the evaluation sweeps it)
 
     def with_normalize(self, **changes: bool) -> CompareOptions:
         return replace(self, normalize=replace(self.normalize, **changes))

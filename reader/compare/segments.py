@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from reader.compare.model import ONLY, Segment
+from reader.compare.params import AlignParams
 from reader.compare.prepare import Document
 from reader.compare.worddiff import Stretches
 
@@ -82,10 +83,7 @@ def _first_token(block: Stretches) -> int:
 _segment = partial(tuple.__new__, Segment)
 
 
-MOVE_SHIFT = 0.25  # a passage whose place in its text shifts this much more than the rest has moved
-
-
-def moved_flags(rel_a: list[float], rel_b: list[float], weights: list[int]) -> list[bool]:
+def moved_flags(rel_a: list[float], rel_b: list[float], weights: list[int], p: AlignParams) -> list[bool]:
     """Which passages (given in A order, with their relative places in A and B) have moved.
 
     A passage has moved when it is outside the heaviest chain of passages that keep their order in
@@ -99,7 +97,7 @@ def moved_flags(rel_a: list[float], rel_b: list[float], weights: list[int]) -> l
     out_of_order = _outside_heaviest_chain(rel_b, weights)
     shifts = [b - a for a, b in zip(rel_a, rel_b, strict=True)]
     typical = _weighted_median(shifts, weights)
-    return [out_of_order[k] or abs(shifts[k] - typical) > MOVE_SHIFT for k in range(n)]
+    return [out_of_order[k] or abs(shifts[k] - typical) > p.move_shift for k in range(n)]
 
 
 def _weighted_median(values: list[float], weights: list[int]) -> float:
