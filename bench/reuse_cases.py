@@ -63,7 +63,8 @@ class Pool:
 
     def __init__(self, items: Sequence[Article]) -> None:
         self.items = [a for a in items if len(a.keys) >= 40]
-        self.grams = [set(shingles(a.keys, HYGIENE)) for a in self.items]
+        # headlines are part of the documents: their words count for hygiene too
+        self.grams = [set(shingles(a.title_keys + a.keys, HYGIENE)) for a in self.items]
         self.holders: dict[int, list[int]] = defaultdict(list)
         for k, grams in enumerate(self.grams):
             for gram in grams:

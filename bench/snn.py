@@ -52,6 +52,10 @@ class Article:
     def keys(self) -> list[str]:
         return [w[2] for w in self.words]
 
+    @property
+    def title_keys(self) -> list[str]:
+        return [key for key in _keys_of(TOKEN_RE.findall(self.title)) if key]
+
 
 _KEYS: dict[str, str] = {}
 

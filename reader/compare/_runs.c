@@ -77,14 +77,15 @@ static GramSlot *gram_slot(GramSlot *slots, size_t mask, const int64_t *wa, cons
 
 typedef struct {
     int64_t i, j;
-} Pair;
+    int64_t unique; /* 1: the seed's word or n-gram occurs once in each text */
+} Pair; /* (int64 i, j, unique) triples cross to Python as bytes */
 
 typedef struct {
     Pair *data;
     Py_ssize_t size, capacity;
 } PairVec;
 
-static int pair_push(PairVec *v, int64_t i, int64_t j) {
+static int pair_push(PairVec *v, int64_t i, int64_t j, int64_t unique) {
     if (v->size == v->capacity) {
         Py_ssize_t cap = v->capacity ? v->capacity * 2 : 1024;
         Pair *grown = realloc(v->data, (size_t)cap * sizeof(Pair));
@@ -93,7 +94,7 @@ static int pair_push(PairVec *v, int64_t i, int64_t j) {
         v->data = grown;
         v->capacity = cap;
     }
-    v->data[v->size++] = (Pair){i, j};
+    v->data[v->size++] = (Pair){i, j, unique};
     return 0;
 }
 
@@ -138,11 +139,11 @@ static int seed_ngrams(const int64_t *wa, Py_ssize_t na, const int64_t *wb, Py_s
             continue;
         if (ca == cb) {
             for (int m = 0; m < ca && !failed; m++)
-                failed = pair_push(out, slot->at_a[m], slot->at_b[m]) < 0;
+                failed = pair_push(out, slot->at_a[m], slot->at_b[m], ca == 1) < 0;
         } else if (ca == 1 || cb == 1) {
             for (int x = 0; x < ca && !failed; x++)
                 for (int y = 0; y < cb && !failed; y++)
-                    failed = pair_push(out, slot->at_a[x], slot->at_b[y]) < 0;
+                    failed = pair_push(out, slot->at_a[x], slot->at_b[y], 0) < 0;
         }
     }
     free(slots);
@@ -152,10 +153,12 @@ static int seed_ngrams(const int64_t *wa, Py_ssize_t na, const int64_t *wb, Py_s
 /* The pairs sorted by (i, j), each once: a counting sort on i (a few pairs share an i, and those
  * are put in order of j by insertion), linear where a general sort of a million pairs is not. */
 static Pair *sort_pairs(const PairVec *pairs, Py_ssize_t na, Py_ssize_t *distinct) {
-    Py_ssize_t *first = calloc((size_t)na + 2, sizeof(Py_ssize_t));
+    Py_ssize_t *first = calloc((size_t)na + 2, sizeof(Py_ssize_t)); /* bucket i: [first[i], first[i+1]) */
+    Py_ssize_t *filled = malloc(sizeof(Py_ssize_t) * ((size_t)na + 1));
     Pair *out = malloc(sizeof(Pair) * (size_t)(pairs->size ? pairs->size : 1));
-    if (!first || !out) {
+    if (!first || !filled || !out) {
         free(first);
+        free(filled);
         free(out);
         return NULL;
     }
@@ -163,20 +166,26 @@ static Pair *sort_pairs(const PairVec *pairs, Py_ssize_t na, Py_ssize_t *distinc
         first[pairs->data[k].i + 1]++;
     for (Py_ssize_t i = 0; i < na; i++)
         first[i + 1] += first[i];
+    memcpy(filled, first, sizeof(Py_ssize_t) * ((size_t)na + 1));
     for (Py_ssize_t k = 0; k < pairs->size; k++) {
-        Py_ssize_t at = first[pairs->data[k].i]++;
         const Pair p = pairs->data[k];
-        while (at > 0 && out[at - 1].i == p.i && out[at - 1].j > p.j) {
+        const Py_ssize_t start = first[p.i];
+        Py_ssize_t at = filled[p.i]++;
+        while (at > start && out[at - 1].j > p.j) {
             out[at] = out[at - 1];
             at--;
         }
         out[at] = p;
     }
     free(first);
+    free(filled);
     Py_ssize_t n = 0;
-    for (Py_ssize_t k = 0; k < pairs->size; k++)
-        if (!n || out[k].i != out[n - 1].i || out[k].j != out[n - 1].j)
+    for (Py_ssize_t k = 0; k < pairs->size; k++) {
+        if (n && out[k].i == out[n - 1].i && out[k].j == out[n - 1].j)
+            out[n - 1].unique |= out[k].unique;
+        else
             out[n++] = out[k];
+    }
     *distinct = n;
     return out;
 }
@@ -252,39 +261,49 @@ done:
     return result;
 }
 
-/* exact_runs(wa, wb, seeds) -> [(i0, j0, length, True)]: anchors._exact_runs. Each seed (sorted
- * int64 pairs) grows both ways while the words agree; a seed inside a run already grown on its
- * diagonal is skipped. */
+/* exact_runs(wa, wb, seeds) -> [(i0, j0, length, unique)]. Each seed ((i, j, unique) int64
+ * triples, sorted) grows both ways while the words agree; a seed inside a run already grown on
+ * its diagonal is skipped, but makes that run unique if it is (the run's words then occur once
+ * in each text). */
+typedef struct {
+    int64_t i0, j0, length, unique;
+} Run;
+
 static PyObject *exact_runs(PyObject *self, PyObject *args) {
     PyObject *list_a, *list_b;
     Py_buffer seeds;
     if (!PyArg_ParseTuple(args, "OOy*", &list_a, &list_b, &seeds))
         return NULL;
-    PyObject *runs = NULL;
-    Py_ssize_t na = 0, nb = 0;
+    PyObject *result = NULL;
+    Py_ssize_t na = 0, nb = 0, n_runs = 0;
     int64_t *wa = NULL, *wb = NULL, *reach = NULL;
-    if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
-        goto done;
-    /* reach[d + na]: 1 + end in A of the last run grown on diagonal d = j - i, 0 for none. calloc
-     * maps zero pages lazily: only the few diagonals that hold runs cost memory and page faults */
-    reach = calloc((size_t)(na + nb + 1), sizeof(int64_t));
-    runs = PyList_New(0);
-    if (!reach || !runs) {
-        if (!reach)
-            PyErr_NoMemory();
-        goto fail;
-    }
     const Pair *pairs = seeds.buf;
     const Py_ssize_t n_seeds = seeds.len / (Py_ssize_t)sizeof(Pair);
+    Run *runs = malloc(sizeof(Run) * (size_t)(n_seeds ? n_seeds : 1));
+    if (!runs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!(wa = ids_of(list_a, &na)) || !(wb = ids_of(list_b, &nb)))
+        goto done;
+    /* reach[2 (d + na)]: 1 + end in A of the last run grown on diagonal d = j - i, 0 for none, and
+     * beside it that run's index. calloc maps zero pages lazily: only the few diagonals that hold
+     * runs cost memory and page faults */
+    if (!(reach = calloc(2 * (size_t)(na + nb + 1), sizeof(int64_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
     for (Py_ssize_t k = 0; k < n_seeds; k++) {
         const int64_t i = pairs[k].i, j = pairs[k].j;
         if (i < 0 || j < 0 || i >= na || j >= nb) {
             PyErr_SetString(PyExc_ValueError, "seed outside the texts");
-            goto fail;
+            goto done;
         }
-        int64_t *diagonal_reach = &reach[j - i + na];
-        if (*diagonal_reach - 1 > i)
+        int64_t *diagonal = &reach[2 * (j - i + na)];
+        if (diagonal[0] - 1 > i) {
+            runs[diagonal[1]].unique |= pairs[k].unique;
             continue;
+        }
         int64_t i0 = i, j0 = j, i1 = i + 1, j1 = j + 1;
         while (i0 > 0 && j0 > 0 && wa[i0 - 1] == wb[j0 - 1]) {
             i0--;
@@ -294,23 +313,28 @@ static PyObject *exact_runs(PyObject *self, PyObject *args) {
             i1++;
             j1++;
         }
-        *diagonal_reach = i1 + 1;
-        PyObject *run = Py_BuildValue("(LLLO)", (long long)i0, (long long)j0, (long long)(i1 - i0), Py_True);
-        if (!run || PyList_Append(runs, run) < 0) {
-            Py_XDECREF(run);
-            goto fail;
-        }
-        Py_DECREF(run);
+        diagonal[0] = i1 + 1;
+        diagonal[1] = n_runs;
+        runs[n_runs++] = (Run){i0, j0, i1 - i0, pairs[k].unique};
     }
-    goto done;
-fail:
-    Py_CLEAR(runs);
+    if (!(result = PyList_New(n_runs)))
+        goto done;
+    for (Py_ssize_t k = 0; k < n_runs; k++) {
+        PyObject *run = Py_BuildValue("(LLLO)", (long long)runs[k].i0, (long long)runs[k].j0,
+                                      (long long)runs[k].length, runs[k].unique ? Py_True : Py_False);
+        if (!run) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, k, run);
+    }
 done:
     free(wa);
     free(wb);
     free(reach);
+    free(runs);
     PyBuffer_Release(&seeds);
-    return runs;
+    return result;
 }
 
 /* chain_runs(runs, chain_gap, slack) -> [(a0, a1, b0, b1, exact, [run, ...]), ...]: the chains of

@@ -96,13 +96,15 @@ def exact_runs(da: Document, db: Document, stop_flags: bytes, p: AlignParams) ->
     count_a, count_b = array("q"), array("q")
     count_a.frombytes(raw_count_a)
     count_b.frombytes(raw_count_b)
-    if len(pairs) // 16 * p.sparse_seeds < min(len(wa), len(wb)):
+    if len(pairs) // 24 * p.sparse_seeds < min(len(wa), len(wb)):
         seeds = array("q")
         seeds.frombytes(pairs)
         bits = (len(count_a) - 1).bit_length() or 1
         grams_a, grams_b = _gram_codes(wa, bits, p.ngram), _gram_codes(wb, bits, p.ngram)
-        more = _pair_in_order(grams_a, grams_b)
-        merged = sorted({*zip(seeds[0::2], seeds[1::2], strict=True), *more})
+        known = {(i, j): unique for i, j, unique in zip(seeds[0::3], seeds[1::3], seeds[2::3], strict=True)}
+        for i, j in _pair_in_order(grams_a, grams_b):
+            known.setdefault((i, j), 0)
+        merged = sorted((i, j, unique) for (i, j), unique in known.items())
         pairs = array("q", itertools.chain.from_iterable(merged)).tobytes()
     return Matches(_runs.exact_runs(wa, wb, pairs), count_a, count_b)
 

@@ -20,6 +20,7 @@ class Block:
     solid: bool = False  # a chain of exact runs from edge to edge: its edges are where they belong
     forced: bool = False  # an exact run or paragraph unique to both texts: a passage however short
     reordered: bool = False  # pieces reordered inside it: its words are labelled order-free
+    again: str = ""  # "a" or "b": that side is another passage's too (one passage reused twice)
 
     def size(self) -> int:
         return (self.a1 - self.a0) + (self.b1 - self.b0)

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from reader.compare import edges
@@ -29,7 +30,7 @@ from reader.compare.anchors import (
     wide_enough,
 )
 from reader.compare.bags import Block, dice, dice_at_least
-from reader.compare.overlaps import resolve_overlaps
+from reader.compare.overlaps import Intervals, resolve_overlaps, strength
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document
 from reader.compare.reorder import merge_reordered
@@ -60,15 +61,17 @@ def build_blocks(pair: Pair) -> list[Block]:
     covered_b = Coverage([(c.b0, c.b1) for c in solid])
     loose = rare_anchors(da, db, matches, pair.stop_ids, covered_a, covered_b, p)
     candidates += grid_candidates(loose, p.grid, 1, p.split_gap)
-    blocks = check_candidates(candidates, pair)
-    blocks = shape_edges(blocks, pair)
-    blocks = resolve_overlaps(blocks, wa, wb, p)
+    checked = shape_edges(check_candidates(candidates, pair), pair)
+    blocks = resolve_overlaps(checked + unique_paragraphs(pair), wa, wb, p)
+    # later stages only add words to forced blocks, never cut them
+    blocks = protect_runs(blocks, matches, pair)
     blocks = add_coarse(blocks, matches, pair)
     blocks = merge_reordered(blocks, pair)
     # pieces too short to be passages on their own would only stand between real neighbours
     blocks = [b for b in blocks if b.forced or min(b.a1 - b.a0, b.b1 - b.b0) >= pair.min_words]
     blocks = merge_neighbours(blocks, wa, wb, p)
-    return [b for b in blocks if b.forced or _passes(b, pair)]
+    blocks = [b for b in blocks if b.forced or _passes(b, pair)]
+    return blocks + reused_twice(checked, blocks, pair)
 
 
 def _passes(block: Block, pair: Pair) -> bool:
@@ -149,6 +152,91 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
     settled = [b for b in blocks if b.solid or b.forced]
     loose_blocks = [b for b in blocks if not (b.solid or b.forced)]
     return resolve_overlaps(found + loose_blocks, wa, wb, p, kept_first=settled)
+
+
+def unique_paragraphs(pair: Pair) -> list[Block]:
+    """A paragraph that occurs exactly once in each text, word for word (folded), with at least
+    two content words, is one passage however short: a subheading, a list item or a line of
+    verse moved alone is found wherever it went."""
+    da, db = pair.da, pair.db
+    in_a = _paragraphs(da)
+    found = []
+    for key, (j0, j1, count) in _paragraphs(db).items():
+        if count == 1 and key in in_a and in_a[key][2] == 1:
+            i0, i1, _ = in_a[key]
+            if sum(da.content[i0:i1]) >= 2:
+                found.append(Block(i0, i1, j0, j1, 1.0, forced=True))
+    return found
+
+
+def _paragraphs(doc: Document) -> dict[tuple[int, ...], tuple[int, int, int]]:
+    """words of each paragraph -> (first word, end, how many paragraphs hold exactly these words)."""
+    out: dict[tuple[int, ...], tuple[int, int, int]] = {}
+    start = 0
+    words = doc.word_ids
+    for end in doc.paragraph_ends:
+        key = tuple(words[start : end + 1])
+        seen = out.get(key)
+        out[key] = (start, end + 1, seen[2] + 1 if seen else 1)
+        start = end + 1
+    return out
+
+
+def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]:
+    """An exact run of protected_run words or more, its words occurring once in each text, lies in
+    ONE passage on both sides, whatever surrounds it: one the blocks left out or cut in two becomes
+    a passage of its own, the blocks around it yielding its words (it merges with its neighbours
+    later, as any block)."""
+    length = pair.p.protected_run
+    runs = [run for run in matches.runs if run[3] and run[2] >= length]
+    if not runs:
+        return blocks
+    starts = sorted((b.a0, k) for k, b in enumerate(blocks))
+    lost = []
+    for i, j, n, _ in runs:
+        k = bisect.bisect_right(starts, (i, len(blocks))) - 1
+        holder = blocks[starts[k][1]] if k >= 0 else None
+        if holder and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1:
+            continue
+        lost.append(Block(i, i + n, j, j + n, 1.0, forced=True))
+    if not lost:
+        return blocks
+    return resolve_overlaps(blocks + lost, pair.da.word_ids, pair.db.word_ids, pair.p)
+
+
+def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[Block]:
+    """A checked block that was dropped because one side of it is another passage's, while its
+    other side is free, is that passage reused a second time (a source paragraph quoted at two
+    places of the other text): it stays, marked `again` on its shared side."""
+    wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    taken_a = Intervals(len(wa))
+    taken_b = Intervals(len(wb))
+    for b in blocks:
+        taken_a.add(b.a0, b.a1)
+        taken_b.add(b.b0, b.b1)
+    kept = {(b.a0, b.a1, b.b0, b.b1) for b in blocks}
+    out = []
+    for block in sorted(checked, key=strength, reverse=True):
+        if (block.a0, block.a1, block.b0, block.b1) in kept or block.dice < p.merge_dice:
+            continue
+        # a few words a text repeats (a headline's phrase again in the body) are no second use
+        if min(block.a1 - block.a0, block.b1 - block.b0) < max(pair.min_words, p.protected_run):
+            continue
+        over_a = taken_a.overlap(block.a0, block.a1)
+        over_b = taken_b.overlap(block.b0, block.b1)
+        if over_a is not None and over_b is None:
+            shared = "a"
+        elif over_b is not None and over_a is None:
+            shared = "b"
+        else:
+            continue
+        again = Block(block.a0, block.a1, block.b0, block.b1, block.dice, again=shared)
+        if shared == "a":
+            taken_b.add(block.b0, block.b1)
+        else:
+            taken_a.add(block.a0, block.a1)
+        out.append(again)
+    return out
 
 
 def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: AlignParams) -> list[Block]:

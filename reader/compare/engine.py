@@ -22,8 +22,8 @@ from reader.compare.blocks import Pair, build_blocks
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document, Vocabulary, prepare
-from reader.compare.segments import moved_flags, tile
-from reader.compare.worddiff import BlockDiff, block_differ
+from reader.compare.segments import add_passage, moved_flags, tile
+from reader.compare.worddiff import BlockDiff, block_differ, mark_reordered
 
 SENTENCE_END_KEYS = (".", "?", "!", "؟")  # folded keys of the marks that end a sentence
 
@@ -74,23 +74,34 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
         pair = Pair(da, db, vocabulary.stop_ids, flags, sentence_ends, p, options.min_passage_words)
         blocks = build_blocks(pair)
 
-    ranges_a = _clamp([_token_range(da, block.a0, block.a1) for block in blocks])
-    ranges_b = _clamp([_token_range(db, block.b0, block.b1) for block in blocks])
+    ranges_a = _clamp(
+        [_token_range(da, block.a0, block.a1) for block in blocks], [b.again == "a" for b in blocks]
+    )
+    ranges_b = _clamp(
+        [_token_range(db, block.b0, block.b1) for block in blocks], [b.again == "b" for b in blocks]
+    )
     if identical:
         ranges_a, ranges_b = [(0, len(da.ids))], [(0, len(db.ids))]
     diff_block = block_differ(da, db, flags, p)
     diffs: list[BlockDiff] = []
+    reordered: list[bool] = []
+    reused: list[str] = []
     for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
-        reordered = block.reordered
-        diff = diff_block(ta, tb, len(diffs), reordered)
+        diff = diff_block(ta, tb, len(diffs), block.reordered)
+        shuffled = block.reordered
         if not (block.forced and diff.equal_words) and not _in_order_evidence(
             block, diff, options.min_passage_words, p
         ):
             if not _shuffled_enough(block, diff, da, db, options.min_passage_words, p):
                 continue
-            if not reordered:
+            if not shuffled:
                 diff = diff_block(ta, tb, len(diffs), reordered=True)
+                shuffled = True
+        if shuffled:
+            diff = mark_reordered(diff, da, db, len(diffs))
         diffs.append(diff)
+        reordered.append(shuffled)
+        reused.append(block.again)
 
     spans_a = [(da.starts[d.span_a[0]], da.ends[d.span_a[1] - 1]) for d in diffs]
     spans_b = [(db.starts[d.span_b[0]], db.ends[d.span_b[1] - 1]) for d in diffs]
@@ -101,23 +112,31 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
         [d.words_a + d.words_b for d in diffs],
         p,
     )
-    stretches_a = [d.a for d in diffs]
-    stretches_b = [d.b for d in diffs]
+    # a side a passage shares with another (reused twice) is tiled once, by the first of them
+    stretches_a = [d.a for d, again in zip(diffs, reused, strict=True) if again != "a"]
+    stretches_b = [d.b for d, again in zip(diffs, reused, strict=True) if again != "b"]
+    order = sorted(range(len(diffs)), key=spans_b.__getitem__) if swap else list(range(len(diffs)))
+    number = {old: new for new, old in enumerate(order)}
+    segments_a, shared_a = tile(da, stretches_a, number if swap else None)
+    segments_b, shared_b = tile(db, stretches_b, number if swap else None)
+    for k, again in enumerate(reused):
+        if again == "a":
+            segments_a = add_passage(segments_a, spans_a[k], number[k])
+        elif again == "b":
+            segments_b = add_passage(segments_b, spans_b[k], number[k])
+    passages = [
+        Passage(spans_a[k], spans_b[k], moved[k], similarity[k], reordered[k], reused[k] or None)
+        for k in range(len(diffs))
+    ]
     if not swap:
-        segments_a, shared_a = tile(da, stretches_a)
-        segments_b, shared_b = tile(db, stretches_b)
-        passages = tuple(map(Passage, spans_a, spans_b, moved, similarity))
         stats = Stats(shared_a, shared_b, len(passages), sum(moved))
-        return Comparison(len(a), len(b), stats, passages, segments_a, segments_b)
+        return Comparison(len(a), len(b), stats, tuple(passages), segments_a, segments_b)
     # Seen from b's side, passages numbered in b's order (as Comparison.swapped() numbers them),
     # each object made once, in its final form
-    order = sorted(range(len(diffs)), key=spans_b.__getitem__)
-    number = {old: new for new, old in enumerate(order)}
-    segments_a, shared_a = tile(da, stretches_a, number)
-    segments_b, shared_b = tile(db, stretches_b, number)
-    passages = tuple(Passage(spans_b[k], spans_a[k], moved[k], similarity[k]) for k in order)
     stats = Stats(shared_b, shared_a, len(passages), sum(moved))
-    return Comparison(len(b), len(a), stats, passages, segments_b, segments_a)
+    return Comparison(
+        len(b), len(a), stats, tuple(passages[k].swapped() for k in order), segments_b, segments_a
+    )
 
 
 def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:
@@ -170,11 +189,14 @@ def _in_order_evidence(block: Block, diff: BlockDiff, min_words: int, p: AlignPa
     return min(diff.words_a, diff.words_b) >= p.long_passage and block.dice >= p.long_dice
 
 
-def _clamp(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Widening over punctuation can make neighbours share tokens: the earlier block keeps them."""
+def _clamp(ranges: list[tuple[int, int]], again: list[bool]) -> list[tuple[int, int]]:
+    """Widening over punctuation can make neighbours share tokens: the earlier block keeps them.
+    A block whose side repeats another passage's (`again`) overlaps it by design and is left be."""
     out = list(ranges)
     previous_hi = 0
     for k in sorted(range(len(out)), key=lambda k: out[k][0]):
+        if again[k]:
+            continue
         lo, hi = out[k]
         lo = max(lo, previous_hi)
         out[k] = (lo, max(lo, hi))

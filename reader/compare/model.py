@@ -16,7 +16,10 @@ SAME: Kind = "same"
 CHANGED: Kind = "changed"
 ONLY: Kind = "only"
 # 2: `qarin compare --format json` gained `facts` (reader.facts); the comparison's own fields unchanged
-RESULT_VERSION = 2
+# 3: passages may be reused (one passage of a text aligned at two places of the other: `reused`
+# names the side they share, a segment lists every passage it belongs to in `passages`), and a
+# reordered passage marks its same words found at another place with `reordered`.
+RESULT_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,18 @@ class Segment(NamedTuple):
     passage: int | None  # index into Comparison.passages; None for `only`
     # For `changed`: the character ranges (absolute offsets) that differ from the counterpart.
     chars: tuple[tuple[int, int], ...] = ()
+    # `same` words of a reordered passage that match their counterpart at another place in it
+    reordered: bool = False
+    also: tuple[int, ...] = ()  # the other passages this stretch belongs to (a passage reused)
 
     def to_dict(self) -> dict:
         out: dict = {"start": self.start, "end": self.end, "kind": self.kind, "passage": self.passage}
         if self.kind == CHANGED and self.chars:
             out["chars"] = [[s, e] for s, e in self.chars]
+        if self.reordered:
+            out["reordered"] = True
+        if self.also:
+            out["passages"] = [self.passage, *self.also]
         return out
 
 
@@ -60,9 +70,15 @@ class Passage:
     b: tuple[int, int]
     moved: bool  # its order in B differs from its order in A
     similarity: float  # 0..1, share of the block's words that are equal
+    reordered: bool = False  # its words are shared but reordered inside it (phrases, words)
+    reused: Side | None = None  # that side is (partly) another passage's too: reused twice
 
     def span(self, side: Side) -> tuple[int, int]:
         return self.a if side == "a" else self.b
+
+    def swapped(self) -> Passage:
+        reused = {"a": "b", "b": "a"}.get(self.reused) if self.reused else None
+        return Passage(self.b, self.a, self.moved, self.similarity, self.reordered, reused)
 
     def to_dict(self) -> dict:
         return {
@@ -70,6 +86,8 @@ class Passage:
             "b": list(self.b),
             "moved": self.moved,
             "similarity": round(self.similarity, 4),
+            "reordered": self.reordered,
+            "reused": self.reused,
         }
 
 
@@ -141,7 +159,7 @@ def order_by_b(passages: Sequence[Passage]) -> list[int]:
 
 def swapped_passages(passages: Sequence[Passage], order: list[int]) -> tuple[Passage, ...]:
     """The passages taken in `order`, each with its two sides exchanged."""
-    return tuple(Passage(p.b, p.a, p.moved, p.similarity) for p in map(passages.__getitem__, order))
+    return tuple(p.swapped() for p in map(passages.__getitem__, order))
 
 
 # Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
@@ -150,4 +168,11 @@ _segment = partial(tuple.__new__, Segment)
 
 def _renumbered(segments: tuple[Segment, ...], number: dict[int, int]) -> tuple[Segment, ...]:
     """The segments with their passages renumbered (`only` segments have none and stay as they are)."""
-    return tuple([s if s[3] is None else _segment((s[0], s[1], s[2], number[s[3]], s[4])) for s in segments])
+    return tuple(
+        [
+            s
+            if s[3] is None
+            else _segment((s[0], s[1], s[2], number[s[3]], s[4], s[5], tuple(number[k] for k in s[6])))
+            for s in segments
+        ]
+    )

@@ -72,7 +72,8 @@ def _closed_groups(
             out.append((group, hull))
             continue
         gaps = [
-            _span(later, side_b)[0] - _span(earlier, side_b)[1] for earlier, later in zip(group, group[1:])
+            _span(later, side_b)[0] - _span(earlier, side_b)[1]
+            for earlier, later in zip(group, group[1:], strict=False)
         ]
         cut = gaps.index(max(gaps)) + 1
         pending += [group[:cut], group[cut:]]

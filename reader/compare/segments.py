@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from functools import partial
 
 from reader.compare.model import ONLY, Segment
@@ -21,43 +23,51 @@ def tile(
         return (), 0.0
     if n_tokens == 0:
         return (Segment(0, len(doc.text), ONLY, None),), 0.0
-    # each stretch: its first token, kind, passage and chars; neighbours with one label merged
+    # each stretch: its first token, kind, passage, chars and reordered flag
     firsts: list[int] = []
     kinds: list[str] = []
     passages: list[int | None] = []
     chars_of: list[tuple[tuple[int, int], ...]] = []
+    reordered: list[bool] = []
     cursor = 0
     # blocks never overlap, so their first token alone orders them
     for block in sorted(filter(_has_stretches, blocks), key=_first_token):
-        lo, kind, passage = block.firsts[0], block.kinds[0], block.passages[0]
-        if lo > cursor and not (kinds and kinds[-1] == ONLY):
+        if block.firsts[0] > cursor and not (kinds and kinds[-1] == ONLY):
             firsts.append(cursor)
             kinds.append(ONLY)
             passages.append(None)
             chars_of.append(())
-        if kinds and kinds[-1] == kind and passages[-1] == passage and (lo == cursor or kind == ONLY):
-            # the block's first stretch goes on with the last one (never so far: each block is
-            # its own passage, and never starts `only`)
-            chars_of[-1] += block.chars[0]
-            firsts += block.firsts[1:]
-            kinds += block.kinds[1:]
-            passages += block.passages[1:]
-            chars_of += block.chars[1:]
-        else:
-            firsts += block.firsts
-            kinds += block.kinds
-            passages += block.passages
-            chars_of += block.chars
+            reordered.append(False)
+        firsts += block.firsts
+        kinds += block.kinds
+        passages += block.passages
+        chars_of += block.chars
+        reordered += block.reordered or itertools.repeat(False, len(block.firsts))
         cursor = block.end
     if cursor < n_tokens and not (kinds and kinds[-1] == ONLY):
         firsts.append(cursor)
         kinds.append(ONLY)
         passages.append(None)
         chars_of.append(())
+        reordered.append(False)
     if number is not None:
         passages = list(map(number.get, passages))  # `only` stretches have None: get() keeps it
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
-    segments = tuple(map(_segment, zip(bounds[:-1], bounds[1:], kinds, passages, chars_of, strict=True)))
+    segments = tuple(
+        map(
+            _segment,
+            zip(
+                bounds[:-1],
+                bounds[1:],
+                kinds,
+                passages,
+                chars_of,
+                reordered,
+                itertools.repeat(()),
+                strict=False,
+            ),
+        )
+    )
     # visible characters: those of tokens, so whitespace and layout marks count for nothing;
     # summed over the whole text and over the `only` stretches, not added up token by token
     ends, starts = doc.ends, doc.starts
@@ -69,6 +79,21 @@ def tile(
             lo, hi = firsts[k], firsts[k + 1]
             unshared += sum(ends[lo:hi]) - sum(starts[lo:hi])
     return segments, (visible - unshared) / visible if visible else 0.0
+
+
+def add_passage(segments: tuple[Segment, ...], span: tuple[int, int], passage: int) -> tuple[Segment, ...]:
+    """The segments with `passage` added to those inside `span` (characters) that belong to a
+    passage already: a passage of this side reused at a second place of the other."""
+    starts = [s.start for s in segments]
+    lo = bisect.bisect_right(starts, span[0]) - 1
+    out = list(segments)
+    for k in range(max(0, lo), len(segments)):
+        s = segments[k]
+        if s.start >= span[1]:
+            break
+        if s.passage is not None and s.end > span[0] and passage not in s.also and passage != s.passage:
+            out[k] = s._replace(also=(*s.also, passage))
+    return tuple(out)
 
 
 def _has_stretches(block: Stretches) -> bool:

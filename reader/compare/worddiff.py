@@ -4,10 +4,12 @@ Both run in C (`_diff.BlockDiffer`: blockdiff.c over dmp.c, a port of diff-match
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
 from reader.compare import _diff
+from reader.compare.model import ONLY, SAME
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document
 
@@ -17,13 +19,14 @@ class Stretches:
     covers the tokens from firsts[k] to the next stretch's first (the last one's to `end`).
     Parallel lists rather than an object per stretch: a million words make 600k of them."""
 
-    __slots__ = ("firsts", "kinds", "passages", "chars", "end")
+    __slots__ = ("firsts", "kinds", "passages", "chars", "reordered", "end")
 
     def __init__(self) -> None:
         self.firsts: list[int] = []
         self.kinds: list[str] = []
         self.passages: list[int | None] = []
         self.chars: list[tuple[tuple[int, int], ...]] = []
+        self.reordered: list[bool] | None = None  # per stretch, when any is (reordered blocks)
         self.end = 0
 
 
@@ -67,5 +70,47 @@ def block_differ(da: Document, db: Document, weak_flags: bytes, p: AlignParams) 
 def _stretches(lists: tuple[list, list, list, list], end: int) -> Stretches:
     out = Stretches.__new__(Stretches)
     out.firsts, out.kinds, out.passages, out.chars = lists
+    out.reordered = None
     out.end = end if out.firsts else 0
     return out
+
+
+def mark_reordered(diff: BlockDiff, da: Document, db: Document, passage: int) -> BlockDiff:
+    """Inside a reordered passage, the words the in-order diff left unmatched are matched as bags:
+    a word of one side that the other side's unmatched words hold too is `same`, marked
+    `reordered` (it stands at another place of the passage); the rest stay `changed`."""
+    tokens_a = _token_labels(diff.a)
+    tokens_b = _token_labels(diff.b)
+    pool_b = Counter(db.ids[t] for t, kind in tokens_b if kind != SAME)
+    pool_a = Counter(da.ids[t] for t, kind in tokens_a if kind != SAME)
+    out = []
+    for tokens, ids, pool in ((tokens_a, da.ids, pool_b), (tokens_b, db.ids, pool_a)):
+        stretches = Stretches()
+        stretches.reordered = []
+        for token, kind in tokens:
+            reordered = False
+            if kind != SAME and pool[ids[token]] > 0:
+                pool[ids[token]] -= 1
+                kind, reordered = SAME, True
+            _append(stretches, token, kind, passage, reordered)
+        stretches.end = diff.a.end if tokens is tokens_a else diff.b.end
+        out.append(stretches)
+    return diff._replace(a=out[0], b=out[1])
+
+
+def _token_labels(stretches: Stretches) -> list[tuple[int, str]]:
+    out = []
+    bounds = [*stretches.firsts[1:], stretches.end]
+    for first, end, kind in zip(stretches.firsts, bounds, stretches.kinds, strict=True):
+        out.extend((token, kind) for token in range(first, end))
+    return out
+
+
+def _append(stretches: Stretches, token: int, kind: str, passage: int, reordered: bool) -> None:
+    if stretches.kinds and stretches.kinds[-1] == kind and stretches.reordered[-1] == reordered:
+        return
+    stretches.firsts.append(token)
+    stretches.kinds.append(kind)
+    stretches.passages.append(passage if kind != ONLY else None)
+    stretches.chars.append(())
+    stretches.reordered.append(reordered)
