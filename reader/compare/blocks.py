@@ -61,7 +61,7 @@ def build_blocks(pair: Pair) -> list[Block]:
     covered_b = Coverage([(c.b0, c.b1) for c in solid])
     loose = rare_anchors(da, db, matches, pair.stop_ids, covered_a, covered_b, p)
     candidates += grid_candidates(loose, p.grid, 1, p.split_gap)
-    checked = shape_edges(check_candidates(candidates, pair), pair)
+    checked = join_overlapping(shape_edges(check_candidates(candidates, pair), pair), pair)
     blocks = resolve_overlaps(checked + unique_paragraphs(pair), wa, wb, p)
     # later stages only add words to forced blocks, never cut them
     blocks = protect_runs(blocks, matches, pair)
@@ -122,6 +122,47 @@ def shape_edges(blocks: list[Block], pair: Pair) -> list[Block]:
     return [
         edges.grow_to_sentences(block, starts_a, starts_b, da.word_ids, db.word_ids, p) for block in blocks
     ]
+
+
+def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
+    """Two checked blocks that overlap in one text and follow each other closely in the other are
+    often halves of one passage (a shuffled sentence whose rare words fell in two clusters): their
+    hull replaces them when it is more alike than either."""
+    wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    for by_b in (False, True):
+        ordered = sorted(blocks, key=(lambda b: (b.b0, b.a0)) if by_b else (lambda b: (b.a0, b.b0)))
+        alive = [True] * len(ordered)
+        for k, block in enumerate(ordered):
+            if not alive[k]:
+                continue
+            j = k + 1
+            while j < len(ordered) and _start(ordered[j], by_b) <= _end(block, by_b) + p.split_gap:
+                other = ordered[j]
+                if alive[j] and not (block.solid and other.solid) and _overlap_other(block, other, by_b):
+                    a0, a1 = min(block.a0, other.a0), max(block.a1, other.a1)
+                    b0, b1 = min(block.b0, other.b0), max(block.b1, other.b1)
+                    score = dice(wa, wb, a0, a1, b0, b1)
+                    if score > max(block.dice, other.dice):
+                        block = ordered[k] = Block(a0, a1, b0, b1, score)
+                        alive[j] = False
+                j += 1
+        blocks = [b for b, keep in zip(ordered, alive, strict=True) if keep]
+    return blocks
+
+
+def _start(block: Block, by_b: bool) -> int:
+    return block.b0 if by_b else block.a0
+
+
+def _end(block: Block, by_b: bool) -> int:
+    return block.b1 if by_b else block.a1
+
+
+def _overlap_other(x: Block, y: Block, by_b: bool) -> bool:
+    """x and y overlap in the other text than the one they are ordered by."""
+    if by_b:
+        return x.a0 < y.a1 and y.a0 < x.a1
+    return x.b0 < y.b1 and y.b0 < x.b1
 
 
 def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]:
@@ -230,6 +271,11 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
             shared = "b"
         else:
             continue
+        # the two places of the other text that align with this one passage hold the same text
+        # (half of a shuffled sentence, aligned beside its other half, does not)
+        first = _holder(blocks, block, shared)
+        if first is None or not _same_text(first, block, shared, wa, wb, p):
+            continue
         again = Block(block.a0, block.a1, block.b0, block.b1, block.dice, again=shared)
         if shared == "a":
             taken_b.add(block.b0, block.b1)
@@ -237,6 +283,24 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
             taken_a.add(block.a0, block.a1)
         out.append(again)
     return out
+
+
+def _holder(blocks: list[Block], block: Block, side: str) -> Block | None:
+    """The block with the largest overlap with `block` on `side`."""
+    lo, hi = (block.a0, block.a1) if side == "a" else (block.b0, block.b1)
+    best, best_overlap = None, 0
+    for other in blocks:
+        o_lo, o_hi = (other.a0, other.a1) if side == "a" else (other.b0, other.b1)
+        overlap = min(hi, o_hi) - max(lo, o_lo)
+        if overlap > best_overlap:
+            best, best_overlap = other, overlap
+    return best
+
+
+def _same_text(first: Block, again: Block, shared: str, wa: list[int], wb: list[int], p: AlignParams) -> bool:
+    if shared == "a":  # both are B's: compare B with B
+        return dice(wb, wb, first.b0, first.b1, again.b0, again.b1) >= p.merge_dice
+    return dice(wa, wa, first.a0, first.a1, again.a0, again.a1) >= p.merge_dice
 
 
 def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: AlignParams) -> list[Block]:
