@@ -37,8 +37,11 @@ class AlignParams:
     sentence_reach: int = 24  # words an edge may move out to reach the edge of its sentence
     unshared_paragraph: float = 0.25  # a block's end paragraph sharing less of its words is cut
     shuffled_dice: float = 0.7  # word-bag agreement that makes a reordered block a passage
-    long_passage: int = 30  # words a passage with no run of min_passage_words needs...
-    long_dice: float = 0.5  # ...and this word-bag agreement
+    # an in-order passage holds a run of min_passage_words equal words, or has this share of its
+    # words equal, or is long_passage words long with long_dice word-bag agreement
+    close_similarity: float = 0.75
+    long_passage: int = 30
+    long_dice: float = 0.5
     reordered_dice: float = 0.6  # pieces reordered inside one paragraph are one passage at this Dice
     # --- labelling words inside a passage (worddiff.py, blockdiff.c)
     max_char_diff_tokens: int = 4  # longer rewordings are marked whole, a letter diff there is noise
