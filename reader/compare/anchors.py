@@ -91,7 +91,7 @@ def exact_runs(da: Document, db: Document, stop_flags: bytes, p: AlignParams) ->
     word counts. Texts that repeat themselves (a bulletin) have almost no rare n-grams: then the
     k-th occurrence of each shared n-gram in A is paired with its k-th in B."""
     wa, wb = da.word_ids, db.word_ids
-    ngrams = tuple(sorted({1, p.ngram, p.protected_run}))
+    ngrams = (1, p.ngram)
     pairs, raw_count_a, raw_count_b = _runs.seeds(wa, wb, stop_flags, ngrams, p.max_rare_count)
     count_a, count_b = array("q"), array("q")
     count_a.frombytes(raw_count_a)

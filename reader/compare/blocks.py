@@ -30,7 +30,7 @@ from reader.compare.anchors import (
     wide_enough,
 )
 from reader.compare.bags import Block, dice, dice_at_least
-from reader.compare.overlaps import Intervals, resolve_overlaps, strength
+from reader.compare.overlaps import Intervals, clip, resolve_overlaps, strength
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document
 from reader.compare.reorder import merge_reordered
@@ -129,6 +129,8 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
     often halves of one passage (a shuffled sentence whose rare words fell in two clusters): their
     hull replaces them when it is more alike than either."""
     wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    solid = [b for b in blocks if b.solid]  # exact chains are whole already
+    blocks = [b for b in blocks if not b.solid]
     for by_b in (False, True):
         ordered = sorted(blocks, key=(lambda b: (b.b0, b.a0)) if by_b else (lambda b: (b.a0, b.b0)))
         alive = [True] * len(ordered)
@@ -138,7 +140,7 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
             j = k + 1
             while j < len(ordered) and _start(ordered[j], by_b) <= _end(block, by_b) + p.split_gap:
                 other = ordered[j]
-                if alive[j] and not (block.solid and other.solid) and _overlap_other(block, other, by_b):
+                if alive[j] and _overlap_other(block, other, by_b):
                     a0, a1 = min(block.a0, other.a0), max(block.a1, other.a1)
                     b0, b1 = min(block.b0, other.b0), max(block.b1, other.b1)
                     score = dice(wa, wb, a0, a1, b0, b1)
@@ -147,7 +149,7 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
                         alive[j] = False
                 j += 1
         blocks = [b for b, keep in zip(ordered, alive, strict=True) if keep]
-    return blocks
+    return solid + blocks
 
 
 def _start(block: Block, by_b: bool) -> int:
@@ -192,6 +194,8 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
     # (small clusters of a reordered passage's words) by the words it explains
     settled = [b for b in blocks if b.solid or b.forced]
     loose_blocks = [b for b in blocks if not (b.solid or b.forced)]
+    if not found:
+        return blocks
     return resolve_overlaps(found + loose_blocks, wa, wb, p, kept_first=settled)
 
 
@@ -242,7 +246,41 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
         lost.append(Block(i, i + n, j, j + n, 1.0, forced=True))
     if not lost:
         return blocks
-    return resolve_overlaps(blocks + lost, pair.da.word_ids, pair.db.word_ids, pair.p)
+    # runs on crossing diagonals may overlap: the longer one is kept
+    taken_a, taken_b = Intervals(len(pair.da.word_ids)), Intervals(len(pair.db.word_ids))
+    disjoint = []
+    for run in sorted(lost, key=lambda b: b.a1 - b.a0, reverse=True):
+        if taken_a.overlap(run.a0, run.a1) is None and taken_b.overlap(run.b0, run.b1) is None:
+            taken_a.add(run.a0, run.a1)
+            taken_b.add(run.b0, run.b1)
+            disjoint.append(run)
+    return make_room(blocks, disjoint, pair)
+
+
+def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Block]:
+    """`blocks` with `forced` (disjoint among themselves) put in: each block that meets one of
+    them keeps its larger part outside it on each side, or goes when too little is left."""
+    wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    taken_a, taken_b = Intervals(len(wa)), Intervals(len(wb))
+    for block in forced:
+        taken_a.add(block.a0, block.a1)
+        taken_b.add(block.b0, block.b1)
+    out = list(forced)
+    for block in blocks:
+        over_a = taken_a.overlap(block.a0, block.a1)
+        over_b = taken_b.overlap(block.b0, block.b1)
+        if over_a is None and over_b is None:
+            out.append(block)
+            continue
+        a0, a1 = clip(block.a0, block.a1, over_a)
+        b0, b1 = clip(block.b0, block.b1, over_b)
+        if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
+            continue
+        score = dice(wa, wb, a0, a1, b0, b1)
+        if block.forced or score >= p.min_dice:
+            out.append(Block(a0, a1, b0, b1, score, forced=block.forced, reordered=block.reordered))
+    out.sort(key=lambda b: b.a0)
+    return out
 
 
 def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[Block]:
@@ -256,13 +294,19 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
         taken_a.add(b.a0, b.a1)
         taken_b.add(b.b0, b.b1)
     kept = {(b.a0, b.a1, b.b0, b.b1) for b in blocks}
+    spans_a = sorted(((b.a0, b.a1, b) for b in blocks), key=lambda x: x[:2])
+    spans_b = sorted(((b.b0, b.b1, b) for b in blocks), key=lambda x: x[:2])
     out = []
-    for block in sorted(checked, key=strength, reverse=True):
-        if (block.a0, block.a1, block.b0, block.b1) in kept or block.dice < p.merge_dice:
-            continue
-        # a few words a text repeats (a headline's phrase again in the body) are no second use
-        if min(block.a1 - block.a0, block.b1 - block.b0) < max(pair.min_words, p.protected_run):
-            continue
+    # a few words a text repeats (a headline's phrase again in the body) are no second use
+    shortest = max(pair.min_words, p.protected_run)
+    candidates = [
+        b
+        for b in checked
+        if b.dice >= p.merge_dice
+        and min(b.a1 - b.a0, b.b1 - b.b0) >= shortest
+        and (b.a0, b.a1, b.b0, b.b1) not in kept
+    ]
+    for block in sorted(candidates, key=strength, reverse=True):
         over_a = taken_a.overlap(block.a0, block.a1)
         over_b = taken_b.overlap(block.b0, block.b1)
         if over_a is not None and over_b is None:
@@ -273,7 +317,9 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
             continue
         # the two places of the other text that align with this one passage hold the same text
         # (half of a shuffled sentence, aligned beside its other half, does not)
-        first = _holder(blocks, block, shared)
+        first = (
+            _holder(spans_a, block.a0, block.a1) if shared == "a" else _holder(spans_b, block.b0, block.b1)
+        )
         if first is None or not _same_text(first, block, shared, wa, wb, p):
             continue
         again = Block(block.a0, block.a1, block.b0, block.b1, block.dice, again=shared)
@@ -285,15 +331,17 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
     return out
 
 
-def _holder(blocks: list[Block], block: Block, side: str) -> Block | None:
-    """The block with the largest overlap with `block` on `side`."""
-    lo, hi = (block.a0, block.a1) if side == "a" else (block.b0, block.b1)
+def _holder(spans: list[tuple[int, int, Block]], lo: int, hi: int) -> Block | None:
+    """Of `spans` (sorted, disjoint: (lo, hi, block) of one side), the block that overlaps
+    [lo, hi) most."""
+    k = max(0, bisect.bisect_right(spans, (lo, lo)) - 1)
     best, best_overlap = None, 0
-    for other in blocks:
-        o_lo, o_hi = (other.a0, other.a1) if side == "a" else (other.b0, other.b1)
+    while k < len(spans) and spans[k][0] < hi:
+        o_lo, o_hi, block = spans[k]
         overlap = min(hi, o_hi) - max(lo, o_lo)
         if overlap > best_overlap:
-            best, best_overlap = other, overlap
+            best, best_overlap = block, overlap
+        k += 1
     return best
 
 

@@ -179,9 +179,9 @@ def _in_order_evidence(block: Block, diff: BlockDiff, min_words: int, p: AlignPa
     """A passage shares a run of at least `min_words` equal words in order, nearly all of its
     shared words content words (function words and punctuation match everywhere and never make a
     passage on their own); or nearly all its words are equal in order; or it is long, and still
-    alike as word bags, with only shorter runs (a paragraph reworded all through). Stock phrases that reports of one kind share (`المتحدث
-    الرسمي ... غرفة العمليات`) hold runs of two to four words: measured on SaudiNewsNet, no
-    such match held one of five."""
+    alike as word bags, with only shorter runs (a paragraph reworded all through). Stock phrases
+    that reports of one kind share (`المتحدث الرسمي ... غرفة العمليات`) hold runs of two to four
+    words: measured on SaudiNewsNet, no such match held one of five."""
     if min(diff.words_a, diff.words_b) < min_words or diff.equal_content_words < max(1, min_words - 1):
         return False
     if diff.longest_equal >= min_words:

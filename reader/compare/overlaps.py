@@ -33,7 +33,7 @@ class Intervals:
         self.closes[hi - 1] = 1
 
 
-def _clip(lo: int, hi: int, taken: tuple[int, int] | None) -> tuple[int, int]:
+def clip(lo: int, hi: int, taken: tuple[int, int] | None) -> tuple[int, int]:
     """The larger free part of [lo, hi) outside `taken` (which may cover one end or the middle)."""
     if taken is None:
         return lo, hi
@@ -64,8 +64,8 @@ def resolve_overlaps(
         overlap_a = taken_a.overlap(block.a0, block.a1)
         overlap_b = taken_b.overlap(block.b0, block.b1)
         if overlap_a is not None or overlap_b is not None:  # (most blocks meet no stronger one)
-            a0, a1 = _clip(block.a0, block.a1, overlap_a)
-            b0, b1 = _clip(block.b0, block.b1, overlap_b)
+            a0, a1 = clip(block.a0, block.a1, overlap_a)
+            b0, b1 = clip(block.b0, block.b1, overlap_b)
             if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
                 continue
             clipped = Block(a0, a1, b0, b1, dice(wa, wb, a0, a1, b0, b1), reordered=block.reordered)

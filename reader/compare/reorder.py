@@ -38,8 +38,11 @@ def _merge_within_paragraphs(blocks: list[Block], pair: Pair, side_b: bool) -> l
         if first == bisect.bisect_left(ends, hi - 1):  # inside one paragraph on this side
             by_paragraph[first].append(block)
     merged: dict[int, Block] = {}  # id of a member -> the passage it became
+    index = _Index(blocks)
     for members in by_paragraph.values():
-        for group, (hull, swallowed) in _closed_groups(members, blocks, pair, not side_b):
+        if len(members) < 2:
+            continue
+        for group, (hull, swallowed) in _closed_groups(members, index, pair, not side_b):
             for member in group:
                 merged[id(member)] = hull
             for stray in swallowed:
@@ -57,7 +60,7 @@ def _merge_within_paragraphs(blocks: list[Block], pair: Pair, side_b: bool) -> l
 
 
 def _closed_groups(
-    members: list[Block], blocks: list[Block], pair: Pair, side_b: bool
+    members: list[Block], index: _Index, pair: Pair, side_b: bool
 ) -> list[tuple[list[Block], tuple[Block, list[Block]]]]:
     """Groups of the members that make one reordered passage, with their hulls: all of them if
     their hull is closed and alike, else each half after a cut at their widest gap in the other
@@ -67,7 +70,7 @@ def _closed_groups(
         group = pending.pop()
         if len(group) < 2 or not _reordered(group):
             continue
-        hull = _hull_if_closed(group, blocks, pair)
+        hull = _hull_if_closed(group, index, pair)
         if hull is not None:
             out.append((group, hull))
             continue
@@ -80,13 +83,38 @@ def _closed_groups(
     return out
 
 
+class _Index:
+    """The blocks sorted by their start in each text (they are disjoint in each)."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.by_a = sorted(blocks, key=lambda b: b.a0)
+        self.by_b = sorted(blocks, key=lambda b: b.b0)
+        self.starts_a = [b.a0 for b in self.by_a]
+        self.starts_b = [b.b0 for b in self.by_b]
+
+
+def _meeting(index: _Index, a0: int, a1: int, b0: int, b1: int) -> list[Block]:
+    """The blocks that overlap [a0, a1) in A or [b0, b1) in B."""
+    out = []
+    for blocks, starts, lo, hi, side_b in (
+        (index.by_a, index.starts_a, a0, a1, False),
+        (index.by_b, index.starts_b, b0, b1, True),
+    ):
+        k = max(0, bisect.bisect_right(starts, lo) - 1)
+        while k < len(blocks) and starts[k] < hi:
+            if _span(blocks[k], side_b)[1] > lo:
+                out.append(blocks[k])
+            k += 1
+    return out
+
+
 def _reordered(group: list[Block]) -> bool:
     """Not all in one order in both texts (in-order pieces are the neighbours' merge to make)."""
     by_a = sorted(group, key=lambda b: b.a0)
     return any(later.b0 < earlier.b0 for earlier, later in zip(by_a, by_a[1:], strict=False))
 
 
-def _hull_if_closed(group: list[Block], blocks: list[Block], pair: Pair) -> tuple[Block, list[Block]] | None:
+def _hull_if_closed(group: list[Block], index: _Index, pair: Pair) -> tuple[Block, list[Block]] | None:
     """The group's hull as one reordered block, and the stray blocks inside it, when no block of
     passage length stands inside it in either text and its words are alike as bags. Shorter
     blocks inside (a pair of words that happen to match elsewhere) are swallowed."""
@@ -94,8 +122,8 @@ def _hull_if_closed(group: list[Block], blocks: list[Block], pair: Pair) -> tupl
     b0, b1 = min(b.b0 for b in group), max(b.b1 for b in group)
     members = {id(b) for b in group}
     swallowed = []
-    for other in blocks:
-        if id(other) in members or not (other.a0 < a1 and a0 < other.a1 or other.b0 < b1 and b0 < other.b1):
+    for other in _meeting(index, a0, a1, b0, b1):
+        if id(other) in members:
             continue
         if other.forced or min(other.a1 - other.a0, other.b1 - other.b0) >= pair.min_words:
             return None
