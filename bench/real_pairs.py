@@ -60,26 +60,39 @@ def paired_coverage(
     a: Article, b: Article, runs: list[Run], passages: Sequence[tuple[tuple[int, int], tuple[int, int]]]
 ) -> tuple[int, int, list[Run]]:
     """(characters paired, characters in runs, runs not wholly paired). `passages`: (a span, b span)
-    in characters. Runs with the same words are one group: its best copy counts."""
-    groups: dict[tuple[str, ...], list[Run]] = defaultdict(list)
-    for run in runs:
-        groups[tuple(a.keys[run.i : run.i + run.length])].append(run)
+    in characters. A run's words may occur more than once in a text: any copy in A and any copy in
+    B lying in one common passage pair it (the best pairing counts), and runs with the same words
+    count once."""
+    seen: set[tuple[str, ...]] = set()
     paired = total = 0
     missed = []
-    for members in groups.values():
-        best = best_size = 0
-        for run in members:
-            span_a = (a.words[run.i][0], a.words[run.i + run.length - 1][1])
-            span_b = (b.words[run.j][0], b.words[run.j + run.length - 1][1])
-            size = (span_a[1] - span_a[0]) + (span_b[1] - span_b[0])
-            inside = max((_inside(span_a, pa) + _inside(span_b, pb) for pa, pb in passages), default=0)
-            if inside > best or not best_size:
-                best, best_size = inside, size
-        paired += best
-        total += best_size
-        if best < best_size:
-            missed.append(members[0])
+    for run in sorted(runs, key=lambda r: -r.length):
+        words = tuple(a.keys[run.i : run.i + run.length])
+        if words in seen:
+            continue
+        seen.add(words)
+        copies_a = [_span(a, k, run.length) for k in _occurrences(a.keys, words)]
+        copies_b = [_span(b, k, run.length) for k in _occurrences(b.keys, words)]
+        size = (copies_a[0][1] - copies_a[0][0]) + (copies_b[0][1] - copies_b[0][0])
+        best = 0
+        for span_a in copies_a:
+            for span_b in copies_b:
+                inside = max((_inside(span_a, pa) + _inside(span_b, pb) for pa, pb in passages), default=0)
+                best = max(best, inside * size // ((span_a[1] - span_a[0]) + (span_b[1] - span_b[0])))
+        paired += min(best, size)
+        total += size
+        if best < size:
+            missed.append(run)
     return paired, total, missed
+
+
+def _occurrences(keys: Sequence[str], words: tuple[str, ...]) -> list[int]:
+    first, n = words[0], len(words)
+    return [k for k in range(len(keys) - n + 1) if keys[k] == first and tuple(keys[k : k + n]) == words]
+
+
+def _span(article: Article, k: int, n: int) -> tuple[int, int]:
+    return article.words[k][0], article.words[k + n - 1][1]
 
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> int:

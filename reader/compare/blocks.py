@@ -231,23 +231,35 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
     """An exact run of protected_run words or more, its words occurring once in each text, lies in
     ONE passage on both sides, whatever surrounds it: one the blocks left out or cut in two becomes
     a passage of its own, the blocks around it yielding its words (it merges with its neighbours
-    later, as any block)."""
+    later, as any block). A paragraph break on either side ends a run: what follows it belongs to
+    the next paragraph, which may be aligned elsewhere."""
     length = pair.p.protected_run
-    runs = [run for run in matches.runs if run[3] and run[2] >= length]
+    runs = [
+        piece
+        for run in matches.runs
+        if run[3] and run[2] >= length
+        for piece in _within_paragraphs(run, pair)
+        if piece[2] >= length
+    ]
     if not runs:
         return blocks
     starts = sorted((b.a0, k) for k, b in enumerate(blocks))
-    lost = []
+    lost, held = [], []
     for i, j, n, _ in runs:
         k = bisect.bisect_right(starts, (i, len(blocks))) - 1
         holder = blocks[starts[k][1]] if k >= 0 else None
         if holder and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1:
-            continue
-        lost.append(Block(i, i + n, j, j + n, 1.0, forced=True))
+            held.append((i, j, n))
+        else:
+            lost.append(Block(i, i + n, j, j + n, 1.0, forced=True))
     if not lost:
         return blocks
-    # runs on crossing diagonals may overlap: the longer one is kept
+    # runs on crossing diagonals may overlap (a stock sentence two reports put in different
+    # paragraphs): one already in a passage, then the longer, is kept
     taken_a, taken_b = Intervals(len(pair.da.word_ids)), Intervals(len(pair.db.word_ids))
+    for i, j, n in held:
+        taken_a.add(i, i + n)
+        taken_b.add(j, j + n)
     disjoint = []
     for run in sorted(lost, key=lambda b: b.a1 - b.a0, reverse=True):
         if taken_a.overlap(run.a0, run.a1) is None and taken_b.overlap(run.b0, run.b1) is None:
@@ -257,30 +269,94 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
     return make_room(blocks, disjoint, pair)
 
 
+def _within_paragraphs(run: tuple[int, int, int, bool], pair: Pair) -> list[tuple[int, int, int, bool]]:
+    """The run cut at the paragraph breaks of either text."""
+    i, j, n, unique = run
+    cuts = {0, n}
+    for doc, start in ((pair.da, i), (pair.db, j)):
+        ends = doc.paragraph_ends
+        k = bisect.bisect_left(ends, start)
+        while k < len(ends) and ends[k] < start + n - 1:
+            cuts.add(ends[k] + 1 - start)
+            k += 1
+    bounds = sorted(cuts)
+    return [(i + lo, j + lo, hi - lo, unique) for lo, hi in zip(bounds, bounds[1:], strict=False)]
+
+
 def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Block]:
-    """`blocks` with `forced` (disjoint among themselves) put in: each block that meets one of
-    them keeps its larger part outside it on each side, or goes when too little is left."""
+    """`blocks` with `forced` (disjoint among themselves) put in. A block that meets forced ones
+    takes them in when its hull with them stays as alike (the run was cut off its edge); else it
+    keeps its larger part outside them on each side, or goes when too little is left."""
     wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    by_a = sorted(forced, key=lambda b: b.a0)
+    starts_a = [b.a0 for b in by_a]
+    by_b = sorted(forced, key=lambda b: b.b0)
+    starts_b = [b.b0 for b in by_b]
+    absorbed: set[int] = set()
+    out = []
+    for block in sorted(blocks, key=strength, reverse=True):
+        meeting = {id(f): f for f in _meeting_runs(by_a, starts_a, block.a0, block.a1, False)}
+        meeting.update((id(f), f) for f in _meeting_runs(by_b, starts_b, block.b0, block.b1, True))
+        meeting = {k: f for k, f in meeting.items() if k not in absorbed}
+        if not meeting:
+            out.append(block)
+            continue
+        hull = Block(
+            min(block.a0, *(f.a0 for f in meeting.values())),
+            max(block.a1, *(f.a1 for f in meeting.values())),
+            min(block.b0, *(f.b0 for f in meeting.values())),
+            max(block.b1, *(f.b1 for f in meeting.values())),
+            forced=True,
+            reordered=block.reordered,
+        )
+        hull.dice = dice(wa, wb, hull.a0, hull.a1, hull.b0, hull.b1)
+        # (a run cut off the block's edge fits it; one that pairs other places spoils it)
+        alike = hull.dice >= max(p.merge_dice, block.dice - p.hull_loss)
+        if alike and not _holds_other(hull, by_a, starts_a, meeting):
+            absorbed.update(meeting)
+            out.append(hull)
+            continue
+        out.append(block)  # clipped below, once every block has had its chance to take runs in
+    kept = [f for f in forced if id(f) not in absorbed]
     taken_a, taken_b = Intervals(len(wa)), Intervals(len(wb))
-    for block in forced:
+    for block in kept + [b for b in out if b.forced]:
         taken_a.add(block.a0, block.a1)
         taken_b.add(block.b0, block.b1)
-    out = list(forced)
-    for block in blocks:
+    final = kept + [b for b in out if b.forced]
+    for block in out:
+        if block.forced:
+            continue
         over_a = taken_a.overlap(block.a0, block.a1)
         over_b = taken_b.overlap(block.b0, block.b1)
         if over_a is None and over_b is None:
-            out.append(block)
+            final.append(block)
             continue
         a0, a1 = clip(block.a0, block.a1, over_a)
         b0, b1 = clip(block.b0, block.b1, over_b)
         if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
             continue
         score = dice(wa, wb, a0, a1, b0, b1)
-        if block.forced or score >= p.min_dice:
-            out.append(Block(a0, a1, b0, b1, score, forced=block.forced, reordered=block.reordered))
-    out.sort(key=lambda b: b.a0)
+        if score >= p.min_dice:
+            final.append(Block(a0, a1, b0, b1, score, reordered=block.reordered))
+    final.sort(key=lambda b: b.a0)
+    return final
+
+
+def _meeting_runs(runs: list[Block], starts: list[int], lo: int, hi: int, side_b: bool) -> list[Block]:
+    """The runs (sorted by their start on that side, disjoint) that overlap [lo, hi) there."""
+    k = max(0, bisect.bisect_left(starts, lo) - 1)
+    out = []
+    while k < len(runs) and starts[k] < hi:
+        run = runs[k]
+        if (run.b1 if side_b else run.a1) > lo:
+            out.append(run)
+        k += 1
     return out
+
+
+def _holds_other(hull: Block, by_a: list[Block], starts_a: list[int], meeting: dict[int, Block]) -> bool:
+    """A forced run other than those being taken in lies inside the hull in A."""
+    return any(id(run) not in meeting for run in _meeting_runs(by_a, starts_a, hull.a0, hull.a1, False))
 
 
 def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[Block]:

@@ -23,7 +23,7 @@ from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document, Vocabulary, prepare
 from reader.compare.segments import add_passage, moved_flags, tile
-from reader.compare.worddiff import BlockDiff, block_differ, mark_reordered
+from reader.compare.worddiff import BlockDiff, block_differ, mark_reordered, moved_inside
 
 SENTENCE_END_KEYS = (".", "?", "!", "؟")  # folded keys of the marks that end a sentence
 
@@ -97,6 +97,9 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
             if not shuffled:
                 diff = diff_block(ta, tb, len(diffs), reordered=True)
                 shuffled = True
+        elif not shuffled and moved_inside(diff, ta, tb, da, db, flags, options.min_passage_words):
+            diff = diff_block(ta, tb, len(diffs), reordered=True)
+            shuffled = True
         if shuffled:
             diff = mark_reordered(diff, da, db, len(diffs))
         diffs.append(diff)

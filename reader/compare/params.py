@@ -20,6 +20,7 @@ class AlignParams:
     chain_slack: int = 2  # runs of one chain may overlap this much (a repeated word at the seam)
     solid_chain: int = 8  # words of exact runs that make a chain certain
     protected_run: int = 8  # an exact run this long, unique to both texts, is never split or lost
+    hull_loss: float = 0.05  # ...a block takes such a run in when its Dice drops no more than this
     # --- order-free clusters of rare words (anchors.py)
     grid: int = 24  # finest cell, in words (~24 keeps a shuffled sentence whole)
     grid_levels: int = 7  # coarser grids, each twice as wide, for long reordered passages

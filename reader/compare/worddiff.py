@@ -114,3 +114,41 @@ def _append(stretches: Stretches, token: int, kind: str, passage: int, reordered
     stretches.passages.append(passage if kind != ONLY else None)
     stretches.chars.append(())
     stretches.reordered.append(reordered)
+
+
+def moved_inside(
+    diff: BlockDiff, ta: Span, tb: Span, da: Document, db: Document, weak_flags: bytes, min_words: int
+) -> bool:
+    """The block holds a piece that the in-order diff saw deleted on one side and inserted on the
+    other: the same `min_words` content words or more, left unmatched on both sides (a clause that
+    changed places inside the copied paragraph)."""
+    trimmed = (
+        (diff.span_a[0] - ta[0])
+        + (ta[1] - diff.span_a[1])
+        + (diff.span_b[0] - tb[0])
+        + (tb[1] - diff.span_b[1])
+    )
+    if trimmed < min_words and ONLY not in diff.a.kinds and ONLY not in diff.b.kinds:
+        return False
+    left_a = _unmatched_content(diff.a, ta, da, weak_flags)
+    left_b = _unmatched_content(diff.b, tb, db, weak_flags)
+    shared = left_a.keys() & left_b.keys()
+    return sum(min(left_a[w], left_b[w]) for w in shared) >= min_words
+
+
+def _unmatched_content(stretches: Stretches, span: Span, doc: Document, weak_flags: bytes) -> Counter:
+    """Content word ids of the tokens in `span` that no `same` stretch covers."""
+    same = []
+    bounds = [*stretches.firsts[1:], stretches.end]
+    for first, end, kind in zip(stretches.firsts, bounds, stretches.kinds, strict=True):
+        if kind == SAME:
+            same.append((first, end))
+    out: Counter = Counter()
+    cursor = span[0]
+    ids = doc.ids
+    for lo, hi in [*same, (span[1], span[1])]:
+        out.update(ids[cursor:lo])
+        cursor = max(cursor, hi)
+    for weak in [w for w in out if weak_flags[w]]:
+        del out[weak]
+    return out
