@@ -71,7 +71,7 @@ def test_json_has_the_design_shape_and_offsets_index_the_decoded_text(pair, caps
     out = capsys.readouterr().out
     result = json.loads(out)
     assert set(result) == {"version", "a", "b", "stats", "passages", "segments", "facts"}
-    assert result["version"] == 2
+    assert result["version"] == 3
     assert result["a"] == {"length": len(text_a)}  # \r\n kept: offsets count the \r too
     assert result["b"] == {"length": len(text_b)}
     assert set(result["stats"]) == {"shared_a", "shared_b", "passages", "moved"}
@@ -97,7 +97,7 @@ def test_json_is_utf8_arabic_not_escaped(pair):
     path_a, path_b, _, _ = pair
     done = run_qarin(str(path_a), str(path_b), "--format", "json", env={"PYTHONIOENCODING": "latin-1"})
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["version"] == 2
+    assert json.loads(done.stdout)["version"] == 3
     assert done.stderr == ""
 
 

@@ -71,7 +71,7 @@ def test_with_colour_numbers_are_marked_whole(capsys):
 def test_json_lists_the_facts(capsys):
     assert main(["compare", A, B, "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["version"] == 2
+    assert document["version"] == 3
     differing = [f for f in document["facts"] if f["status"] in ("differ", "spelled")]
     assert len(differing) == 5
     numbers = [f for f in differing if f["kind"] == "number"]

@@ -8,6 +8,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
+import fast_diff_match_patch
+
 from reader.compare import _diff
 from reader.compare.model import ONLY, SAME
 from reader.compare.params import AlignParams
@@ -40,6 +42,17 @@ class BlockDiff(NamedTuple):  # a named tuple: made once per block, 15k times fo
     longest_equal: int  # words in the longest stretch of equal words
     words_a: int
     words_b: int
+
+
+def diff_ops(x: str, y: str, cleanup: str = "Semantic") -> list[tuple[str, int]]:
+    """diff-match-patch with no time limit (callers keep pieces small): [(op, length)], op one of
+    "=", "-", "+". Without cleanup the engine's own port runs; a semantic cleanup (for text people
+    read, as the facts do) is the library's C++ build."""
+    if x == y:
+        return [("=", len(x))] if x else []
+    if cleanup == "No":
+        return _diff.diff(x, y)
+    return fast_diff_match_patch.diff(x, y, timelimit=0, checklines=False, cleanup=cleanup, counts_only=True)
 
 
 Span = tuple[int, int]  # tokens [lo, hi) of one side
