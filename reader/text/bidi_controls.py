@@ -13,20 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-CONTROL_NAMES: dict[str, str] = {
-    "\u202a": "LRE",
-    "\u202b": "RLE",
-    "\u202c": "PDF",
-    "\u202d": "LRO",
-    "\u202e": "RLO",
-    "\u2066": "LRI",
-    "\u2067": "RLI",
-    "\u2068": "FSI",
-    "\u2069": "PDI",
-    "\u200e": "LRM",
-    "\u200f": "RLM",
-    "\u061c": "ALM",
+# Each control: its short name (the terminal's marker, `<RLO>`) and the one direction-neutral sign
+# the window shows in its place (one character for one, so offsets into the text stay valid).
+CONTROLS: dict[str, tuple[str, str]] = {
+    "\u202a": ("LRE", "⊳"),
+    "\u202b": ("RLE", "⊲"),
+    "\u202c": ("PDF", "⊥"),
+    "\u202d": ("LRO", "⇉"),
+    "\u202e": ("RLO", "⇇"),
+    "\u2066": ("LRI", "⊢"),
+    "\u2067": ("RLI", "⊣"),
+    "\u2068": ("FSI", "⊨"),
+    "\u2069": ("PDI", "⊤"),
+    "\u200e": ("LRM", "→"),
+    "\u200f": ("RLM", "←"),
+    "\u061c": ("ALM", "↞"),
 }
+CONTROL_NAMES = {control: name for control, (name, _) in CONTROLS.items()}
+CONTROL_SIGNS = {control: sign for control, (_, sign) in CONTROLS.items()}
 # Marks are strong zero-width characters: they steer only the neutrals beside them.
 MARKS = frozenset("\u200e\u200f\u061c")
 ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")

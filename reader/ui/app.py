@@ -9,9 +9,10 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reader.ui.application import create_application, install_excepthook
 
@@ -65,21 +66,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.ui import selftest  # noqa: PLC0415 - Qt window modules only when needed
 
         return selftest.run()
-    from reader.library import open_library  # noqa: PLC0415
+    from reader.library import default_library_path, open_library  # noqa: PLC0415
 
+    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     try:
         library = open_library(args.library)
     except Exception as error:  # noqa: BLE001 - one line, no traceback
         print(f"qarin: cannot open the library: {error}", file=sys.stderr)
-        return 2
+        if args.screenshot:
+            return 2
+        # started from a desktop menu there is no terminal to read that line: ask in a window
+        create_application(["qarin", *argv])
+        from reader.ui.library.problem import ask_for_library  # noqa: PLC0415
+
+        library = ask_for_library(Path(args.library) if args.library else default_library_path(), error)
+        if library is None:
+            return 2
     try:
         left = resolve_article(library, args.left) if args.left else None
         right = resolve_article(library, args.right) if args.right else None
     except UsageError as error:
         print(f"qarin: {error}", file=sys.stderr)
         return 2
-    if args.screenshot and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     app = create_application(["qarin", *argv])
     install_excepthook()
     from reader.ui.window.mainwindow import MainWindow  # noqa: PLC0415 - after the fonts are loaded
@@ -109,15 +118,25 @@ def _screenshot(app: QApplication, window, path: str, left: int | None, right: i
     state = {"painted": False}
     window.comparisonPainted.connect(lambda: state.__setitem__("painted", True))
     window.settings.last_pair = lambda: None  # a screenshot starts from the given or most similar pair
+    failures: list[str] = []
+    # A message box runs an event loop of its own, where this function's loop below never gets to
+    # look at its deadline: a timer (timers fire in every event loop) closes it and says why.
+    watcher = QTimer(interval=50)
+    watcher.timeout.connect(lambda: _fail_on_modal_box(failures))
+    watcher.start()
     window.show()
     _open_pair(window, left, right)
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_SECONDS
-    while not (state["painted"] and not window.view.highlighting()):
+    while not failures and not (state["painted"] and not window.view.highlighting()):
         app.processEvents()
         if time.monotonic() > deadline:
-            print("qarin: the comparison was not painted in time", file=sys.stderr)
-            return 1
+            failures.append("the comparison was not painted in time")
         time.sleep(0.005)
+    watcher.stop()
+    if failures:
+        print(f"qarin: {failures[0]}", file=sys.stderr)
+        window.close()
+        return 1
     QTimer.singleShot(50, app.quit)
     app.exec()  # let the last paint events through
     image = window.grab()
@@ -128,3 +147,15 @@ def _screenshot(app: QApplication, window, path: str, left: int | None, right: i
         return 2
     print(path)
     return 0
+
+
+def _fail_on_modal_box(failures: list[str]) -> None:
+    """Close a modal dialog (an error box) that opened during a screenshot and note its text."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        return
+    parts = [dialog.windowTitle()]
+    if isinstance(dialog, QMessageBox):
+        parts += [dialog.text(), dialog.informativeText()]
+    failures.append(": ".join(" ".join(part.split()) for part in parts if part and part.strip()))
+    dialog.reject() if isinstance(dialog, QDialog) else dialog.close()

@@ -71,6 +71,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv) if argv is not None else ["qarin"])
+    elif hasattr(app, "_qarin_translators"):
+        return app  # already set up (main asks about a broken library before the window opens)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(reader.__version__)

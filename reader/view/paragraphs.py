@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from reader.text.bidi_controls import CONTROL_SIGNS, FSI, PDI
 from reader.text.direction import is_right_to_left
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -75,18 +76,7 @@ def direction_marks(text: str) -> tuple[dict[int, str], list[int]]:
 # text that reads differently than it is stored cannot pass unseen. One character for one keeps
 # every offset valid.
 HIDDEN_SIGNS = {
-    "\u202a": "⊳",  # LRE
-    "\u202b": "⊲",  # RLE
-    "\u202c": "⊥",  # PDF
-    "\u202d": "⇉",  # LRO
-    "\u202e": "⇇",  # RLO
-    "\u2066": "⊢",  # LRI
-    "\u2067": "⊣",  # RLI
-    "\u2068": "⊨",  # FSI
-    "\u2069": "⊤",  # PDI
-    "\u200e": "→",  # LRM
-    "\u200f": "←",  # RLM
-    "\u061c": "↞",  # ALM
+    **CONTROL_SIGNS,  # embeddings, overrides, isolates, marks: the signs the terminal names too
     "\u200b": "·",  # zero-width space
     "\u2060": "⁘",  # word joiner
     "\ufeff": "⁘",  # BOM inside a text
@@ -100,6 +90,12 @@ def reveal_hidden(text: str) -> str:
     if not _HIDDEN_CHARS.search(text):  # the usual case; translate looks up every character
         return text
     return text.translate(_HIDDEN_TABLE)
+
+
+def shown_title(text: str) -> str:
+    """A title set among Qarin's own words (a dialog's sentence): its hidden characters as signs,
+    the whole in a first-strong isolate, so nothing in it can reorder the words around it."""
+    return FSI + reveal_hidden(text) + PDI
 
 
 def document_text(text: str, marks: dict[int, str]) -> str:

@@ -14,6 +14,7 @@ from reader.ui.comparison.panes import ReadingPane
 from reader.ui.comparison.theme import Legend, Theme, current_theme
 from reader.view.comparison import CompareResult
 from reader.view.navigation import Hunk, PassageIndex, next_hunk
+from reader.view.paragraphs import reveal_hidden
 
 SIDES = ("a", "b")
 SYNC_POINT = 0.5  # the height (share of the viewport) kept aligned while scrolling, as Meld does
@@ -117,8 +118,9 @@ class ComparisonView(QWidget):
                 self.rehighlighters[side].stop()
                 self.highlighters[side].set_table(None)
                 self.panes[side].set_text(text)
-        self.left_column.title.setText(title_a)
-        self.right_column.title.setText(title_b)
+        # hidden characters as signs: an override in a title shows, and reverses nothing
+        self.left_column.title.setText(reveal_hidden(title_a))
+        self.right_column.title.setText(reveal_hidden(title_b))
 
     def clear_result(self) -> None:
         """Forget the result: no bands, no passage; highlights stay until replaced."""

@@ -22,10 +22,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.library.model import ArticleSummary
 from reader.text.direction import is_right_to_left
 from reader.text.search_fold import fold_chars
+from reader.view.paragraphs import reveal_hidden
 
 COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED = range(5)
 COLUMN_COUNT = 5
@@ -40,6 +43,7 @@ _HEADERS = {
 SortRole = Qt.ItemDataRole.UserRole + 1  # a value that sorts right: folded text, int, float
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2  # the library id of the row's article
 FilterRole = Qt.ItemDataRole.UserRole + 3  # folded title and source, what the filter matches against
+BidiFlagRole = Qt.ItemDataRole.UserRole + 4  # True when the article holds bidi override/isolate controls
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,6 +51,11 @@ Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def _bidi_flag() -> QIcon:
+    """The warning sign beside a title that holds bidi controls (its tooltip says what they do)."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def _first_line(text: str) -> str:
@@ -257,13 +266,18 @@ class ArticleTableModel(QAbstractTableModel):
             return self._alignment(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(summary)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE and summary.has_bidi_controls:
+            return _bidi_flag()
+        if role == BidiFlagRole:
+            return summary.has_bidi_controls
         return None
 
     def _display(self, summary: ArticleSummary, column: int) -> str:
-        if column == COL_TITLE:
-            return _first_line(summary.title) or QCoreApplication.translate("ArticleList", "(untitled)")
+        if column == COL_TITLE:  # hidden characters as signs: a title's controls show, and act on nothing
+            title = reveal_hidden(_first_line(summary.title))
+            return title or QCoreApplication.translate("ArticleList", "(untitled)")
         if column == COL_SOURCE:
-            return summary.source
+            return reveal_hidden(summary.source)
         if column == COL_DATE:
             return summary.date or ""
         if column == COL_WORDS:
@@ -301,7 +315,7 @@ class ArticleTableModel(QAbstractTableModel):
         return _RIGHT  # numbers line up on their last digit
 
     def _tooltip(self, summary: ArticleSummary) -> str:
-        lines = [summary.title.strip(), summary.origin]
+        lines = [reveal_hidden(summary.title.strip()), summary.origin]
         if summary.has_bidi_controls:
             lines.append(
                 QCoreApplication.translate(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reader.library import ImportReport, Library, LibraryError, open_library
 from reader.ui.tasks import Task, TaskContext, TaskManager
+from reader.view.paragraphs import shown_title
 
 PROGRESS_INTERVAL = 0.04  # seconds between progress reports: thousands of files must not flood the loop
 SUMMARY_NAMED = 10  # failures and duplicates named in the box itself; all of them in the details
@@ -265,7 +266,7 @@ def _summary_box(target: ImportTarget, report: ImportReport) -> QMessageBox:
 
     def title_of(article_id: int) -> str | None:
         try:
-            return library.summary(article_id).title
+            return shown_title(library.summary(article_id).title)
         except Exception:  # noqa: BLE001 - removed meanwhile: the id is enough
             return None
 

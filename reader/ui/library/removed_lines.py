@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.library import Library, RemovedLine
 from reader.text.direction import is_right_to_left
+from reader.view.paragraphs import reveal_hidden
 
 COL_TEXT, COL_LINE, COL_REASON = range(3)
 
@@ -112,7 +113,7 @@ class RemovedLinesDialog(QDialog):
             item.setToolTip(COL_TEXT, removed.text)
             item.setTextAlignment(COL_LINE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
-        self.title_label.setText(article.title)
+        self.title_label.setText(reveal_hidden(article.title))
         rtl = is_right_to_left(article.title)
         self.title_label.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
