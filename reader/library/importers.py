@@ -34,7 +34,9 @@ TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 COLLECTION_SUFFIXES = (*JSON_SUFFIXES, ".zip")  # many articles in one file: reader/library/archives.py
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + COLLECTION_SUFFIXES
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES + HTML_SUFFIXES + COLLECTION_SUFFIXES + (".rss", ".atom")
+)  # feeds: reader/library/feeds.py
 MAX_BYTES = MAX_FILE_BYTES  # the limit the CLI's compare uses too
 
 

@@ -10,16 +10,14 @@ import functools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from functools import partial
 from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 from reader.library import schema
-from reader.library.archives import draft_from_record, is_collection, read_collection
 from reader.library.cleaning import apply_removals
 from reader.library.errors import (
     DamagedLibraryError,
@@ -33,8 +31,6 @@ from reader.library.importers import (
     count_words,
     draft_from_bytes,
     draft_from_html,
-    draft_from_path,
-    expand_paths,
     looks_like_html,
     make_draft,
 )
@@ -49,6 +45,7 @@ from reader.library.model import (
 )
 from reader.library.reuse import Overlap, ReuseIndex
 from reader.library.search import BM25_WEIGHTS, fts_query, index_columns, make_snippet
+from reader.library.sources import ImportItem, import_items_of
 from reader.text.normalize import has_bidi_controls
 
 Progress = Callable[[int, int, str], None]
@@ -293,12 +290,13 @@ class Library:
         progress: Progress | None = None,
         cancel: Cancel | None = None,
     ) -> ImportReport:
-        """Import files, folders (recursively) and collections (JSON, JSON Lines, zips of them).
+        """Import files, folders (recursively), collections (JSON, JSON Lines, zips of them) and
+        RSS/Atom feeds (a URL or a .rss/.atom/.xml file).
 
         Bad files and bad items of a collection are reported, the good ones kept; each article is
         stored whole or not at all.
         """
-        return self.import_items(_import_items(paths), progress, cancel)
+        return self.import_items(import_items_of(paths), progress, cancel)
 
     def import_items(
         self, items: Iterable[ImportItem], progress: Progress | None = None, cancel: Cancel | None = None
@@ -456,25 +454,6 @@ class Library:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-# (label for messages, a function making the draft, or None and the reason it cannot be imported)
-ImportItem = tuple[str, Callable[[], Draft] | None, str | None]
-
-
-def _import_items(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ImportItem]:
-    """The articles to import from files and folders: one per file, one per item of a collection."""
-    for path, problem in expand_paths(paths):
-        if problem or not is_collection(path):
-            yield str(path), (None if problem else partial(draft_from_path, path)), problem
-            continue
-        try:
-            records = read_collection(path)
-        except LibraryError as error:
-            yield str(path), None, str(error)
-            continue
-        for record in records:
-            yield record.label, partial(draft_from_record, record, f"{path}#{record.label}"), None
 
 
 class _Savepoint:
