@@ -17,9 +17,9 @@ def corpus_folder() -> Path:
     raise SystemExit(f"the SaudiNewsNet corpus is not at {CORPUS}")
 
 
-def articles(days: int | None = None) -> Iterator[dict]:
-    """Every article (source, url, date_extracted, title, content) of the first `days` zips."""
-    zips = sorted(corpus_folder().glob("*.zip"))[:days]
+def articles(days: int | None = None, skip: int = 0) -> Iterator[dict]:
+    """Every article (source, url, date_extracted, title, content) of `days` zips after the first `skip`."""
+    zips = sorted(corpus_folder().glob("*.zip"))[skip:][:days]
     for path in zips:
         with zipfile.ZipFile(path) as archive:
             for name in archive.namelist():
@@ -32,12 +32,12 @@ def _shingles(text: str, size: int = 5) -> set[int]:
 
 
 def reuse_pairs(
-    days: int | None = None, min_shared: int = 12, max_share: float = 0.9
+    days: int | None = None, min_shared: int = 12, max_share: float = 0.9, skip: int = 0
 ) -> Iterator[tuple[dict, dict]]:
     """Pairs of articles from different outlets, one day apart at most, that share at least
     `min_shared` word 5-grams but are not near copies (shared share below `max_share`): reports of
     one story in two outlets' wording. Deterministic: articles in corpus order."""
-    pool = [a for a in articles(days) if (a.get("content") or "").strip()]
+    pool = [a for a in articles(days, skip) if (a.get("content") or "").strip()]
     grams = [_shingles(a["content"]) for a in pool]
     index: dict[int, list[int]] = {}
     for k, gs in enumerate(grams):

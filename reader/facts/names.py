@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from reader.facts.lexicon import COUNTRIES, NAME_JOINERS, keys
+from reader.facts.lexicon import COUNTRIES, FIRST_NAMES, NAME_JOINERS, keys
 from reader.facts.model import NAME, Mention
 from reader.facts.spelling import RULE, name_key, same_word
 from reader.facts.words import Words, lookup, prefix_forms
@@ -30,6 +30,7 @@ _NAME_ENDINGS = ("الله", "لله", "يه")
 def _word_sets() -> dict[str, frozenset[str]]:
     sets = dict(keys())
     sets["joiners"] = frozenset(map(fold_word, NAME_JOINERS.split()))
+    sets["first_names"] = frozenset(map(fold_word, FIRST_NAMES.split()))
     sets["countries"] = frozenset(" ".join(map(fold_word, c.split("_"))) for c in COUNTRIES.split())
     return sets
 
@@ -48,13 +49,14 @@ def find_names(words: Words, taken: set[int], others: tuple[Words, ...] = ()) ->
         for word, kind in _name_words(other, _introduced(other, set())).items():
             found.setdefault(word, kind)
     spans += _propagated(words, taken, spans, found)
-    return [_mention(words, first, last) for first, last, _ in _disjoint(words, spans)]
+    return [_mention(words, first, last, kind) for first, last, kind in _disjoint(words, spans)]
 
 
-def _mention(words: Words, first: int, last: int) -> Mention:
+def _mention(words: Words, first: int, last: int, kind: str) -> Mention:
+    """A name; its value is its folded spelling and what it names (person, place, organisation)."""
     start, end, text = words.span(first, last)
     key = name_key(text)
-    return Mention(NAME, start, end, text, words.paragraph(start), key=key, value=(key,))
+    return Mention(NAME, start, end, text, words.paragraph(start), key=key, value=(key, kind))
 
 
 def _name_words(words: Words, spans: list[Span]) -> dict[str, str]:
@@ -87,9 +89,22 @@ def _introduced(words: Words, taken: set[int]) -> list[Span]:
             continue
         if lookup(key, sets["organisations"]) or lookup(key, sets["places"]):
             span = _organisation(words, k, taken)
-            if span[1] == k:  # no genitive chain: the words after are its name (شركة أرامكو)
-                named = _name_from(words, k + 1, taken)
-                span = (k, named[1]) if named else span
+            if (
+                span[1] == k
+                and k + 1 < len(keys_)
+                and (lookup(keys_[k + 1], sets["places"]) or lookup(keys_[k + 1], sets["organisations"]))
+            ):
+                span = (k, _organisation(words, k + 1, taken)[1])  # شرطة محافظة القطيف
+            elif span[1] == k and _can_start(words, k + 1, taken):
+                # no genitive chain: the word after is its name (شركة أرامكو), and Latin words after it
+                last = k + 1
+                while (
+                    last + 1 < len(keys_)
+                    and words.tokens[last + 1].text.isascii()
+                    and words.is_content(last + 1)
+                ):
+                    last += 1
+                span = (k, last)
             spans.append((*span, PLACE if _is_place_word(words, k) else ORGANISATION))
             k = span[1] + 1
             continue
@@ -97,6 +112,12 @@ def _introduced(words: Words, taken: set[int]) -> list[Span]:
             start = _after_role(words, k + 1)
             span = _name_from(words, start, taken)
             if span:
+                spans.append((*span, PERSON))
+                k = span[1] + 1
+                continue
+        if lookup(key, sets["first_names"]) and k + 1 < len(keys_) and _can_continue(words, k + 1, taken):
+            span = _name_from(words, k, taken)
+            if span and span[1] > k:  # a first name and a name word after it: محمد العايش
                 spans.append((*span, PERSON))
                 k = span[1] + 1
                 continue

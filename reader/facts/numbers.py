@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.facts.lexicon import DUAL_SCALES, NUMBER_WORDS, PERCENT_WORDS, SCALES, folded_map
+from reader.facts.lexicon import DUAL_SCALES, NUMBER_WORDS, PERCENT_WORDS, SCALES, UNIT_GROUPS, folded_map
 from reader.facts.model import NUMBER, Mention
 from reader.facts.words import Words, bare, lookup
 from reader.text.normalize import ascii_digits, canonical_number, fold_word
@@ -47,6 +47,18 @@ def readings(spelling: str) -> tuple[float, ...]:
         return (float(canonical),)
     except ValueError:
         return ()
+
+
+@lru_cache(maxsize=1)
+def _unit_groups() -> dict[str, int]:
+    return {fold_word(word): k for k, group in enumerate(UNIT_GROUPS) for word in group.split()}
+
+
+def units_agree(a: str, b: str) -> bool:
+    """Counted nouns agree unless both are known units of different kinds (دولار / يورو, طن / متر):
+    `25 سنة` and `25 عاماً` say the same, and an unknown noun is not taken for a unit."""
+    groups = _unit_groups()
+    return a == b or a not in groups or b not in groups or groups[a] == groups[b]
 
 
 def values_agree(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

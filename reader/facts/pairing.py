@@ -26,7 +26,7 @@ from reader.facts.model import (
     Mention,
     WordChange,
 )
-from reader.facts.numbers import values_agree
+from reader.facts.numbers import units_agree, values_agree
 from reader.facts.places import Places
 from reader.facts.spelling import name_key, same_form, same_name, same_word, spelled_alike
 from reader.facts.words import Words, bare
@@ -65,7 +65,7 @@ def pair_mentions(
     for i, a in enumerate(mentions_a):
         counterpart = places.counterpart("a", a.start, a.end) if places else None
         for j, b in enumerate(mentions_b):
-            placed = _overlaps(counterpart, b) or _overlaps(spans_b[j], a)
+            placed = (_overlaps(counterpart, b) or _overlaps(spans_b[j], a)) and _comparable(kind, a, b)
             score = _likeness(kind, a, b, contexts_a[i], contexts_b[j], rule)
             if placed:
                 scored.append((PLACED + max(score, 0.0), i, j))
@@ -84,6 +84,12 @@ def pair_mentions(
     pairs += [FactPair(kind, ONLY, m, None) for i, m in enumerate(mentions_a) if i not in used_a]
     pairs += [FactPair(kind, ONLY, None, m) for j, m in enumerate(mentions_b) if j not in used_b]
     return pairs
+
+
+def _comparable(kind: str, a: Mention, b: Mention) -> bool:
+    """A person's name is compared with a person's, a place's with a place's (السعودية / فايز at one
+    place of two texts is two ways of writing a sentence, not two names for one thing)."""
+    return kind != NAME or a.value[1:] == b.value[1:]
 
 
 def _overlaps(span: tuple[int, int] | None, mention: Mention) -> bool:
@@ -124,7 +130,7 @@ def judge(kind: str, a: Mention, b: Mention) -> FactPair:
         reasons = []
         if not values_agree(a.value, b.value):
             reasons.append("value")
-        if a.key and b.key and a.key != b.key and not same_word(a.key, b.key):
+        if not units_agree(a.key, b.key):
             reasons.append("unit")
         return FactPair(kind, DIFFER if reasons else AGREE, a, b, tuple(reasons))
     if kind == DATE:
@@ -162,7 +168,7 @@ def word_changes(a: str, b: str) -> tuple[WordChange, ...]:
     keys_a, keys_b = [fold_word(w) for w in words_a], [fold_word(w) for w in words_b]
     changes = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
-        if op != "equal":
+        if op != "equal" and "".join(keys_a[i1:i2]) != "".join(keys_b[j1:j2]):  # عبد الله = عبدالله
             changes.append(WordChange(" ".join(words_a[i1:i2]), " ".join(words_b[j1:j2])))
     return tuple(changes)
 
@@ -177,11 +183,13 @@ def speakers_agree(a: str, b: str) -> bool:
 
 def _name_words(speaker: str) -> list[str]:
     lists = word_lists()
-    roles = lists["titles"] | lists["qualifiers"] | lists["organisations"] | lists["breakers"]
+    roles = (
+        lists["titles"] | lists["qualifiers"] | lists["organisations"] | lists["breakers"] | lists["generic"]
+    )
     out = []
     for word in speaker.split():
         key = fold_word(word)
-        if key in roles or bare(key) in roles or key.startswith("ال") and key.endswith(("ي", "يه")):
-            continue
+        if key in roles or bare(key) in roles or key.startswith("ال") and not key.startswith("الل"):
+            continue  # roles and common nouns (التقرير، البيان) say what speaks, not who
         out.append(bare(key))
     return out
