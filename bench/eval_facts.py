@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import fact_edits as edits  # noqa: E402
-from corpus import articles  # noqa: E402
+import fact_edits as edits
+from corpus import articles
 
-from reader.facts import DIFFER, SPELLED, find_facts  # noqa: E402
+from reader.facts import DIFFER, SPELLED, find_facts
 
 KINDS = ("number", "date", "name", "quote")
 TARGETS = {"number": 0.9, "date": 0.9, "name": 0.8, "quote": 0.8}
@@ -55,7 +55,7 @@ def edit_options(text: str, rng: random.Random, names: list[str]) -> dict[str, o
     titled = list(edits.NAME_RE.finditer(text))
     if titled:
         options["name respelled"] = lambda t: edits.respell_name(t, rng.choice(titled), rng)
-        options["another name"] = lambda t: edits.change_name(t, rng.choice(titled), rng, names)
+        options["another name"] = lambda t: edits.change_name(t, rng.choice(titled), rng)
     quotes = list(edits.QUOTE_RE.finditer(text))
     if quotes:
         options["quote reworded"] = lambda t: edits.change_quote_word(t, rng.choice(quotes), rng)

@@ -98,7 +98,7 @@ def change_number(text: str, match: re.Match, rng: random.Random) -> tuple[str, 
     )
 
 
-def respell_number(text: str, match: re.Match, rng: random.Random) -> tuple[str, Planted]:
+def respell_number(text: str, match: re.Match, _rng: random.Random) -> tuple[str, Planted]:
     new = match.group().translate(ARABIC_INDIC)
     return _replace(text, match.start(), match.end(), new), Planted(
         "number", "none", "digits respelled", (match.start(), match.end()), (match.start(), match.end())
@@ -113,7 +113,7 @@ def change_weekday(text: str, match: re.Match, rng: random.Random) -> tuple[str,
     )
 
 
-def change_month_day(text: str, match: re.Match, rng: random.Random) -> tuple[str, Planted]:
+def change_month_day(text: str, match: re.Match, _rng: random.Random) -> tuple[str, Planted]:
     day = int(match.group(1))
     new_day = str(day + 1 if day < 28 else day - 1)
     return _replace(text, match.start(1), match.end(1), new_day), Planted(
@@ -166,9 +166,7 @@ def respell_name(text: str, match: re.Match, rng: random.Random) -> tuple[str, P
     )
 
 
-def change_name(
-    text: str, match: re.Match, rng: random.Random, others: list[str]
-) -> tuple[str, Planted] | None:
+def change_name(text: str, match: re.Match, rng: random.Random) -> tuple[str, Planted] | None:
     """Another person for a person, another place for a place."""
     word = match.group(1)
     pool = PLACES if word in PLACES else PEOPLE
