@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import corpus_folder  # noqa: E402
+from corpus import corpus_folder
 
-from reader.library import open_library  # noqa: E402
-from reader.library.archives import draft_from_record, read_collection  # noqa: E402
-from reader.stories import build_story_view, stories_of  # noqa: E402
+from reader.library import open_library
+from reader.library.archives import draft_from_record, read_collection
+from reader.stories import build_story_view, stories_of
 
 
 def corpus_items(limit: int | None):

@@ -43,7 +43,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep the test output clean
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
         routes = {
             "/feed.xml": ("application/rss+xml", _rss(base)),
@@ -152,7 +152,7 @@ def test_an_atom_feed_from_a_file(library, site, tmp_path):
     ],
 )
 def test_a_feed_that_fails_is_one_line(library, site, path, reason):
-    from reader.library.errors import LibraryError  # noqa: PLC0415
+    from reader.library.errors import LibraryError
 
     with pytest.raises(LibraryError) as raised:
         list(feed_items(f"{site}{path}", FeedSettings(timeout=0.5)))

@@ -45,7 +45,7 @@ def fetch(url: str, settings: FeedSettings = FEEDS) -> bytes:
     """The body at `url`; LibraryError in one line for every way a request can fail."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=settings.timeout) as response:  # noqa: S310 - http(s) only
+        with urllib.request.urlopen(request, timeout=settings.timeout) as response:
             data = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         raise LibraryError(f"the server answered {error.code} {error.reason}") from None
@@ -130,7 +130,7 @@ def draft_from_entry(entry: dict, feed_title: str, origin: str, settings: FeedSe
     )
 
 
-def parse_feed(data: bytes, name: str) -> tuple[str, list[dict]]:
+def parse_feed(data: bytes) -> tuple[str, list[dict]]:
     """(feed title, entries); LibraryError when the data is no feed."""
     import feedparser  # noqa: PLC0415 - slow to import; only feeds need it
 
@@ -155,7 +155,7 @@ def parse_feed(data: bytes, name: str) -> tuple[str, list[dict]]:
 def feed_items(source: str, settings: FeedSettings = FEEDS) -> Iterator[tuple[str, object]]:
     """(label, make-draft function) for every entry of the feed at a URL or in a file."""
     data = fetch(source, settings) if is_url(source) else read_bytes(Path(source))
-    title, entries = parse_feed(data, source)
+    title, entries = parse_feed(data)
     for number, entry in enumerate(entries):
         label = entry.get("link") or f"{source}#{number}"
         yield label, partial(draft_from_entry, entry, title, f"{source}#{number}", settings)
