@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         return run_command(argv)
+    if argv and argv[0] == "--render-pdf":  # the child `qarin compare --format pdf` starts
+        from reader.gui_launcher import render_pdf  # noqa: PLC0415 - Qt only in that child
+
+        return render_pdf(argv[1:])
     if argv and argv[0] in ("--version", "-V"):
         print(f"qarin {__version__}")
         return 0

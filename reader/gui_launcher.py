@@ -29,3 +29,19 @@ def launch_gui(argv: Sequence[str]) -> int:
     from reader.ui.app import main  # noqa: PLC0415 - Qt only when the window is wanted
 
     return main(list(argv))
+
+
+def render_pdf(argv: Sequence[str]) -> int:
+    """`qarin --render-pdf PAGE.html OUT.pdf`: print a report page with Qt's PDF writer, offscreen."""
+    from reader import syslibs  # noqa: PLC0415
+
+    if len(argv) != 2:
+        print("qarin: --render-pdf needs a page and a PDF file", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if problem := syslibs.import_qt_or_explain():
+        print(problem, file=sys.stderr)
+        return 3
+    from reader.ui.facts.printing import write_pdf_file  # noqa: PLC0415
+
+    return write_pdf_file(argv[0], argv[1])

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from reader.commands import CliError
+from reader.commands.compare_files import write_report_file
 from reader.commands.compare_text import count, write_report
 from reader.compare import Comparison, compare
 from reader.facts import Facts, find_facts
+from reader.report.html import ReportSide
 from reader.report.summary import summarize
 from reader.terminal import (
     TerminalOptions,
@@ -42,6 +44,12 @@ class Document:
     label: str
     text: str
     detail: str  # e.g. "utf-8" or "library article"
+    title: str = ""
+    source: str = ""
+    date: str = ""
+
+    def for_report(self) -> ReportSide:
+        return ReportSide(self.label, self.title, self.source, self.date, self.text)
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -59,10 +67,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("b", metavar="B", help="second article: a file, a library article id, or - (stdin)")
     parser.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=("text", "json", "html", "pdf"),
         default="text",
-        help="text: a report to read (default); json: the comparison with offsets into the decoded text",
+        help="text: a report to read (default); json: the comparison with offsets into the decoded text; "
+        "html: a self-contained page; pdf: the same page as PDF (needs -o)",
     )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the html or pdf report to FILE")
     parser.add_argument(
         "--bidi",
         choices=("auto", "visual", "logical"),
@@ -100,6 +110,13 @@ def run_compare(args: argparse.Namespace) -> int:
         raise CliError(
             f"internal error while comparing ({type(error).__name__}: {_one_line(error)})"
         ) from None
+    if args.format in ("html", "pdf"):
+        write_report_file(
+            args.format, args.output, result, facts, summary, doc_a.for_report(), doc_b.for_report()
+        )
+        return 0
+    if args.output:
+        raise CliError("-o FILE is for --format html or pdf; text and json go to standard output")
     out = sys.stdout
     try:
         if args.format == "json":
@@ -179,13 +196,19 @@ def _load_articles(ids: list[str], library_path: str | None) -> dict[str, Docume
         for spec in ids:
             try:
                 text = library.text(int(spec))
-                title = library.summary(int(spec)).title
+                summary = library.summary(int(spec))
+                title = summary.title
             except Exception as error:  # noqa: BLE001
                 raise CliError(f"library article {spec}: {_one_line(error)}") from None
             if not text.strip():
                 raise CliError(f"library article {spec}: the article is empty")
             documents[spec] = Document(
-                f"article {spec}: {title}" if title else f"article {spec}", text, "library"
+                f"article {spec}: {title}" if title else f"article {spec}",
+                text,
+                "library",
+                title,
+                summary.source or "",
+                summary.date or "",
             )
         return documents
     finally:
