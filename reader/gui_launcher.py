@@ -42,6 +42,14 @@ def render_pdf(argv: Sequence[str]) -> int:
     if problem := syslibs.import_qt_or_explain():
         print(problem, file=sys.stderr)
         return 3
-    from reader.ui.facts.printing import write_pdf_file  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
 
-    return write_pdf_file(argv[0], argv[1])
+    from reader.ui.application import create_application, load_fonts  # noqa: PLC0415
+    from reader.ui.facts.printing import report_document, write_pdf  # noqa: PLC0415
+
+    app = create_application(["qarin"])
+    families = load_fonts()
+    page = Path(argv[0]).read_text(encoding="utf-8")
+    write_pdf(report_document(page, families[0] if families else "DejaVu Sans"), argv[1])
+    del app
+    return 0 if Path(argv[1]).exists() else 1

@@ -4,11 +4,8 @@ or the printer the user picks in QPrintDialog paints it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QApplication
 
 from reader.report.fonts import FONT_FAMILY
 
@@ -32,15 +29,3 @@ def write_pdf(document: QTextDocument, path: str) -> None:
     writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     writer.setCreator("Qarin")
     document.print_(writer)  # paginated on the writer's page, sizes in points
-
-
-def write_pdf_file(page_path: str, pdf_path: str) -> int:
-    """`qarin --render-pdf`: the child process of `qarin compare --format pdf`."""
-    from reader.ui.application import create_application, load_fonts  # noqa: PLC0415
-
-    app = QApplication.instance() or create_application(["qarin"])
-    families = load_fonts()
-    page = Path(page_path).read_text(encoding="utf-8")
-    write_pdf(report_document(page, families[0] if families else "DejaVu Sans"), pdf_path)
-    del app
-    return 0 if Path(pdf_path).exists() else 1
