@@ -38,6 +38,7 @@ from reader.ui.library.article_model import (
 from reader.ui.library.drop_import import DropImporter
 from reader.ui.library.import_job import ImportTarget
 from reader.ui.library.removed_lines import show_removed_lines
+from reader.ui.stories.host import StoriesHost
 from reader.ui.tasks import TaskManager
 from reader.ui.window.comparer import Comparer
 from reader.ui.window.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.tasks = TaskManager(self)
+        self.stories = StoriesHost(self)  # the stories window, similar articles, feeds (before the actions)
         self.comparer = Comparer(self.tasks, self)
         self._loading_pair: tuple[int, int, tuple[str, str]] | None = None
         self.comparer.resultReady.connect(self._result_ready)

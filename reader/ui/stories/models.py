@@ -1,0 +1,289 @@
+"""Qt models of the story room: the stories list, the reports, the collation table, the heat map of
+shared shares, and the articles sharing text with one article. They hold results computed off the
+GUI thread (reader.stories) and only present them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from reader.library import ArticleSummary
+from reader.library.reuse import Overlap
+from reader.stories.model import ABSENT, REWORDED, SAME, Story, StoryView
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY, BACKGROUND, TOOLTIP, ALIGN = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# The comparison's palette (shared blue, changed yellow, absent pale grey-pink), told apart with
+# red-green colour blindness, and each cell also carries a sign so the table reads without colour.
+CELL_COLOURS = {SAME: QColor("#9ecae1"), REWORDED: QColor("#fdd96a"), ABSENT: QColor("#eeeeee")}
+CELL_SIGNS = {SAME: "=", REWORDED: "≈", ABSENT: "·"}
+CELL_WORDS = {SAME: "same", REWORDED: "reworded", ABSENT: "absent"}
+
+
+def heat_colour(share: float) -> QColor:
+    """A single-hue ramp, white to dark blue (ColorBrewer Blues): it varies in lightness only, so it
+    reads the same with red-green colour blindness and in greyscale."""
+    ramp = [(247, 251, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
+    position = max(0.0, min(1.0, share)) * (len(ramp) - 1)
+    low = int(position)
+    high = min(low + 1, len(ramp) - 1)
+    t = position - low
+    return QColor(*(round(a + (b - a) * t) for a, b in zip(ramp[low], ramp[high], strict=True)))
+
+
+def ltr(text: str) -> str:
+    """Latin text (dates, outlet names) kept in its own order inside right-to-left tables: a bidi
+    isolate, so `2015-08-04 18:35` does not read `18:35 2015-08-04` in an RTL cell."""
+    return f"\u2066{text}\u2069"
+
+
+def text_on_heat(share: float) -> QColor:
+    """White on the dark half of the ramp, black on the light half."""
+    return QColor("white") if share > 0.55 else QColor("black")
+
+
+def _when(moment: str | None) -> str:
+    return ltr(moment[:16]) if moment else "—"
+
+
+class _Table(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def _rows(self) -> Sequence[object]:
+        raise NotImplementedError
+
+
+class StoryListModel(_Table):
+    """The list's story mode: headline, reports, outlets, first and last seen; latest first."""
+
+    headers = ("Headline", "Reports", "Outlets", "First seen", "Last seen")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
+        super().__init__(parent)
+        self.stories: list[Story] = []
+
+    def set_stories(self, stories: Sequence[Story]) -> None:
+        self.beginResetModel()
+        self.stories = sorted(stories, key=lambda s: (s.last_seen or "", s.id), reverse=True)
+        self.endResetModel()
+
+    def _rows(self) -> Sequence[Story]:
+        return self.stories
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        story = self.stories[index.row()]
+        if role == DISPLAY:
+            outlets = ltr(", ".join(story.outlets))
+            cells = (
+                story.headline,
+                str(story.reports),
+                outlets,
+                _when(story.first_seen),
+                _when(story.last_seen),
+            )
+            return cells[index.column()]
+        if role == ID_ROLE:
+            return story.id
+        if role == ALIGN and index.column() == 1:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == TOOLTIP:
+            return f"{story.headline}\n{story.reports} reports: {', '.join(story.outlets)}"
+        return None
+
+
+class ReportsModel(_Table):
+    """Each report against the base: how much of the base it reprints, adds and drops."""
+
+    headers = ("Report", "Source", "Published", "Reprints", "Word for word", "Adds", "Drops")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.view: StoryView | None = None
+
+    def set_view(self, view: StoryView | None) -> None:
+        self.beginResetModel()
+        self.view = view
+        self.endResetModel()
+
+    def _rows(self) -> Sequence[object]:
+        return self.view.reports if self.view else ()
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if not index.isValid() or self.view is None:
+            return None
+        report = self.view.reports[index.row()]
+        if role == DISPLAY:
+            shares = (report.reprints, report.verbatim, report.adds, report.drops)
+            cells = (
+                f"#{report.article_id}",
+                report.source,
+                _when(report.moment),
+                *(f"{v:.0%}" for v in shares),
+            )
+            return cells[index.column()]
+        if role == ID_ROLE:
+            return report.article_id
+        if role == TOOLTIP:
+            return report.title
+        if role == BACKGROUND and index.column() == 3:
+            return heat_colour(report.reprints)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            return text_on_heat(report.reprints)
+        return None
+
+
+class CollationModel(_Table):
+    """The base report's sentences as rows, one column per other report: same / reworded / absent."""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
+        if role == TOOLTIP and orientation == Qt.Orientation.Horizontal and 0 < section < len(self.headers):
+            return f"{self.headers[section]} ({self.sources[section - 1]})"
+        return super().headerData(section, orientation, role)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.view: StoryView | None = None
+        self.base_text = ""
+        self.headers = ("Base sentence",)
+
+    def set_view(self, view: StoryView | None, base_text: str = "") -> None:
+        self.beginResetModel()
+        self.view, self.base_text = view, base_text
+        reports = view.reports if view else ()
+        self.headers = ("Base sentence", *(f"#{r.article_id}" for r in reports))
+        self.sources = tuple(r.source for r in reports)
+        self.endResetModel()
+
+    def _rows(self) -> Sequence[object]:
+        return self.view.sentences if self.view else ()
+
+    def sentence(self, row: int) -> str:
+        start, end = self.view.sentences[row]
+        return " ".join(self.base_text[start:end].split())
+
+    def cell(self, row: int, column: int):  # noqa: ANN201 - a Cell
+        return self.view.collation[row][column - 1]
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if not index.isValid() or self.view is None:
+            return None
+        row, column = index.row(), index.column()
+        if column == 0:
+            if role in (DISPLAY, TOOLTIP):
+                return f"{row + 1}. {self.sentence(row)}"
+            return None
+        cell = self.cell(row, column)
+        if role == DISPLAY:
+            return CELL_SIGNS[cell.kind]
+        if role == BACKGROUND:
+            return CELL_COLOURS[cell.kind]
+        if role == ALIGN:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == TOOLTIP:
+            report = self.view.reports[column - 1]
+            return (
+                f"{CELL_WORDS[cell.kind]} in #{report.article_id} ({report.source}); Enter compares them here"
+            )
+        return None
+
+
+class ShareMatrixModel(_Table):
+    """Juxta's heat map: row report i, column report j, the share of i's text that j also has."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.view: StoryView | None = None
+        self.headers = ()
+
+    def set_view(self, view: StoryView | None, sources: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self.view = view
+        ids = view.story.article_ids if view else ()
+        self.headers = tuple(f"#{i}" for i in ids)
+        self.sources = sources or {}
+        self.endResetModel()
+
+    def _rows(self) -> Sequence[object]:
+        return self.view.shares if self.view else ()
+
+    def headerData(self, section: int, _orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
+        if role == DISPLAY and section < len(self.headers):  # the same ids across and down
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if not index.isValid() or self.view is None:
+            return None
+        share = self.view.shares[index.row()][index.column()]
+        if role == DISPLAY:
+            return f"{share * 100:.0f}"
+        if role == BACKGROUND:
+            return heat_colour(share)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return text_on_heat(share)
+        if role == ALIGN:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == TOOLTIP:
+            ids = self.view.story.article_ids
+            return f"{share:.0%} of #{ids[index.row()]}'s text is also in #{ids[index.column()]}"
+        return None
+
+
+class SimilarModel(_Table):
+    """The articles sharing text with one article, each with both shares."""
+
+    headers = ("Of this", "Of it", "Source", "Published", "Title")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[tuple[Overlap, ArticleSummary]] = []
+
+    def set_rows(self, rows: Sequence[tuple[Overlap, ArticleSummary]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def _rows(self) -> Sequence[object]:
+        return self.rows
+
+    def data(self, index: Index, role: int = DISPLAY) -> object:
+        if not index.isValid():
+            return None
+        overlap, summary = self.rows[index.row()]
+        if role == DISPLAY:
+            when = (
+                f"{summary.date} {summary.time[:5]}" if summary.date and summary.time else summary.date or "—"
+            )
+            return (f"{overlap.share_of_this:.0%}", f"{overlap.share_of_other:.0%}", summary.source, when,
+                    summary.title)[index.column()]  # fmt: skip
+        if role == ID_ROLE:
+            return overlap.article_id
+        if role in (BACKGROUND, Qt.ItemDataRole.ForegroundRole) and index.column() < 2:
+            share = overlap.share_of_this if index.column() == 0 else overlap.share_of_other
+            return heat_colour(share) if role == BACKGROUND else text_on_heat(share)
+        if role == TOOLTIP:
+            covers = f"#{overlap.article_id} covers {overlap.share_of_this:.0%} of this article"
+            return f"{covers}; this one covers {overlap.share_of_other:.0%} of it. Enter compares them."
+        return None

@@ -1,0 +1,299 @@
+"""The stories window: the list in story mode, the view of one story, and the articles sharing text
+with the article selected in the main window.
+
+Everything is computed off the GUI thread through the window's task manager (reader.ui.tasks), each
+task on a library connection of its own; the widgets only show results. Keyboard: the story list,
+the collation table and the similar list are walked with the arrows; Enter on a story opens it,
+Enter on a collation cell opens that pair at that passage in the side-by-side comparison, Enter on
+a similar article compares it with the current one.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library import open_library
+from reader.stories import build_story_view, stories_of
+from reader.stories.model import ABSENT, Story, StoryView
+from reader.ui.stories.models import (
+    ID_ROLE,
+    CollationModel,
+    ReportsModel,
+    ShareMatrixModel,
+    SimilarModel,
+    StoryListModel,
+)
+from reader.ui.tasks import TaskManager
+
+LANE = "stories"
+REPORT_COLUMN_WIDTH = 58  # a collation column: the report's id, and one sign per sentence
+
+
+def _table(parent: QWidget, name: str, model) -> QTableView:  # noqa: ANN001 - any table model
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    return table
+
+
+class StoriesWindow(QWidget):
+    """`openPair(left_id, right_id, passage_b)`: the main window shows that pair; `passage_b` is the
+    (start, end) of the passage to select in the right-hand text, or None."""
+
+    openPair = Signal(int, int, object)  # noqa: N815 - Qt naming
+    storyShown = Signal()  # noqa: N815 - the story's tables are filled (tests and benchmarks wait on it)
+    storiesShown = Signal()  # noqa: N815
+
+    def __init__(self, library_path, tasks: TaskManager, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("storiesWindow")
+        self.setWindowTitle(self.tr("Stories — قارِن"))
+        self.library_path = library_path
+        self.tasks = tasks
+        self.view: StoryView | None = None
+        self.similar_of: int | None = None
+        self._build()
+        self.resize(1400, 860)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.status = QLabel(self)
+        self.status.setObjectName("storiesStatus")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+
+        self.story_model = StoryListModel(self)
+        self.story_list = _table(self, "storyList", self.story_model)
+        self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.story_list.horizontalHeader()
+        for column in (1, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 120)
+        self.story_list.verticalHeader().setDefaultSectionSize(24)
+        self.story_list.activated.connect(self._story_activated)
+        self.story_list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("storyHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.details = QLabel(self)  # English: left to right, apart from the Arabic headline
+        self.details.setObjectName("storyDetails")
+        self.details.setWordWrap(True)
+        self.details.setMinimumHeight(2 * self.details.fontMetrics().lineSpacing() + 6)
+        self.reports_model = ReportsModel(self)
+        self.reports = _table(self, "storyReports", self.reports_model)
+        self.collation_model = CollationModel(self)
+        self.collation = _table(self, "collationTable", self.collation_model)
+        self.collation.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # sentences on the right
+        self.collation.activated.connect(self._cell_activated)
+        self.matrix_model = ShareMatrixModel(self)
+        self.matrix = _table(self, "shareMatrix", self.matrix_model)
+        self.matrix.verticalHeader().show()
+        self.matrix.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.provenance = QListWidget(self)
+        self.provenance.setObjectName("provenanceList")
+        self.provenance.setWordWrap(True)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self._titled(self.tr("Shared shares (row's text found in column)"), self.matrix))
+        lower.addWidget(self._titled(self.tr("Who took from whom"), self.provenance))
+        story_panel = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.details)
+        top_layout.addWidget(self.reports, 1)
+        story_panel.addWidget(top)
+        story_panel.addWidget(
+            self._titled(
+                self.tr("Collation: = same, ≈ reworded, · absent (Enter: compare there)"), self.collation
+            )
+        )
+        story_panel.addWidget(lower)
+        story_panel.setSizes([290, 330, 240])
+
+        self.similar_model = SimilarModel(self)
+        self.similar = _table(self, "similarList", self.similar_model)
+        self.similar.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.similar.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.similar.activated.connect(self._similar_activated)
+        self.similar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.similar_heading = QLabel(self)
+        self.similar_heading.setWordWrap(True)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._titled(self.tr("Stories (latest first)"), self.story_list))
+        splitter.addWidget(story_panel)
+        splitter.setSizes([560, 840])
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(splitter, self.tr("Stories"))
+        similar_page = QWidget(self)
+        similar_layout = QVBoxLayout(similar_page)
+        similar_layout.addWidget(self.similar_heading)
+        similar_layout.addWidget(self.similar, 1)
+        self.tabs.addTab(similar_page, self.tr("Sharing text with this one"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence("Escape"), self, activated=self.close)
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(title, box)
+        label.setBuddy(widget)
+        layout.addWidget(label)
+        layout.addWidget(widget, 1)
+        return box
+
+    # --- background work -----------------------------------------------------------------------
+
+    def _run(self, work: Callable, on_success: Callable, label: str) -> None:
+        def in_thread(context) -> object:  # noqa: ANN001 - a TaskContext
+            library = open_library(self.library_path, seed_if_empty=False)
+            try:
+                return work(library, context)
+            finally:
+                library.close()
+
+        self.busy.show()
+        self.status.setText(label)
+
+        def done(result: object) -> None:
+            self.busy.hide()
+            on_success(result)
+
+        self.tasks.run(
+            in_thread, on_success=done, on_failure=self._failed, on_cancel=self.busy.hide,
+            on_progress=self.status.setText, lane=LANE, log_errors_as="stories",
+        )  # fmt: skip
+
+    def _failed(self, error: Exception) -> None:
+        self.busy.hide()
+        self.status.setText(self.tr("Could not do it: {}").format(error))
+
+    def load_stories(self) -> None:
+        """Group the whole library into stories (off the GUI thread)."""
+        self._run(lambda library, _context: stories_of(library), self._stories_ready,
+                  self.tr("Grouping the library into stories…"))  # fmt: skip
+
+    def _stories_ready(self, stories: list[Story]) -> None:
+        self.story_model.set_stories(stories)
+        self.status.setText(self.tr("{} stories").format(len(stories)))
+        if stories and not self.story_list.currentIndex().isValid():
+            self.story_list.setCurrentIndex(self.story_model.index(0, 0))
+        self.storiesShown.emit()
+
+    def show_story(self, story: Story) -> None:
+        def work(library, context) -> tuple[StoryView, str, dict[int, str]]:  # noqa: ANN001
+            def progress(done: int, total: int, label: str) -> None:
+                context.progress(f"{done}/{total} {label}")
+
+            view = build_story_view(library, story, progress=progress)
+            sources = {i: library.summary(i).source for i in story.article_ids}
+            return view, library.text(view.base_id), sources
+
+        self._run(work, self._story_ready, self.tr("Collating {} reports…").format(story.reports))
+
+    def _story_ready(self, result: tuple[StoryView, str, dict[int, str]]) -> None:
+        view, base_text, sources = result
+        self.view = view
+        story = view.story
+        self.heading.setText(f"<b>{html.escape(story.headline)}</b>")
+        self.details.setText(
+            self.tr("{} reports from {}, first seen {}, last seen {}. Base: #{}, {}.").format(
+                story.reports, ", ".join(story.outlets), story.first_seen or "—", story.last_seen or "—",
+                view.base_id, view.base_reason,
+            )
+        )  # fmt: skip
+        self.reports_model.set_view(view)
+        self.collation_model.set_view(view, base_text)
+        self.matrix_model.set_view(view, sources)
+        self.provenance.clear()
+        for item in view.provenance:
+            origin = f"← #{item.source_id}" if item.source_id is not None else "●"
+            self.provenance.addItem(
+                f"#{item.article_id} ({sources[item.article_id]}) {origin}: {item.evidence}"
+            )
+        self.collation.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.collation_model.columnCount()):
+            self.collation.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.matrix.resizeColumnsToContents()
+        self.reports.resizeColumnsToContents()
+        if self.collation_model.rowCount() and self.collation_model.columnCount() > 1:
+            self.collation.setCurrentIndex(self.collation_model.index(0, 1))
+        self.status.setText(self.tr("Story of {} reports").format(story.reports))
+        self.storyShown.emit()
+
+    def show_similar(self, article_id: int) -> None:
+        """The articles sharing text with `article_id` (the main window's current article)."""
+        self.similar_of = article_id
+
+        def work(library, _context) -> tuple[str, list]:  # noqa: ANN001
+            overlaps = library.similar(article_id, limit=200)
+            return library.summary(article_id).title, [(o, library.summary(o.article_id)) for o in overlaps]
+
+        self._run(work, self._similar_ready, self.tr("Finding what shares text with #{}…").format(article_id))
+
+    def _similar_ready(self, result: tuple[str, list]) -> None:
+        title, rows = result
+        self.similar_heading.setText(
+            self.tr("{} articles share text with #{} {}").format(len(rows), self.similar_of, title)
+        )
+        self.similar_model.set_rows(rows)
+        self.similar.resizeColumnsToContents()
+        if rows:
+            self.similar.setCurrentIndex(self.similar_model.index(0, 0))
+        self.status.setText("")
+
+    # --- keyboard ------------------------------------------------------------------------------
+
+    def _story_activated(self, index: QModelIndex) -> None:
+        self.show_story(self.story_model.stories[index.row()])
+
+    def _cell_activated(self, index: QModelIndex) -> None:
+        if self.view is None or index.column() == 0:
+            return
+        cell = self.collation_model.cell(index.row(), index.column())
+        report = self.view.reports[index.column() - 1]
+        self.openPair.emit(
+            self.view.base_id, report.article_id, None if cell.kind == ABSENT else cell.passage
+        )
+
+    def _similar_activated(self, index: QModelIndex) -> None:
+        if self.similar_of is not None:
+            self.openPair.emit(self.similar_of, self.similar_model.data(index, ID_ROLE), None)

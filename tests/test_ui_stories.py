@@ -1,0 +1,139 @@
+"""The story room, driven from the keyboard: the list in story mode, one story of 13 reports (its
+reports, collation table in RTL, heat map, who took from whom), Enter on a collation cell opening
+that pair at that passage, and the articles sharing text with the current one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from story_helpers import OUTLETS, make_newsroom
+
+from reader.stories.model import ABSENT, REWORDED, SAME
+from reader.ui.application import load_fonts
+from reader.ui.stories.models import CELL_SIGNS, heat_colour
+from reader.ui.window.mainwindow import MainWindow
+from reader.ui.window.settings import WindowSettings
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+SHOTS = os.environ.get("QARIN_SCREENSHOTS")  # a folder: the test saves what it drove there to look at
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path):
+    library, ids = make_newsroom(tmp_path)
+    yield library, ids
+    library.close()
+
+
+@pytest.fixture
+def window(qtbot, qapp, newsroom, tmp_path):
+    library, _ = newsroom
+    load_fonts()
+    settings = WindowSettings(QSettings(str(tmp_path / "qarin.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(library, settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def _open_story(qtbot, window):
+    window.activateWindow()
+    window.table.setFocus()
+    with qtbot.waitSignal(window.stories._panel().storiesShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_G, CTRL_SHIFT)
+    panel = window.stories.panel
+    assert panel.isVisible() and QApplication.focusWidget() is panel.story_list
+    return panel
+
+
+def test_the_list_in_story_mode_and_a_story_of_13_reports(qtbot, window, newsroom):
+    library, ids = newsroom
+    panel = _open_story(qtbot, window)
+    model = panel.story_model
+    stories = model.stories
+    assert [s.last_seen for s in stories] == sorted((s.last_seen for s in stories), reverse=True)
+    big = next(row for row, s in enumerate(stories) if ids["agency"] in s.article_ids)
+    assert model.data(model.index(big, 1)) == "13"
+    assert model.data(model.index(big, 0)) == "أمير مكة يدشن مشروع القطار"
+    assert model.data(model.index(big, 4)) == "\u20662015-07-21 10:56\u2069"  # isolated: reads LTR in RTL
+    # walk down to it with the arrows and open it with Enter
+    panel.story_list.setCurrentIndex(model.index(0, 0))
+    for _ in range(big):
+        _key(qtbot, Qt.Key.Key_Down)
+    with qtbot.waitSignal(panel.storyShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    view = panel.view
+    assert view.base_id == ids["agency"] and len(view.reports) == 12
+    assert panel.reports_model.rowCount() == 12 and panel.matrix_model.rowCount() == 13
+    assert panel.provenance.count() == 13 and "after #" in panel.provenance.item(1).text()
+    collation = panel.collation_model
+    assert collation.rowCount() == 8 and collation.columnCount() == 13
+    assert panel.collation.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    signs = {collation.data(collation.index(r, c)) for r in range(8) for c in range(1, 13)}
+    assert signs == {CELL_SIGNS[SAME], CELL_SIGNS[REWORDED], CELL_SIGNS[ABSENT]}
+    if SHOTS:
+        panel.grab().save(str(Path(SHOTS) / "story-view.png"))
+
+
+def test_enter_on_a_cell_opens_that_pair_at_that_passage(qtbot, window, newsroom):
+    library, ids = newsroom
+    panel = _open_story(qtbot, window)
+    row = next(r for r, s in enumerate(panel.story_model.stories) if ids["agency"] in s.article_ids)
+    panel.story_list.setCurrentIndex(panel.story_model.index(row, 0))
+    with qtbot.waitSignal(panel.storyShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    panel.collation.setFocus()
+    column = 1 + [r.article_id for r in panel.view.reports].index(ids["okaz"])  # number 1: dropped sentence 6
+    panel.collation.setCurrentIndex(panel.collation_model.index(0, 1))
+    for _ in range(3):
+        _key(qtbot, Qt.Key.Key_Down)  # to sentence 4; in RTL, Left walks to the next report
+    for _ in range(column - 1):
+        _key(qtbot, Qt.Key.Key_Left)
+    current = panel.collation.currentIndex()
+    assert (current.row(), current.column()) == (3, column)
+    cell = panel.collation_model.cell(3, column)
+    with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    assert window.pair == (ids["agency"], ids["okaz"])
+    qtbot.waitUntil(lambda: window.view.panes["b"].textCursor().hasSelection(), timeout=5000)
+    selection = window.view.panes["b"].textCursor()
+    start, end = sorted((selection.selectionStart(), selection.selectionEnd()))
+    assert start < cell.passage[1] and end > cell.passage[0]  # the passage of that sentence, selected
+
+
+def test_articles_sharing_text_with_this_one(qtbot, window, newsroom):
+    library, ids = newsroom
+    window.activateWindow()
+    window.select_article(ids["okaz"])
+    window.table.setFocus()
+    panel = window.stories._panel()
+    _key(qtbot, Qt.Key.Key_K, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: panel.similar_model.rowCount() > 0, timeout=20_000)
+    model = panel.similar_model
+    found = {model.data(model.index(r, 0), Qt.ItemDataRole.UserRole + 1) for r in range(model.rowCount())}
+    assert found == {ids["agency"]} | {ids[o] for o in OUTLETS if ids[o] != ids["okaz"]}
+    assert QApplication.focusWidget() is panel.similar
+    first = model.rows[0][0]
+    with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    assert window.pair == (ids["okaz"], first.article_id)
+    if SHOTS:
+        panel.grab().save(str(Path(SHOTS) / "similar.png"))
+
+
+def test_the_heat_map_ramp_is_one_hue_from_light_to_dark():
+    shades = [heat_colour(k / 10) for k in range(11)]
+    lightness = [c.lightnessF() for c in shades]
+    assert lightness == sorted(lightness, reverse=True) and lightness[0] > 0.95 and lightness[-1] < 0.3
+    assert all(c.blue() >= c.red() and c.blue() >= c.green() for c in shades)  # no red or green
