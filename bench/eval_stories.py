@@ -158,10 +158,10 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         rows[name] = score(stories, pairs, sentence_sets, rare, days) | {"grouping s": elapsed}
     names = list(rows)
-    print(f"{'':34}" + "".join(f"{name:>16}" for name in names))
+    print(f"{'':34}" + "".join(f"{name:>18}" for name in names))
     for key in rows[names[0]]:
         cells = "".join(
-            f"{rows[n][key]:>16.3f}" if isinstance(rows[n][key], float) else f"{rows[n][key]:>16}"
+            f"{rows[n][key]:>18.3f}" if isinstance(rows[n][key], float) else f"{rows[n][key]:>18}"
             for n in names
         )
         print(f"{key:34}{cells}")
