@@ -1,9 +1,8 @@
 /* diff-match-patch's diff_main in C, for the word diffs inside aligned blocks: a faithful port of
  * the library's algorithm (common prefix and suffix, containment, Myers' bisection, then
- * cleanupMerge) with no time limit and no line mode, on code points. Containment is found with
- * memmem (linear) where the library searches naively; the results are the same.
+ * cleanupMerge) with no time limit and no line mode, on code points. Containment is found in
+ * linear time where the library searches naively; the results are the same.
  */
-#define _GNU_SOURCE /* memmem */
 #include "dmp.h"
 
 #include <stdlib.h>
@@ -105,22 +104,42 @@ static Py_ssize_t common_suffix(const Char *x, Py_ssize_t nx, const Char *y, Py_
     return k;
 }
 
-/* The first place `part` occurs in `text`, or -1: glibc's memmem (two-way, linear, where a naive
- * search is quadratic on repetitive text), kept to whole characters. */
+/* The first place `part` occurs in `text`, or -1: Knuth-Morris-Pratt, linear where the library's
+ * naive search is quadratic on repetitive text (same answer). Without memory for its table, the
+ * naive search. */
 static Py_ssize_t find(const Char *text, Py_ssize_t n, const Char *part, Py_ssize_t m) {
     if (m == 0)
         return 0;
-    const char *bytes = (const char *)text, *end = (const char *)(text + n);
-    while (bytes < end) {
-        const char *hit = memmem(bytes, (size_t)(end - bytes), part, sizeof(Char) * (size_t)m);
-        if (!hit)
-            return -1;
-        const Py_ssize_t offset = hit - (const char *)text;
-        if (offset % (Py_ssize_t)sizeof(Char) == 0)
-            return offset / (Py_ssize_t)sizeof(Char);
-        bytes = hit + 1; /* a match across characters: look on */
+    if (m > n)
+        return -1;
+    Py_ssize_t *border = malloc(sizeof(Py_ssize_t) * (size_t)m);
+    if (!border) {
+        for (Py_ssize_t at = 0; at + m <= n; at++)
+            if (memcmp(text + at, part, sizeof(Char) * (size_t)m) == 0)
+                return at;
+        return -1;
     }
-    return -1;
+    border[0] = 0;
+    for (Py_ssize_t k = 1, b = 0; k < m; k++) {
+        while (b > 0 && part[k] != part[b])
+            b = border[b - 1];
+        if (part[k] == part[b])
+            b++;
+        border[k] = b;
+    }
+    Py_ssize_t found = -1;
+    for (Py_ssize_t k = 0, matched = 0; k < n; k++) {
+        while (matched > 0 && text[k] != part[matched])
+            matched = border[matched - 1];
+        if (text[k] == part[matched])
+            matched++;
+        if (matched == m) {
+            found = k - m + 1;
+            break;
+        }
+    }
+    free(border);
+    return found;
 }
 
 static void diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny);
