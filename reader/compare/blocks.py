@@ -190,10 +190,14 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
                 and min(block.a1 - block.a0, block.b1 - block.b0) >= pair.min_words
             ):
                 found.append(block)
-    # exact material keeps its words; a coarse block competes with the loose blocks found so far
-    # (small clusters of a reordered passage's words) by the words it explains
-    settled = [b for b in blocks if b.solid or b.forced]
-    loose_blocks = [b for b in blocks if not (b.solid or b.forced)]
+    # forced passages and exact chains of a protected run's length keep their words; a coarse
+    # block competes with the rest (stray matches of a few words inside a reordered passage) by
+    # the words it explains
+    def settled_block(b: Block) -> bool:
+        return b.forced or b.solid and min(b.a1 - b.a0, b.b1 - b.b0) >= p.protected_run
+
+    settled = [b for b in blocks if settled_block(b)]
+    loose_blocks = [b for b in blocks if not settled_block(b)]
     if not found:
         return blocks
     return resolve_overlaps(found + loose_blocks, wa, wb, p, kept_first=settled)
