@@ -190,6 +190,7 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
                 and min(block.a1 - block.a0, block.b1 - block.b0) >= pair.min_words
             ):
                 found.append(block)
+
     # forced passages and exact chains of a protected run's length keep their words; a coarse
     # block competes with the rest (stray matches of a few words inside a reordered passage) by
     # the words it explains
@@ -238,39 +239,51 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
     later, as any block). A paragraph break on either side ends a run: what follows it belongs to
     the next paragraph, which may be aligned elsewhere."""
     length = pair.p.protected_run
-    runs = [
-        piece
-        for run in matches.runs
-        if run[3] and run[2] >= length
-        for piece in _within_paragraphs(run, pair)
-        if piece[2] >= length
-    ]
+    runs = [run for run in matches.runs if run[3] and run[2] >= length]
     if not runs:
         return blocks
     starts = sorted((b.a0, k) for k, b in enumerate(blocks))
-    lost, held = [], []
-    for i, j, n, _ in runs:
+
+    def held(i: int, j: int, n: int) -> bool:
         k = bisect.bisect_right(starts, (i, len(blocks))) - 1
         holder = blocks[starts[k][1]] if k >= 0 else None
-        if holder and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1:
-            held.append((i, j, n))
-        else:
-            lost.append(Block(i, i + n, j, j + n, 1.0, forced=True))
+        return holder is not None and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1
+
+    holds = [held(i, j, n) for i, j, n, _ in runs]
+    lost = [
+        Block(i, i + n, j, j + n, 1.0, forced=True)
+        for run, kept in zip(runs, holds, strict=True)
+        if not kept  # (most are: a passage holding a run holds its pieces)
+        for i, j, n, _ in _within_paragraphs(run, pair)
+        if n >= length and not held(i, j, n)
+    ]
     if not lost:
         return blocks
     # runs on crossing diagonals may overlap (a stock sentence two reports put in different
     # paragraphs): one already in a passage, then the longer, is kept
+    kept_runs = [run for run, kept in zip(runs, holds, strict=True) if kept]
+    held_a = sorted((i, i + n) for i, j, n, _ in kept_runs)
+    held_b = sorted((j, j + n) for i, j, n, _ in kept_runs)
     taken_a, taken_b = Intervals(len(pair.da.word_ids)), Intervals(len(pair.db.word_ids))
-    for i, j, n in held:
-        taken_a.add(i, i + n)
-        taken_b.add(j, j + n)
     disjoint = []
     for run in sorted(lost, key=lambda b: b.a1 - b.a0, reverse=True):
+        if _meets(run.a0, run.a1, held_a) or _meets(run.b0, run.b1, held_b):
+            continue
         if taken_a.overlap(run.a0, run.a1) is None and taken_b.overlap(run.b0, run.b1) is None:
             taken_a.add(run.a0, run.a1)
             taken_b.add(run.b0, run.b1)
             disjoint.append(run)
     return make_room(blocks, disjoint, pair)
+
+
+def _meets(lo: int, hi: int, spans: list[tuple[int, int]]) -> bool:
+    """One of the sorted `spans` overlaps [lo, hi)."""
+    k = max(0, bisect.bisect_left(spans, (lo, lo)) - 1)
+    while k < len(spans) and spans[k][0] < hi:
+        if spans[k][1] > lo:
+            return True
+        k += 1
+    return False
 
 
 def _within_paragraphs(run: tuple[int, int, int, bool], pair: Pair) -> list[tuple[int, int, int, bool]]:
@@ -304,6 +317,9 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
         meeting = {k: f for k, f in meeting.items() if k not in absorbed}
         if not meeting:
             out.append(block)
+            continue
+        if not all(_beside(block, f, p.split_gap) for f in meeting.values()):
+            out.append(block)  # a run that pairs other places: the block will be clipped
             continue
         hull = Block(
             min(block.a0, *(f.a0 for f in meeting.values())),
@@ -344,6 +360,16 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
             final.append(Block(a0, a1, b0, b1, score, reordered=block.reordered))
     final.sort(key=lambda b: b.a0)
     return final
+
+
+def _beside(block: Block, run: Block, gap: int) -> bool:
+    """The run overlaps the block, or lies within `gap` words of it, in both texts."""
+    return (
+        run.a0 <= block.a1 + gap
+        and block.a0 <= run.a1 + gap
+        and run.b0 <= block.b1 + gap
+        and block.b0 <= run.b1 + gap
+    )
 
 
 def _meeting_runs(runs: list[Block], starts: list[int], lo: int, hi: int, side_b: bool) -> list[Block]:

@@ -28,6 +28,8 @@ def tile(
     kinds: list[str] = []
     passages: list[int | None] = []
     chars_of: list[tuple[tuple[int, int], ...]] = []
+    # the reordered flag of each stretch, kept only when some block has one (most pairs: none)
+    flagged = any(block.reordered for block in blocks)
     reordered: list[bool] = []
     cursor = 0
     # blocks never overlap, so their first token alone orders them
@@ -37,19 +39,22 @@ def tile(
             kinds.append(ONLY)
             passages.append(None)
             chars_of.append(())
-            reordered.append(False)
+            if flagged:
+                reordered.append(False)
         firsts += block.firsts
         kinds += block.kinds
         passages += block.passages
         chars_of += block.chars
-        reordered += block.reordered or itertools.repeat(False, len(block.firsts))
+        if flagged:
+            reordered += block.reordered or [False] * len(block.firsts)
         cursor = block.end
     if cursor < n_tokens and not (kinds and kinds[-1] == ONLY):
         firsts.append(cursor)
         kinds.append(ONLY)
         passages.append(None)
         chars_of.append(())
-        reordered.append(False)
+        if flagged:
+            reordered.append(False)
     if number is not None:
         passages = list(map(number.get, passages))  # `only` stretches have None: get() keeps it
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
@@ -62,7 +67,7 @@ def tile(
                 kinds,
                 passages,
                 chars_of,
-                reordered,
+                reordered if flagged else itertools.repeat(False),
                 itertools.repeat(()),
                 strict=False,
             ),
