@@ -150,6 +150,48 @@ static int seed_ngrams(const int64_t *wa, Py_ssize_t na, const int64_t *wb, Py_s
     return failed ? -1 : 0;
 }
 
+/* seed_ngrams for n = 1, by id rather than by hash: the counts are known, and the first
+ * occurrences of each id sit in two small arrays (no hashing, no comparing). */
+static int seed_words(const int64_t *wa, Py_ssize_t na, const int64_t *wb, Py_ssize_t nb, int64_t n_ids,
+                      const int64_t *count_a, const int64_t *count_b, const unsigned char *is_stop,
+                      int max_count, PairVec *out) {
+    int32_t *at_a = malloc(sizeof(int32_t) * MAX_SEED_COUNT * (size_t)(n_ids ? n_ids : 1));
+    int32_t *at_b = malloc(sizeof(int32_t) * MAX_SEED_COUNT * (size_t)(n_ids ? n_ids : 1));
+    int32_t *seen = calloc((size_t)(n_ids ? n_ids : 1), sizeof(int32_t));
+    int failed = !at_a || !at_b || !seen;
+    for (Py_ssize_t i = 0; i < na && !failed; i++) {
+        const int64_t w = wa[i];
+        if (!is_stop[w] && count_a[w] <= max_count && count_b[w] && count_b[w] <= max_count)
+            at_a[MAX_SEED_COUNT * w + seen[w]++] = (int32_t)i;
+    }
+    if (!failed)
+        memset(seen, 0, sizeof(int32_t) * (size_t)(n_ids ? n_ids : 1));
+    for (Py_ssize_t j = 0; j < nb && !failed; j++) {
+        const int64_t w = wb[j];
+        if (!is_stop[w] && count_b[w] <= max_count && count_a[w] && count_a[w] <= max_count)
+            at_b[MAX_SEED_COUNT * w + seen[w]++] = (int32_t)j;
+    }
+    for (Py_ssize_t i = 0; i < na && !failed; i++) {
+        const int64_t w = wa[i];
+        const int64_t ca = count_a[w], cb = count_b[w];
+        if (is_stop[w] || !ca || !cb || ca > max_count || cb > max_count || at_a[MAX_SEED_COUNT * w] != i)
+            continue; /* each id once, at its first occurrence in A */
+        const int32_t *xa = at_a + MAX_SEED_COUNT * w, *xb = at_b + MAX_SEED_COUNT * w;
+        if (ca == cb) {
+            for (int m = 0; m < ca && !failed; m++)
+                failed = pair_push(out, xa[m], xb[m], ca == 1) < 0;
+        } else if (ca == 1 || cb == 1) {
+            for (int x = 0; x < ca && !failed; x++)
+                for (int y = 0; y < cb && !failed; y++)
+                    failed = pair_push(out, xa[x], xb[y], 0) < 0;
+        }
+    }
+    free(at_a);
+    free(at_b);
+    free(seen);
+    return failed ? -1 : 0;
+}
+
 /* The pairs sorted by (i, j), each once: a counting sort on i (a few pairs share an i, and those
  * are put in order of j by insertion), linear where a general sort of a million pairs is not. */
 static Pair *sort_pairs(const PairVec *pairs, Py_ssize_t na, Py_ssize_t *distinct) {
@@ -236,7 +278,9 @@ static PyObject *seeds(PyObject *self, PyObject *args) {
                 PyErr_SetString(PyExc_ValueError, "n-gram lengths must be 1..64");
             goto done;
         }
-        if (seed_ngrams(wa, na, wb, nb, (int)n, is_stop, max_count, &pairs) < 0) {
+        const int status = n == 1 ? seed_words(wa, na, wb, nb, n_ids, count_a, count_b, is_stop, max_count, &pairs)
+                                  : seed_ngrams(wa, na, wb, nb, (int)n, is_stop, max_count, &pairs);
+        if (status < 0) {
             PyErr_NoMemory();
             goto done;
         }

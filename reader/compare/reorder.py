@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.compare.bags import Block, dice
@@ -20,15 +21,19 @@ if TYPE_CHECKING:
 
 
 def merge_reordered(blocks: list[Block], pair: Pair) -> list[Block]:
-    blocks = _merge_within_paragraphs(blocks, pair, side_b=True)
-    return _merge_within_paragraphs(blocks, pair, side_b=False)
+    merged = _merge_within_paragraphs(blocks, pair, side_b=True)
+    return _merge_within_paragraphs(
+        merged, pair, side_b=False, index=None if merged is not blocks else _Index(blocks)
+    )
 
 
 def _span(block: Block, side_b: bool) -> tuple[int, int]:
     return (block.b0, block.b1) if side_b else (block.a0, block.a1)
 
 
-def _merge_within_paragraphs(blocks: list[Block], pair: Pair, side_b: bool) -> list[Block]:
+def _merge_within_paragraphs(
+    blocks: list[Block], pair: Pair, side_b: bool, index: _Index | None = None
+) -> list[Block]:
     doc = pair.db if side_b else pair.da
     ends = doc.paragraph_ends
     by_paragraph: dict[int, list[Block]] = defaultdict(list)
@@ -38,10 +43,11 @@ def _merge_within_paragraphs(blocks: list[Block], pair: Pair, side_b: bool) -> l
         if first == bisect.bisect_left(ends, hi - 1):  # inside one paragraph on this side
             by_paragraph[first].append(block)
     merged: dict[int, Block] = {}  # id of a member -> the passage it became
-    index = _Index(blocks)
     for members in by_paragraph.values():
-        if len(members) < 2:
+        if len(members) < 2 or not _reordered(members):
             continue
+        if index is None:
+            index = _Index(blocks)
         for group, (hull, swallowed) in _closed_groups(members, index, pair, not side_b):
             for member in group:
                 merged[id(member)] = hull
@@ -93,9 +99,9 @@ class _Index:
         self.starts_b = [b.b0 for b in self.by_b]
 
 
-def _meeting(index: _Index, a0: int, a1: int, b0: int, b1: int) -> list[Block]:
-    """The blocks that overlap [a0, a1) in A or [b0, b1) in B."""
-    out = []
+def _meeting(index: _Index, a0: int, a1: int, b0: int, b1: int) -> Iterator[Block]:
+    """The blocks that overlap [a0, a1) in A or [b0, b1) in B (lazily: a caller may stop at the
+    first that settles its question)."""
     for blocks, starts, lo, hi, side_b in (
         (index.by_a, index.starts_a, a0, a1, False),
         (index.by_b, index.starts_b, b0, b1, True),
@@ -103,9 +109,8 @@ def _meeting(index: _Index, a0: int, a1: int, b0: int, b1: int) -> list[Block]:
         k = max(0, bisect.bisect_right(starts, lo) - 1)
         while k < len(blocks) and starts[k] < hi:
             if _span(blocks[k], side_b)[1] > lo:
-                out.append(blocks[k])
+                yield blocks[k]
             k += 1
-    return out
 
 
 def _reordered(group: list[Block]) -> bool:

@@ -28,10 +28,8 @@ def tile(
     kinds: list[str] = []
     passages: list[int | None] = []
     chars_of: list[tuple[tuple[int, int], ...]] = []
-    # the reordered flag of each stretch, kept only when some block has one (most pairs: none)
-    flagged = any(block.reordered for block in blocks)
-    reordered: list[bool] = []
     cursor = 0
+    flagged = []  # (where a block's stretches start, its reordered flags), for the few that have them
     # blocks never overlap, so their first token alone orders them
     for block in sorted(filter(_has_stretches, blocks), key=_first_token):
         if block.firsts[0] > cursor and not (kinds and kinds[-1] == ONLY):
@@ -39,22 +37,23 @@ def tile(
             kinds.append(ONLY)
             passages.append(None)
             chars_of.append(())
-            if flagged:
-                reordered.append(False)
+        if block.reordered:
+            flagged.append((len(firsts), block.reordered))
         firsts += block.firsts
         kinds += block.kinds
         passages += block.passages
         chars_of += block.chars
-        if flagged:
-            reordered += block.reordered or [False] * len(block.firsts)
         cursor = block.end
     if cursor < n_tokens and not (kinds and kinds[-1] == ONLY):
         firsts.append(cursor)
         kinds.append(ONLY)
         passages.append(None)
         chars_of.append(())
-        if flagged:
-            reordered.append(False)
+    reordered: list[bool] | itertools.repeat = itertools.repeat(False)
+    if flagged:
+        reordered = [False] * len(firsts)
+        for at, flags in flagged:
+            reordered[at : at + len(flags)] = flags
     if number is not None:
         passages = list(map(number.get, passages))  # `only` stretches have None: get() keeps it
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
@@ -67,7 +66,7 @@ def tile(
                 kinds,
                 passages,
                 chars_of,
-                reordered if flagged else itertools.repeat(False),
+                reordered,
                 itertools.repeat(()),
                 strict=False,
             ),

@@ -5,7 +5,7 @@ Both run in C (`_diff.BlockDiffer`: blockdiff.c over dmp.c, a port of diff-match
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import fast_diff_match_patch
@@ -135,18 +135,21 @@ def moved_inside(
     """The block holds a piece that the in-order diff saw deleted on one side and inserted on the
     other: the same `min_words` content words or more, left unmatched on both sides (a clause that
     changed places inside the copied paragraph)."""
-    trimmed = (
-        (diff.span_a[0] - ta[0])
-        + (ta[1] - diff.span_a[1])
-        + (diff.span_b[0] - tb[0])
-        + (tb[1] - diff.span_b[1])
-    )
-    if trimmed < min_words and ONLY not in diff.a.kinds and ONLY not in diff.b.kinds:
+    # a moved piece is left out on both sides: trimmed from an end, or `only` inside
+    left_out_a = ONLY in diff.a.kinds or _trimmed(da.words_before, ta, diff.span_a) >= min_words
+    if not left_out_a or not (
+        ONLY in diff.b.kinds or _trimmed(db.words_before, tb, diff.span_b) >= min_words
+    ):
         return False
     left_a = _unmatched_content(diff.a, ta, da, weak_flags)
     left_b = _unmatched_content(diff.b, tb, db, weak_flags)
     shared = left_a.keys() & left_b.keys()
     return sum(min(left_a[w], left_b[w]) for w in shared) >= min_words
+
+
+def _trimmed(words_before: Sequence[int], span: Span, kept: Span) -> int:
+    """Words of `span` outside `kept` (edits the diff left out at either end)."""
+    return (words_before[kept[0]] - words_before[span[0]]) + (words_before[span[1]] - words_before[kept[1]])
 
 
 def _unmatched_content(stretches: Stretches, span: Span, doc: Document, weak_flags: bytes) -> Counter:
