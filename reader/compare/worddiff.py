@@ -135,11 +135,9 @@ def moved_inside(
     """The block holds a piece that the in-order diff saw deleted on one side and inserted on the
     other: the same `min_words` content words or more, left unmatched on both sides (a clause that
     changed places inside the copied paragraph)."""
-    # a moved piece is left out on both sides: trimmed from an end, or `only` inside
-    left_out_a = ONLY in diff.a.kinds or _trimmed(da.words_before, ta, diff.span_a) >= min_words
-    if not left_out_a or not (
-        ONLY in diff.b.kinds or _trimmed(db.words_before, tb, diff.span_b) >= min_words
-    ):
+    # a moved piece is trimmed from an end on one side at least, or `only` inside
+    trimmed = _trimmed(da.words_before, ta, diff.span_a) + _trimmed(db.words_before, tb, diff.span_b)
+    if trimmed < min_words and ONLY not in diff.a.kinds and ONLY not in diff.b.kinds:
         return False
     left_a = _unmatched_content(diff.a, ta, da, weak_flags)
     left_b = _unmatched_content(diff.b, tb, db, weak_flags)
