@@ -26,12 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pan  # noqa: E402
-import real_pairs  # noqa: E402
-import reuse_cases  # noqa: E402
-import snn  # noqa: E402
+import pan
+import real_pairs
+import reuse_cases
+import snn
 
-from reader.compare import CompareOptions, compare  # noqa: E402
+from reader.compare import CompareOptions, compare
 
 TARGETS = {
     "plagdet": 0.975,
@@ -46,11 +46,11 @@ TARGETS = {
 }
 
 
-def detections_of(pair_id: str, comparison) -> list[pan.Annotation]:  # noqa: ANN001
+def detections_of(pair_id: str, comparison) -> list[pan.Annotation]:
     return [pan.Annotation(pair_id, p.a, p.b) for p in comparison.passages]
 
 
-def evaluate_cases(pairs, options: CompareOptions, worst: int) -> dict[str, float]:  # noqa: ANN001
+def evaluate_cases(pairs, options: CompareOptions, worst: int) -> dict[str, float]:
     results = []
     seconds = []
     for pair in pairs:
@@ -103,7 +103,7 @@ def evaluate_cases(pairs, options: CompareOptions, worst: int) -> dict[str, floa
     return figures
 
 
-def evaluate_real(items, n_pairs: int, seed: int, options: CompareOptions, worst: int) -> dict[str, float]:  # noqa: ANN001
+def evaluate_real(items, n_pairs: int, seed: int, options: CompareOptions, worst: int) -> dict[str, float]:
     started = time.perf_counter()
     sets, index = real_pairs.shingle_index(items)
     counts = real_pairs.sharing_pairs(items, index)
@@ -145,7 +145,7 @@ def evaluate_real(items, n_pairs: int, seed: int, options: CompareOptions, worst
     return {"paired coverage": coverage, "false passages": false}
 
 
-def cached_cases(items, per_kind: int, seed: int, kinds) -> list:  # noqa: ANN001
+def cached_cases(items, per_kind: int, seed: int, kinds) -> list:
     """The known-reuse pairs, kept in the user's cache folder (outside the repository) between runs
     of the same generator code and arguments."""
     here = Path(__file__).resolve().parent

@@ -42,13 +42,19 @@ KINDS = (
     "shuffled_article",
     "negative",
 )
+
+
+def unchanged(text: str, _rng: random.Random) -> str:
+    return text
+
+
 OBFUSCATIONS: dict[str, Callable[[str, random.Random], str]] = {
-    "verbatim": lambda text, rng: text,
+    "verbatim": unchanged,
     "permuted": obfuscate.permute_all,
     "permuted_share": obfuscate.permute_share,
     "phrases": obfuscate.shuffle_phrases,
     "substitution": obfuscate.substitutions,
-    "twice": lambda text, rng: text,
+    "twice": unchanged,
 }
 MIN_DOC, MAX_DOC = 500, 25_000  # words of a host or source document
 MAX_PASSAGE = 1_500  # words

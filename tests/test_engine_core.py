@@ -234,3 +234,56 @@ def test_diff_in_c_equals_the_library_on_the_blocks_of_a_long_pair() -> None:
     for lo in range(0, len(da.key_text), 97):
         x, y = da.key_text[lo : lo + 400], db.key_text[lo // 2 : lo // 2 + 350]
         assert DIFF.diff(x, y) == _library_diff(x, y)
+
+
+def _apply(ops: list[tuple[str, int]], x: str, y: str) -> tuple[str, str]:
+    """The two texts an op list says it was made from: what it keeps and deletes, what it keeps and
+    inserts."""
+    out_x, out_y, ix, iy = [], [], 0, 0
+    for op, n in ops:
+        if op in "=-":
+            out_x.append(x[ix : ix + n])
+        if op in "=+":
+            out_y.append(y[iy : iy + n])
+        if op == "=":
+            assert x[ix : ix + n] == y[iy : iy + n]
+        ix += n if op in "=-" else 0
+        iy += n if op in "=+" else 0
+    return "".join(out_x), "".join(out_y)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0x100, 0x160), max_size=200), st.permutations(range(40)), st.integers(0, 400))
+def test_the_bounded_diff_is_a_diff_of_its_inputs(codes: list[int], order: list[int], cells: int) -> None:
+    """Cut at anchors unique to both sides or not, the ops rebuild both texts exactly and their
+    equal stretches are equal; within the bound it is diff-match-patch's own result."""
+    x = "".join(map(chr, codes))
+    y = "".join(x[k::40] for k in order)  # the same letters, reordered in stripes
+    ops = DIFF.diff(x, y, float(cells))
+    assert _apply(ops, x, y) == (x, y)
+    if len(x) * len(y) <= cells:
+        assert ops == DIFF.diff(x, y)
+
+
+def test_the_bounded_diff_keeps_the_anchors_of_a_shuffled_copy() -> None:
+    """A long stretch and a copy with a few symbols moved: past the bound the unique symbols in
+    order are kept equal, so nearly everything is still `=`."""
+    x = "".join(chr(0x100 + k) for k in range(3000))
+    y = x[:1000] + x[2000:2100] + x[1000:2000] + x[2100:]
+    ops = DIFF.diff(x, y, 1e5)
+    assert _apply(ops, x, y) == (x, y)
+    assert sum(n for op, n in ops if op == "=") >= 2900
+
+
+def test_key_ids_past_the_last_code_point_share_one() -> None:
+    """More distinct words than Unicode has code points (over 1,111,807) still make a key_text:
+    the ids past the limit share its last code point; the word diff compares ids, not it."""
+    from reader.compare.prepare import KEY_LIMIT, key_char
+
+    assert key_char(KEY_LIMIT - 1) != key_char(KEY_LIMIT) == key_char(KEY_LIMIT + 5) == chr(0x10FFFF)
+    ids = [KEY_LIMIT - 1, KEY_LIMIT, KEY_LIMIT + 1]
+    flags = bytes(KEY_LIMIT + 2)
+    _, _, _, _, _, _, key_text, _ = SCAN.derive(
+        array("q", [0, 1, 2]).tobytes(), array("q", ids).tobytes(), flags, b"\x00\x00\x00"
+    )
+    assert key_text == key_char(KEY_LIMIT - 1) + chr(0x10FFFF) * 2

@@ -28,10 +28,12 @@ static Char *chars_of(PyObject *text, Py_ssize_t *length) {
     return out;
 }
 
-/* diff(x, y) -> [(op, length)], op one of "=", "-", "+". */
+/* diff(x, y, max_cells=-1) -> [(op, length)], op one of "=", "-", "+"; with max_cells >= 0 the
+ * bounded diff of the block labelling (cut at unique anchors past max_cells). */
 static PyObject *diff(PyObject *self, PyObject *args) {
     PyObject *text_x, *text_y;
-    if (!PyArg_ParseTuple(args, "UU", &text_x, &text_y))
+    double max_cells = -1; /* < 0: no bound, diff-match-patch's own result */
+    if (!PyArg_ParseTuple(args, "UU|d", &text_x, &text_y, &max_cells))
         return NULL;
     Py_ssize_t nx, ny;
     Char *x = chars_of(text_x, &nx);
@@ -42,7 +44,10 @@ static PyObject *diff(PyObject *self, PyObject *args) {
     }
     Diffs diffs = {0};
     Py_BEGIN_ALLOW_THREADS;
-    dmp_diff_main(&diffs, x, nx, y, ny);
+    if (max_cells < 0)
+        dmp_diff_main(&diffs, x, nx, y, ny);
+    else
+        dmp_diff_bounded(&diffs, x, nx, y, ny, max_cells);
     Py_END_ALLOW_THREADS;
     free(x);
     free(y);

@@ -428,9 +428,27 @@ done:
 #define FLAG_PUNCT 1
 #define FLAG_STOP 2
 
+/* One code point per key id, skipping the surrogates; the ids beyond what Unicode holds (over
+ * 1,111,807 distinct words) all share its last code point, U+10FFFF, a noncharacter. key_text
+ * serves searches for marks of few, early ids; the word diff compares the ids themselves. */
+#define KEY_LIMIT (0x10FFFF - 0x900)
+
 static Py_UCS4 key_code_point(int64_t id) {
-    /* prepare._code_points: one code point per id, skipping the surrogates */
+    if (id >= KEY_LIMIT)
+        return 0x10FFFF;
     return (Py_UCS4)(id < 0xD700 ? id + 0x100 : id + 0x900);
+}
+
+/* key_point(id) -> the code point that stands for key id `id` in key_text */
+static PyObject *key_point(PyObject *self, PyObject *arg) {
+    const long long id = PyLong_AsLongLong(arg);
+    if (id == -1 && PyErr_Occurred())
+        return NULL;
+    if (id < 0) {
+        PyErr_SetString(PyExc_ValueError, "key ids are not negative");
+        return NULL;
+    }
+    return PyLong_FromUnsignedLong(key_code_point(id));
 }
 
 /* derive(raw_ids, raw_to_key, key_flags, newline_before)
@@ -549,6 +567,7 @@ done:
 }
 
 static PyMethodDef methods[] = {
+    {"key_point", key_point, METH_O, "The code point of a key id in key_text."},
     {"tokenize", tokenize, METH_VARARGS, "Tokens of a text: offsets, ids, newline flags (no GIL)."},
     {"number", number, METH_VARARGS, "Renumber a text's token ids through a shared index."},
     {"derive", derive, METH_VARARGS, "The per-side arrays the aligner works on."},
@@ -557,4 +576,9 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__scan(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m && PyModule_AddIntConstant(m, "KEY_LIMIT", KEY_LIMIT) < 0)
+        Py_CLEAR(m);
+    return m;
+}

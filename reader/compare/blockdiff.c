@@ -10,10 +10,10 @@
 enum { SAME, CHANGED, ONLY };
 static PyObject *kind_names[3]; /* "same", "changed", "only" */
 
-/* AlignParams.max_char_diff_tokens, min_spelling_overlap, min_only_words: given to the differ */
+/* AlignParams.max_char_diff_tokens, min_spelling_overlap, min_only_words, max_diff_cells */
 typedef struct {
     Py_ssize_t max_char_diff_tokens, min_only_words;
-    double min_spelling_overlap;
+    double min_spelling_overlap, max_diff_cells;
 } Limits;
 
 typedef struct {
@@ -324,7 +324,8 @@ static int side_of(PyObject *doc, Py_buffer buffers[4], Side *side) {
     return 0;
 }
 
-/* BlockDiffer(da, db, weak, max_char_diff_tokens, min_spelling_overlap, min_only_words): the
+/* BlockDiffer(da, db, weak, max_char_diff_tokens, min_spelling_overlap, min_only_words,
+ * max_diff_cells): the
  * labelling of the blocks of one pair of Documents, with the Documents' arrays looked up once
  * rather than per block. `weak`: a byte per id, nonzero for function words and punctuation
  * (Vocabulary.flags). The word diff runs on the token ids themselves, so any number of distinct
@@ -360,8 +361,9 @@ static int differ_init(BlockDiffer *self, PyObject *args, PyObject *kwargs) {
         PyErr_SetString(PyExc_TypeError, "a BlockDiffer is made once");
         return -1;
     }
-    if (!PyArg_ParseTuple(args, "OOy*ndn", &da, &db, &self->weak, &self->limits.max_char_diff_tokens,
-                          &self->limits.min_spelling_overlap, &self->limits.min_only_words))
+    if (!PyArg_ParseTuple(args, "OOy*ndnd", &da, &db, &self->weak, &self->limits.max_char_diff_tokens,
+                          &self->limits.min_spelling_overlap, &self->limits.min_only_words,
+                          &self->limits.max_diff_cells))
         return -1;
     Py_INCREF(da);
     Py_INCREF(db);
@@ -419,7 +421,7 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
         y[k - b0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(self->ids_b, k));
     if (PyErr_Occurred())
         goto done;
-    dmp_diff_main(&ops, x, a1 - a0, y, b1 - b0);
+    dmp_diff_bounded(&ops, x, a1 - a0, y, b1 - b0, self->limits.max_diff_cells);
     if (ops.failed) {
         PyErr_NoMemory();
         goto done;

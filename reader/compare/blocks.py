@@ -90,6 +90,11 @@ def check_candidates(candidates: list[Candidate], pair: Pair) -> list[Block]:
         c = pending.pop()
         if not wide_enough(c):  # (a half of a split cluster may be)
             continue
+        if c.exact and c.exact == c.a1 - c.a0 == c.b1 - c.b0 < pair.min_words:
+            # one short exact run, maximal already: a piece, never a passage alone, with nothing to
+            # grow or tighten (texts made of many small reordered pieces have tens of thousands)
+            blocks.append(Block(c.a0, c.a1, c.b0, c.b1, 1.0, solid=True))
+            continue
         block = edges.extend(Block(c.a0, c.a1, c.b0, c.b1), wa, wb)
         snapped = edges.snap_to_paragraphs(Block(block.a0, block.a1, block.b0, block.b1), da, db, p)
         if 2 * c.exact >= p.min_dice * snapped.size() + 4 and edges.solid_edges(c, p):
@@ -129,6 +134,7 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
     often halves of one passage (a shuffled sentence whose rare words fell in two clusters): their
     hull replaces them when it is more alike than either."""
     wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    widest = 4 * p.grid  # the halves of a sentence, not whole paragraphs
     solid = [b for b in blocks if b.solid]  # exact chains are whole already
     blocks = [b for b in blocks if not b.solid]
     for by_b in (False, True):
@@ -143,6 +149,9 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
                 if alive[j] and _overlap_other(block, other, by_b):
                     a0, a1 = min(block.a0, other.a0), max(block.a1, other.a1)
                     b0, b1 = min(block.b0, other.b0), max(block.b1, other.b1)
+                    if max(a1 - a0, b1 - b0) > widest:  # longer reorderings are the coarse grids'
+                        j += 1
+                        continue
                     score = dice(wa, wb, a0, a1, b0, b1)
                     if score > max(block.dice, other.dice):
                         block = ordered[k] = Block(a0, a1, b0, b1, score)
@@ -182,8 +191,11 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
         return blocks
     wa, wb = da.word_ids, db.word_ids
     found: list[Block] = []
-    for cell, min_count, split_gap in levels:
+    # coarsest first: a finer cluster inside a block found already adds nothing
+    for cell, min_count, split_gap in reversed(levels):
         for c in grid_candidates(loose, cell, min_count, split_gap):
+            if any(f.a0 <= c.a0 and c.a1 <= f.a1 and f.b0 <= c.b0 and c.b1 <= f.b1 for f in found):
+                continue
             block = edges.fit_bags(Block(c.a0, c.a1, c.b0, c.b1), wa, wb, p)
             if (
                 block.dice >= p.shuffled_dice
@@ -219,16 +231,18 @@ def unique_paragraphs(pair: Pair) -> list[Block]:
     return found
 
 
-def _paragraphs(doc: Document) -> dict[str, tuple[int, int, int]]:
+def _paragraphs(doc: Document) -> dict[str | tuple[int, ...], tuple[int, int, int]]:
     """Each paragraph's tokens (their keys, from the first word to the last) -> (first word, end,
     how many paragraphs hold exactly these tokens). Slices of key_text: hashed at C speed."""
-    out: dict[str, tuple[int, int, int]] = {}
+    out: dict[str | tuple[int, ...], tuple[int, int, int]] = {}
     start = 0
-    key_text, word_tokens = doc.key_text, doc.word_tokens
+    key_text, word_tokens, ids = doc.key_text, doc.word_tokens, doc.ids
+    exact = chr(0x10FFFF) not in key_text  # (past a million distinct words ids share a code point)
     for end in doc.paragraph_ends:
         if end < start:
             continue
-        key = key_text[word_tokens[start] : word_tokens[end] + 1]
+        first, last = word_tokens[start], word_tokens[end] + 1
+        key = key_text[first:last] if exact else tuple(ids[first:last])
         seen = out.get(key)
         out[key] = (start, end + 1, seen[2] + 1 if seen else 1)
         start = end + 1

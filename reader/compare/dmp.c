@@ -422,6 +422,140 @@ void dmp_diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_s
     diff_main(out, x, nx, y, ny);
 }
 
+/* ---- a diff with bounded work, for blocks of any size ------------------------------------------
+ * Myers' diff costs (n + m) x d: on two long stretches that share words in another order (one block
+ * covering a whole shuffled text) that is quadratic. Past max_cells (n x m), the stretch is cut at
+ * anchors, as patience diff does: the symbols that occur once in each side, the longest chain of
+ * them in the same order in both (an increasing subsequence), each an equal; the pieces between
+ * are diffed the same way. A piece with no anchor that is still too big is one deletion and one
+ * insertion: linear, and inside a passage the word labelling finds its reordered words by bags. */
+
+typedef struct {
+    Char symbol;
+    int32_t count_x, count_y;
+    Py_ssize_t at_x, at_y;
+} Unique;
+
+static uint64_t symbol_hash(Char c) {
+    uint64_t h = (uint64_t)c * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* Anchors of x and y: pairs (i, j) of symbols unique to each side, in a chain increasing in both.
+ * Returns how many were written to `anchor_x`/`anchor_y` (sized min(nx, ny)), or -1 without memory. */
+static Py_ssize_t unique_anchors(const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny, Py_ssize_t *anchor_x,
+                                 Py_ssize_t *anchor_y) {
+    size_t capacity = 16;
+    while (capacity < 2 * (size_t)nx)
+        capacity *= 2;
+    Unique *table = calloc(capacity, sizeof(Unique));
+    Py_ssize_t *pair_y = malloc(sizeof(Py_ssize_t) * (size_t)(nx ? nx : 1)); /* per i: j, or -1 */
+    Py_ssize_t *tails = malloc(sizeof(Py_ssize_t) * (size_t)(nx + 1));       /* LIS: index of tail */
+    Py_ssize_t *previous = malloc(sizeof(Py_ssize_t) * (size_t)(nx ? nx : 1));
+    Py_ssize_t found = -1;
+    if (!table || !pair_y || !tails || !previous)
+        goto done;
+    const size_t mask = capacity - 1;
+    for (Py_ssize_t i = 0; i < nx; i++) {
+        size_t at = symbol_hash(x[i]) & mask;
+        while (table[at].count_x && table[at].symbol != x[i])
+            at = (at + 1) & mask;
+        table[at].symbol = x[i];
+        table[at].count_x++;
+        table[at].at_x = i;
+    }
+    for (Py_ssize_t j = 0; j < ny; j++) {
+        size_t at = symbol_hash(y[j]) & mask;
+        while (table[at].count_x && table[at].symbol != y[j])
+            at = (at + 1) & mask;
+        if (table[at].count_x) {
+            table[at].count_y++;
+            table[at].at_y = j;
+        }
+    }
+    for (Py_ssize_t i = 0; i < nx; i++)
+        pair_y[i] = -1;
+    for (size_t k = 0; k < capacity; k++)
+        if (table[k].count_x == 1 && table[k].count_y == 1)
+            pair_y[table[k].at_x] = table[k].at_y;
+    /* the longest chain increasing in y, over i in order (patience sorting) */
+    Py_ssize_t length = 0;
+    for (Py_ssize_t i = 0; i < nx; i++) {
+        const Py_ssize_t j = pair_y[i];
+        if (j < 0)
+            continue;
+        Py_ssize_t lo = 0, hi = length;
+        while (lo < hi) {
+            const Py_ssize_t mid = (lo + hi) / 2;
+            if (pair_y[tails[mid]] < j)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        previous[i] = lo ? tails[lo - 1] : -1;
+        tails[lo] = i;
+        if (lo == length)
+            length++;
+    }
+    Py_ssize_t i = length ? tails[length - 1] : -1;
+    for (Py_ssize_t k = length - 1; k >= 0; k--) {
+        anchor_x[k] = i;
+        anchor_y[k] = pair_y[i];
+        i = previous[i];
+    }
+    found = length;
+done:
+    free(table);
+    free(pair_y);
+    free(tails);
+    free(previous);
+    return found;
+}
+
+static void diff_bounded(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny, double max_cells) {
+    if ((double)nx * (double)ny <= max_cells || !nx || !ny) {
+        diff_main(out, x, nx, y, ny);
+        return;
+    }
+    const Py_ssize_t prefix = common_prefix(x, nx, y, ny);
+    const Py_ssize_t suffix = common_suffix(x + prefix, nx - prefix, y + prefix, ny - prefix);
+    if (prefix)
+        diffs_append(out, EQUAL, x, prefix);
+    const Char *cx = x + prefix, *cy = y + prefix;
+    const Py_ssize_t mx = nx - prefix - suffix, my = ny - prefix - suffix;
+    const Py_ssize_t most = mx < my ? mx : my;
+    Py_ssize_t *anchor_x = malloc(sizeof(Py_ssize_t) * (size_t)(most ? most : 1));
+    Py_ssize_t *anchor_y = malloc(sizeof(Py_ssize_t) * (size_t)(most ? most : 1));
+    const Py_ssize_t anchors = anchor_x && anchor_y && most ? unique_anchors(cx, mx, cy, my, anchor_x, anchor_y) : 0;
+    if (anchors < 0) {
+        out->failed = 1;
+    } else if (anchors == 0) {
+        if (mx)
+            diffs_append(out, DELETE, cx, mx);
+        if (my)
+            diffs_append(out, INSERT, cy, my);
+    } else {
+        Py_ssize_t from_x = 0, from_y = 0;
+        for (Py_ssize_t k = 0; k <= anchors && !out->failed; k++) {
+            const Py_ssize_t to_x = k < anchors ? anchor_x[k] : mx, to_y = k < anchors ? anchor_y[k] : my;
+            diff_bounded(out, cx + from_x, to_x - from_x, cy + from_y, to_y - from_y, max_cells);
+            if (k < anchors)
+                diffs_append(out, EQUAL, cx + to_x, 1);
+            from_x = to_x + 1;
+            from_y = to_y + 1;
+        }
+    }
+    free(anchor_x);
+    free(anchor_y);
+    if (suffix)
+        diffs_append(out, EQUAL, x + nx - suffix, suffix);
+}
+
+void dmp_diff_bounded(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny, double max_cells) {
+    diff_bounded(out, x, nx, y, ny, max_cells);
+    cleanup_merge(out);
+}
+
 void dmp_diffs_append(Diffs *diffs, int op, const Char *text, Py_ssize_t length) {
     diffs_append(diffs, op, text, length);
 }

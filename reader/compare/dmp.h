@@ -26,6 +26,9 @@ typedef struct {
 
 /* Append the diffs of x against y to `out` (on failure out->failed is set, no Python error). */
 void dmp_diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny);
+/* The same, with the work bounded: past max_cells (nx * ny) the stretch is cut at anchors unique
+ * to both sides, and a piece with none is one deletion and one insertion. */
+void dmp_diff_bounded(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny, double max_cells);
 void dmp_diffs_append(Diffs *diffs, int op, const Char *text, Py_ssize_t length);
 void dmp_diffs_free(Diffs *diffs);
 

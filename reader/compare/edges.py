@@ -9,7 +9,7 @@ import re
 from reader.compare.anchors import Candidate
 from reader.compare.bags import Block, bag, dice, dice_at_least, shared_count, shared_share
 from reader.compare.params import AlignParams
-from reader.compare.prepare import Document, key_char
+from reader.compare.prepare import KEY_LIMIT, Document, key_char
 
 
 def extend(block: Block, wa: list[int], wb: list[int]) -> Block:
@@ -239,11 +239,14 @@ def sentence_starts(doc: Document, sentence_ends: frozenset[int] | set[int]) -> 
     number of words (where the last sentence ends)."""
     starts = {0, len(doc.word_ids)}
     starts.update(end + 1 for end in doc.paragraph_ends)
-    if sentence_ends:
+    words_before = doc.words_before
+    if sentence_ends and max(sentence_ends) < KEY_LIMIT:
         # the marks found in key_text (a code point per token) by a regex: C speed on 1M tokens
         marks = "".join(re.escape(key_char(token_id)) for token_id in sentence_ends)
-        words_before = doc.words_before
         starts.update(words_before[m.end()] for m in re.finditer(f"[{marks}]", doc.key_text))
+    elif sentence_ends:  # a mark first seen after a million distinct words shares its code point
+        ends = frozenset(sentence_ends)
+        starts.update(words_before[k + 1] for k, token_id in enumerate(doc.ids) if token_id in ends)
     return sorted(w for w in starts if w <= len(doc.word_ids))
 
 

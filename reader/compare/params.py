@@ -48,6 +48,9 @@ class AlignParams:
     max_char_diff_tokens: int = 4  # longer rewordings are marked whole, a letter diff there is noise
     min_spelling_overlap: float = 0.6  # letters two spellings of one word share
     min_only_words: int = 4  # an insertion this long inside a passage is its own `only` stretch
+    # past this many cells (tokens x tokens) a block's word diff is cut at anchors unique to both
+    # sides, and a piece with none is marked changed whole: every block is diffed in bounded time
+    max_diff_cells: float = 4e6
     # --- moves (segments.py)
     move_shift: float = 0.25  # a passage whose place shifts this much more than the rest has moved
 

@@ -117,6 +117,9 @@ def _int64s(raw: bytes) -> array:
     return values
 
 
+KEY_LIMIT = _scan.KEY_LIMIT  # ids from here on share one code point in key_text
+
+
 def key_char(token_id: int) -> str:
-    """The code point that stands for `token_id` in Document.key_text (as _scan.c writes it)."""
-    return chr(token_id + 0x100) if token_id < 0xD700 else chr(token_id + 0x900)
+    """The code point that stands for `token_id` in Document.key_text."""
+    return chr(_scan.key_point(token_id))

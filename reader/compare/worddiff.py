@@ -70,7 +70,7 @@ def block_differ(da: Document, db: Document, weak_flags: bytes, p: AlignParams) 
     `reordered`: the block is known to be reuse with its words shuffled, so all of it is the
     passage: edits at its ends stay, and nothing in it is `only`."""
     differ = _diff.BlockDiffer(
-        da, db, weak_flags, p.max_char_diff_tokens, p.min_spelling_overlap, p.min_only_words
+        da, db, weak_flags, p.max_char_diff_tokens, p.min_spelling_overlap, p.min_only_words, p.max_diff_cells
     )
 
     def diff(ta: Span, tb: Span, passage: int, reordered: bool = False) -> BlockDiff:

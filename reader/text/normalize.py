@@ -89,6 +89,8 @@ def ascii_digits(text: str) -> str:
 
 def canonical_number(token: str) -> str:
     """Spell a number token (ASCII digits already) so equal values compare equal."""
+    if token.isdigit():  # no separator: already its own spelling (most numbers)
+        return token
     match = _RA_DECIMAL_RE.match(token)
     if match:
         integer, fraction = match.group(2), match.group(1)
