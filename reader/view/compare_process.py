@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.compare import CHANGED, ONLY, SAME, CompareOptions, Comparison, Passage, Segment, Stats, compare
-from reader.library import open_library
 from reader.text.normalize import fold_word
 from reader.text.stopwords import stopword_keys
 from reader.text.tokens import token_spans
@@ -133,6 +132,10 @@ def _shares_child(
     options: CompareOptions,
 ) -> None:
     """Share of each other article found in the pinned one; partial results as they come."""
+    # here, not at the top: the fork server preloads this module, and the library would double
+    # its start-up (0.3 -> 0.6 s of a CPU the window's first paint is waiting for)
+    from reader.library import open_library  # noqa: PLC0415
+
     pinned = texts[0]
     pinned_words = len(pinned) // 5  # a word and a space average ~6 characters
     pinned_set: frozenset[str] | None = None
