@@ -16,6 +16,7 @@ from reader.compare import (
     Stats,
     compare,
 )
+from reader.report.worddiff import differing_letters
 from reader.ui.application import load_fonts
 from reader.ui.comparison.theme import LIGHT
 from reader.ui.comparison.view import ComparisonView
@@ -47,7 +48,12 @@ def expected_styles(text: str, comparison: Comparison, side: str) -> list[Style 
             style = Style.ONLY
         for k in range(segment.start, segment.end):
             styles[k] = style
-        for lo, hi in segment.chars:
+        # the differing letters; a changed number whole (140 / 104 differ as numbers)
+        for lo, hi in (
+            differing_letters(text, segment.start, segment.end, segment.chars)
+            if segment.kind == "changed"
+            else ()
+        ):
             for k in range(lo, hi):
                 styles[k] = Style.CHANGED_CHARS
     return [None if text[k] == "\n" else s for k, s in enumerate(styles)]

@@ -18,7 +18,7 @@ from reader.facts.alignment import extent
 from reader.facts.words import Words
 from reader.report.describe import label, shown, where
 from reader.report.summary import Summary, facts_line, side_line
-from reader.report.worddiff import merged
+from reader.report.worddiff import differing_letters, merged
 from reader.terminal import Run, TerminalWriter, text_width
 
 if TYPE_CHECKING:
@@ -208,15 +208,14 @@ def _styled(text: str, segments: tuple[Segment, ...], start: int, end: int) -> I
         if segment.kind == ONLY:
             yield text[lo:hi], "only"
         elif segment.kind == CHANGED:
-            yield from _changed_runs(text, lo, hi, segment.chars)
+            yield from _changed_runs(
+                text, lo, hi, differing_letters(text, segment.start, segment.end, segment.chars)
+            )
         else:
             yield text[lo:hi], None
 
 
 def _changed_runs(text: str, lo: int, hi: int, chars: tuple[tuple[int, int], ...]) -> Iterator[Run]:
-    if _is_number(text[lo:hi]):
-        yield text[lo:hi], "changed_chars"  # 140 / 104: the whole number differs, not the letter 4
-        return
     position = lo
     for char_start, char_end in chars:
         char_start, char_end = max(char_start, position), min(char_end, hi)
@@ -228,11 +227,6 @@ def _changed_runs(text: str, lo: int, hi: int, chars: tuple[tuple[int, int], ...
         position = char_end
     if position < hi:
         yield text[position:hi], "changed"
-
-
-def _is_number(piece: str) -> bool:
-    stripped = piece.strip()
-    return bool(stripped) and any(ch.isdigit() for ch in stripped) and " " not in stripped
 
 
 def _only_stretches(result: Comparison, side: Side, text: str) -> Iterator[tuple[int, int]]:

@@ -23,6 +23,7 @@ from reader.facts.words import paragraph_numbers
 from reader.report.describe import label, shown, where
 from reader.report.fonts import FONT_STACK, embedded_font_css
 from reader.report.summary import Summary, facts_line, side_line
+from reader.report.worddiff import differing_letters
 from reader.terminal import base_direction
 
 # The window's light palette (Okabe-Ito, told apart with red-green colour blindness).
@@ -257,7 +258,7 @@ def _styled(text: str, segments: tuple[Segment, ...], start: int, end: int) -> s
             continue
         if segment.kind == CHANGED:
             position = lo
-            chars = segment.chars if not _is_number(text[lo:hi]) else ((lo, hi),)
+            chars = differing_letters(text, segment.start, segment.end, segment.chars)
             for c0, c1 in chars:
                 c0, c1 = max(c0, position), min(c1, hi)
                 if c0 < c1:
@@ -297,11 +298,6 @@ def _paragraph_html(text: str, pieces: list[tuple[int, int, str | None]]) -> str
 
 def _plain(html: str) -> str:
     return _TAG_RE.sub("", html)
-
-
-def _is_number(piece: str) -> bool:
-    stripped = piece.strip()
-    return bool(stripped) and any(ch.isdigit() for ch in stripped) and " " not in stripped
 
 
 def _dir(text: str) -> str:

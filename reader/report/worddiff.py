@@ -57,3 +57,15 @@ def _joined(pieces: list[Piece]) -> list[Piece]:
         elif piece.text:
             out.append(piece)
     return out
+
+
+def differing_letters(
+    text: str, segment_start: int, segment_end: int, chars: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The letters to mark inside a changed segment: the engine's `chars`, except that a changed
+    number is marked whole (140 / 104 differ as numbers, not in the letter 4)."""
+    piece = text[segment_start:segment_end].strip()
+    if piece and " " not in piece and any(ch.isdigit() for ch in piece):
+        lead = len(text[segment_start:segment_end]) - len(text[segment_start:segment_end].lstrip())
+        return ((segment_start + lead, segment_start + lead + len(piece)),)
+    return chars

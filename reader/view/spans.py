@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from reader.compare import CHANGED, ONLY, SAME, Comparison, Segment
+from reader.report.worddiff import differing_letters
 from reader.view.paragraphs import PositionMap, direction_marks, paragraph_starts
 
 
@@ -61,7 +62,8 @@ def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[boo
     for segment in segments:
         ranges.append((segment.start, segment.end, _style(segment, moved)))
         if segment.kind == CHANGED:  # letters that differ are painted over their word
-            ranges.extend((lo, hi, Style.CHANGED_CHARS) for lo, hi in segment.chars)
+            chars = differing_letters(text, segment.start, segment.end, segment.chars)
+            ranges.extend((lo, hi, Style.CHANGED_CHARS) for lo, hi in chars)
     count = len(starts)
     to_qt = positions.to_qt
     for lo, hi, style in ranges:

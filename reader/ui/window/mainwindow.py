@@ -24,9 +24,13 @@ from PySide6.QtWidgets import (
 
 import reader
 from reader.compare import CompareOptions
+from reader.report.summary import side_line
 from reader.ui.actions.binding import add_scoped_actions, apply_keymap, create_actions, populate_menus
 from reader.ui.actions.keymap import Keymap
+from reader.ui.comparison import panes
 from reader.ui.comparison.view import ComparisonView
+from reader.ui.facts.panel import FactsPanel
+from reader.ui.facts.reports import ReportActions, report_sides
 from reader.ui.library import operations
 from reader.ui.library.article_model import (
     COL_SHARED,
@@ -44,12 +48,14 @@ from reader.ui.window.comparer import Comparer
 from reader.ui.window.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
 from reader.view.actions import ACTIONS, MATCHING_FIELDS
 from reader.view.comparison import CompareResult, read_texts, swapped_result
+from reader.view.facts import FactsView, facts_view
 
 log = logging.getLogger(__name__)
 
 BACKGROUND_READ_WORDS = 200_000  # articles this long are read from the library off the GUI thread
 SHARES_DELAY_MS = 300  # quiet time after a comparison before the list's shares are computed
 TEXTS_LANE = "texts"  # reading long articles for the panes
+FACTS_LANE = "facts"  # the facts of the pair shown
 STATUS_MS = 4000
 
 
@@ -94,8 +100,13 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.view)
+        self.facts_panel = FactsPanel(self)
+        self.facts_panel.jump.connect(self._show_fact)
+        self.splitter.addWidget(self.facts_panel)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 960])
+        self.splitter.setSizes([330, 830, 420])
+        self._facts: FactsView | None = None
+        self.reports = ReportActions(self, lambda: panes.FONT_FAMILY)
         self.setCentralWidget(self.splitter)
         self._build_status()
 
@@ -346,6 +357,55 @@ class MainWindow(QMainWindow):
                 round(stats.shared_a * 100), round(stats.shared_b * 100), stats.passages, stats.moved
             )
         )
+        self._find_facts(result)
+
+    # --- facts ---------------------------------------------------------------------------------
+
+    def _find_facts(self, result: CompareResult) -> None:
+        self._facts = None
+        self.facts_panel.clear()
+        left, right = result.left_id, result.right_id
+        text_a, text_b, comparison = self.view.left.text, self.view.right.text, result.comparison
+        self.tasks.run(
+            lambda _context: facts_view(left, right, comparison, text_a, text_b),
+            on_success=self._facts_ready,
+            lane=FACTS_LANE,
+            log_errors_as="facts",
+        )
+
+    def _facts_ready(self, view: FactsView | None) -> None:
+        if view is None or (view.left_id, view.right_id) != self.pair:
+            return
+        self._facts = view
+        self.facts_panel.set_view(view)
+        summary = view.summary
+        differ = summary.facts_differ + summary.names_spelled
+        self.stats_label.setText(
+            self.tr("Left {0} · right {1} · {2} passages · {3} moved · {4} facts differ").format(
+                side_line(summary.a), side_line(summary.b), summary.passages, summary.moved, differ
+            )
+        )
+
+    def _show_fact(self, pair: object) -> None:
+        """Both places of a fact: its words selected in each pane that states it."""
+        for side, pane in (("a", self.view.left), ("b", self.view.right)):
+            mention = pair.mention(side)
+            if mention is not None:
+                pane.select_range(mention.start, mention.end)
+
+    def report_inputs(self):  # noqa: ANN201 - (Comparison, FactsView, sides) or None
+        """What File > Export and File > Print make the report from: the pair on screen."""
+        if self._result is None or self._facts is None or None in self.pair:
+            return None
+        summaries = []
+        for article_id in self.pair:
+            try:
+                summaries.append(self.library.summary(article_id))
+            except Exception:  # noqa: BLE001 - a report without the source still reads
+                summaries.append(None)
+        titles = (self.view.left_column.title.text(), self.view.right_column.title.text())
+        sides = report_sides(titles, summaries, (self.view.left.text, self.view.right.text))
+        return self._result.comparison, self._facts, sides
 
     def _painted(self) -> None:
         if self._result is not None:

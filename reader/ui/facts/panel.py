@@ -1,0 +1,95 @@
+"""The facts panel beside the comparison: each fact the two articles state, disagreeing first; a row
+activated (Enter, double click) or reached with next/previous disagreement shows both places."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reader.facts import FactPair
+from reader.report.describe import label, shown, where
+from reader.report.html import COLOURS
+from reader.view.facts import FactsView, next_row
+
+COLUMNS = ("Fact", "Left", "Right")
+MAX_COLUMN_WIDTH = 150
+
+
+class FactsPanel(QWidget):
+    """`set_view(view)` fills it; `jump(pair)` asks the window to show a fact in both panes."""
+
+    jump = Signal(object)  # FactPair
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("factsPanel")
+        self.heading = QLabel(self.tr("Facts"), self)
+        self.heading.setObjectName("factsHeading")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("factsTree")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderLabels([self.tr(name) for name in COLUMNS])
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.tree.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        self.rows: tuple[FactPair, ...] = ()
+
+    def clear(self) -> None:
+        self.rows = ()
+        self.tree.clear()
+        self.heading.setText(self.tr("Facts"))
+
+    def set_view(self, view: FactsView) -> None:
+        self.tree.clear()
+        self.rows = view.rows()
+        differ = len(view.facts.differing)
+        self.heading.setText(self.tr("Facts: {0} differ, {1} shown").format(differ, len(self.rows)))
+        for pair in self.rows:
+            item = QTreeWidgetItem([label(pair), _side(pair, "a"), _side(pair, "b")])
+            colour = COLOURS.get(pair.status)
+            if colour:
+                item.setBackground(0, QBrush(QColor(colour)))
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+                item.setToolTip(column, _side(pair, "a" if column == 1 else "b", limit=400))
+            self.tree.addTopLevelItem(item)
+        for column in range(len(COLUMNS)):
+            self.tree.resizeColumnToContents(column)
+            # a long quote would push the other side out of sight: its tooltip has the whole of it
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN_WIDTH))
+
+    def current_row(self) -> int | None:
+        item = self.tree.currentItem()
+        return self.tree.indexOfTopLevelItem(item) if item is not None else None
+
+    def step(self, forward: bool) -> FactPair | None:
+        """Select the next (previous) disagreeing fact and show it; None when no fact differs."""
+        row = next_row(self.rows, self.current_row(), forward)
+        if row is None:
+            return None
+        item = self.tree.topLevelItem(row)
+        self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item)
+        self.jump.emit(self.rows[row])
+        return self.rows[row]
+
+    def focus(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        row = self.tree.indexOfTopLevelItem(item)
+        if 0 <= row < len(self.rows):
+            self.jump.emit(self.rows[row])
+
+
+def _side(pair: FactPair, side: str, limit: int = 70) -> str:
+    mention = pair.mention(side)
+    if mention is None:
+        return "—"
+    return f"{shown(mention, limit)} \u2066{where(mention)}\u2069"
