@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from library_helpers import seed_text
 
 from reader.compare import CHANGED, ONLY, SAME, CompareOptions, Segment, compare
+from reader.report.worddiff import differing_letters
 from reader.view.child_process import run_in_child
 from reader.view.compare_process import compare_in_child, pack, unpack
 from reader.view.comparison import CompareRequest, pick_similar_pair, prepare_result, swapped_result
@@ -44,8 +45,8 @@ def expected_styles(text: str, segments, moved) -> dict[int, set[int]]:
             style = Style.ONLY
         for offset in range(segment.start, segment.end):
             expected.setdefault(offset, set()).add(style)
-        if segment.kind == CHANGED:
-            for lo, hi in segment.chars:
+        if segment.kind == CHANGED:  # a changed number is marked whole (140 / 104)
+            for lo, hi in differing_letters(text, segment.start, segment.end, segment.chars):
                 for offset in range(lo, hi):
                     expected[offset].add(Style.CHANGED_CHARS)
     return {offset: styles for offset, styles in expected.items() if text[offset] != "\n"}

@@ -6,6 +6,7 @@ HTML with <del>/<ins>. Words equal under the spelling folds count as shared (A's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -14,6 +15,8 @@ from reader.compare import Comparison
 from reader.facts.alignment import align, extent
 
 Part = Literal["same", "a", "b"]
+# One number as written (و410.000, 07ر3, ١٤٠, 15%): C5+1 or 2015-2016 are not one number.
+_NUMBER_RE = re.compile(r"[^\W\d]{0,2}\d[\d.,٫٬ر]*[%٪]?")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def differing_letters(
     """The letters to mark inside a changed segment: the engine's `chars`, except that a changed
     number is marked whole (140 / 104 differ as numbers, not in the letter 4)."""
     piece = text[segment_start:segment_end].strip()
-    if piece and " " not in piece and any(ch.isdigit() for ch in piece):
+    if _NUMBER_RE.fullmatch(piece):
         lead = len(text[segment_start:segment_end]) - len(text[segment_start:segment_end].lstrip())
         return ((segment_start + lead, segment_start + lead + len(piece)),)
     return chars
