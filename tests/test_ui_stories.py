@@ -137,3 +137,17 @@ def test_the_heat_map_ramp_is_one_hue_from_light_to_dark():
     lightness = [c.lightnessF() for c in shades]
     assert lightness == sorted(lightness, reverse=True) and lightness[0] > 0.95 and lightness[-1] < 0.3
     assert all(c.blue() >= c.red() and c.blue() >= c.green() for c in shades)  # no red or green
+
+
+def test_add_feed_imports_its_entries(qtbot, window, monkeypatch):
+    from test_library_feeds import _server  # the feed tests' local server on 127.0.0.1
+
+    from reader.ui.stories import host
+
+    before = window.model.rowCount()
+    with _server() as site:
+        monkeypatch.setattr(host.QInputDialog, "getText", lambda *args, **kwargs: (f"{site}/atom.xml", True))
+        window.action("file.add_feed").trigger()
+        qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=20_000)
+    titles = {window.model.summary(row).title for row in range(window.model.rowCount())}
+    assert "خبر أتوم" in titles
