@@ -4,15 +4,17 @@ the story view's base report, collation, shared shares and who took from whom.""
 from __future__ import annotations
 
 import json
+import random
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from story_helpers import OUTLETS, make_newsroom
+from story_helpers import OUTLETS, WORDS, make_newsroom
 
 from reader.cli import main
-from reader.library import LibraryError
+from reader.library import LibraryError, open_library
+from reader.library.importers import make_draft
 from reader.stories import build_story_view, stories_of, story_containing
 from reader.stories.grouping import GROUPING, Link, cluster, headline_of
 from reader.stories.model import ABSENT, REWORDED, SAME
@@ -155,3 +157,34 @@ def test_clusters_are_disjoint_dense_and_short(data):
         assert (max(days[a] for a in group) - min(days[a] for a in group)).days <= GROUPING.max_span_days
         inside = sum(1 for a in group for b in group if a < b and (a, b) in linked)
         assert inside >= len(group) - 1  # connected by links: a story is never glued by nothing
+
+
+def test_related_joins_rewritten_reports_of_one_event_only_when_asked(tmp_path):
+    rng = random.Random(11)
+    library = open_library(tmp_path / "related.sqlite3", seed_if_empty=False)
+
+    def prose() -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(60)) + "."
+
+    first = _add_report(
+        library, prose(), "okaz", "2015-07-23 09:00", "اختطاف خمسة تشيكيين في البقاع اللبناني"
+    )
+    second = _add_report(library, prose(), "sabq", "2015-07-23 15:00", "اختطاف التشيكيين الخمسة في البقاع")
+    columns = [
+        _add_report(library, prose(), "alriyadh", f"2015-07-2{day} 08:00", "بين الخطأ والصواب")
+        for day in range(1, 5)
+    ]
+    for _ in range(30):  # a library of other titles, so that the names above are rare words
+        _add_report(library, prose(), "alyaum", "2015-07-22 10:00", " ".join(rng.sample(WORDS, 6)))
+    assert stories_of(library) == []
+    joined = [set(story.article_ids) for story in stories_of(library, related=True)]
+    assert {first, second} in joined
+    assert not any(set(columns) & group for group in joined)
+    library.close()
+
+
+def _add_report(library, text: str, source: str, when: str, title: str) -> int:
+    day, clock = when.split(" ")
+    draft = make_draft(text, original=text.encode(), encoding="utf-8", format="json", origin=title,
+                       title=title, source=source, date=day, time=clock)  # fmt: skip
+    return library.add(draft).article_id

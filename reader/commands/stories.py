@@ -45,6 +45,11 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         "stories", parents=[common, shown], help="reports sharing substantial text, grouped into stories"
     )
     parser.add_argument("--since", metavar="DATE", help="only stories seen on or after YYYY-MM-DD")
+    parser.add_argument(
+        "--related",
+        action="store_true",
+        help="also join same-period reports on one event, little shared wording",
+    )
     parser.set_defaults(run=run_stories)
 
     parser = subparsers.add_parser(
@@ -115,7 +120,7 @@ def run_stories(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise CliError(str(error)) from None
     with library_of(args) as library:
-        stories = stories_of(library, since=since)
+        stories = stories_of(library, since=since, related=args.related)
     if args.format == "json":
         print(json.dumps([story.to_dict() for story in stories], ensure_ascii=False, indent=1))
         return 0

@@ -15,12 +15,14 @@ from reader.stories.view import build_story_view
 
 
 def stories_of(
-    library: Library, since: str | None = None, settings: GroupingSettings = GROUPING
+    library: Library, since: str | None = None, settings: GroupingSettings = GROUPING, related: bool = False
 ) -> list[Story]:
-    """Every story of two or more reports (latest first); `since`: only those seen on or after it."""
+    """Every story of two or more reports (latest first); `since`: only those seen on or after it;
+    `related`: also same-period reports on the same event that share little wording."""
     summaries = library.summaries()
     keep = recurring_filter({s.id: day_of(s) for s in summaries}, settings)
-    stories = group_library(summaries, library.reuse.pair_counts(keep), library.reuse.sizes(), settings)
+    pairs, sizes = library.reuse.pair_counts(keep), library.reuse.sizes()
+    stories = group_library(summaries, pairs, sizes, settings, related=related)
     if since:
         stories = [story for story in stories if (story.last_seen or "") >= since]
     return stories

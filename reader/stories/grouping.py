@@ -22,6 +22,7 @@ from datetime import date as Date
 
 from reader.library import ArticleSummary
 from reader.stories.model import Story, moment_of
+from reader.stories.related import join_related
 from reader.text.normalize import fold_word
 from reader.text.search_fold import fold_chars
 from reader.text.stopwords import stopword_keys
@@ -188,12 +189,16 @@ def group_library(
     pair_counts: Mapping[tuple[int, int], int],
     sizes: Mapping[int, int],
     settings: GroupingSettings = GROUPING,
+    related: bool = False,
 ) -> list[Story]:
-    """Every story of two or more reports, latest first."""
+    """Every story of two or more reports, latest first. `related`: also join same-period reports
+    on the same event that share little wording (reader/stories/related.py)."""
     by_id = {s.id: s for s in summaries}
     days = {article_id: day_of(summary) for article_id, summary in by_id.items()}
     links = links_between(pair_counts, sizes, days, settings)
     groups = cluster(links, days, settings)
+    if related:
+        groups = join_related(groups, by_id, days)
     stories = [make_story([by_id[i] for i in group if i in by_id]) for group in groups]
     stories.sort(key=lambda story: (story.last_seen or "", story.article_ids[0]), reverse=True)
     return stories
