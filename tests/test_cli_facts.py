@@ -53,7 +53,7 @@ def test_without_colour_every_changed_word_is_marked_as_word_diff_does(capsys):
         assert f"[-{a}-]{{+{b}+}}" in passage
     assert "\x1b" not in out
     # places are paragraphs, not character offsets
-    assert "A ¶1-3, B ¶1-3" in passage.splitlines()[0]
+    assert "in order: ¶1–3 of A is ¶1–3 of B" in passage.splitlines()[0]
     assert not re.search(r"A \d+-\d+, B \d+-\d+", out)
 
 

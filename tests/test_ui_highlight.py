@@ -6,6 +6,7 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.compare import (
@@ -31,16 +32,28 @@ def seed(prefix: str) -> str:
     return entry.read_text(encoding="utf-8")
 
 
-BACKGROUND_TO_STYLE = {QColor(LIGHT.background(style)).name(): style for style in Style}
+FLAT = [s for s in Style if s not in (Style.SAME_REORDERED, Style.SAME_MOVED_REORDERED)]
+BACKGROUND_TO_STYLE = {QColor(LIGHT.background(style)).name(): style for style in FLAT}
 BACKGROUND_TO_STYLE[QColor(LIGHT.changed).name()] = Style.CHANGED  # CHANGED and CHANGED_MOVED share it
+HATCHED_TO_STYLE = {  # words reordered inside a passage: hatched in their shared colour
+    LIGHT.hatch(LIGHT.same).color().name(): Style.SAME_REORDERED,
+    LIGHT.hatch(LIGHT.moved).color().name(): Style.SAME_MOVED_REORDERED,
+}
 
 
-def expected_styles(text: str, comparison: Comparison, side: str) -> list[Style | None]:
-    """What each character should show, from the segments alone (None: a paragraph break)."""
+def expected_styles(
+    text: str, comparison: Comparison, side: str, moved_flags: list[bool] | None = None
+) -> list[Style | None]:
+    """What each character should show, from the segments alone (None: a paragraph break).
+    `moved_flags`: the passages painted as moved (the window's: those whose order changed)."""
+    if moved_flags is None:
+        moved_flags = [p.moved for p in comparison.passages]
     styles: list[Style | None] = [None] * len(text)
     for segment in comparison.segments(side):
-        moved = segment.passage is not None and comparison.passages[segment.passage].moved
-        if segment.kind == "same":
+        moved = segment.passage is not None and moved_flags[segment.passage]
+        if segment.kind == "same" and segment.reordered:
+            style = Style.SAME_MOVED_REORDERED if moved else Style.SAME_REORDERED
+        elif segment.kind == "same":
             style = Style.SAME_MOVED if moved else Style.SAME
         elif segment.kind == "changed":
             style = Style.CHANGED_MOVED if moved else Style.CHANGED
@@ -60,6 +73,8 @@ def expected_styles(text: str, comparison: Comparison, side: str) -> list[Style 
 
 
 def _style_of(fmt: QTextCharFormat) -> Style:
+    if fmt.background().style() == Qt.BrushStyle.BDiagPattern:
+        return HATCHED_TO_STYLE[fmt.background().color().name()]
     style = BACKGROUND_TO_STYLE[fmt.background().color().name()]
     if style == Style.CHANGED and fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine:
         return Style.CHANGED_MOVED
@@ -123,8 +138,9 @@ def test_painted_spans_equal_engine_segments_for_seed_pairs(qtbot, view, pair) -
     result = show(qtbot, view, text_a, text_b)
     comparison = result.comparison
     assert comparison == compare(display_text(text_a), display_text(text_b))
+    crossing = [p.crossing for p in result.placements]  # moved: the order changed
     for side, text in (("a", display_text(text_a)), ("b", display_text(text_b))):
-        assert painted_styles(view, side) == expected_styles(text, comparison, side)
+        assert painted_styles(view, side) == expected_styles(text, comparison, side, crossing)
     if pair == ("000", "001"):  # the pair with real reuse shows all kinds
         kinds = {s.kind for s in comparison.segments("a")}
         assert kinds == {"same", "changed", "only"}
@@ -212,7 +228,8 @@ def test_large_document_loads_and_is_highlighted_in_slices(qtbot, view) -> None:
     assert first.layout().formats()  # what is on screen is painted already
     assert view.highlighting() and not last.layout().formats()
     qtbot.waitUntil(lambda: not view.highlighting(), timeout=20_000)
-    assert painted_styles(view, "a") == expected_styles(text_a, result.comparison, "a")
+    crossing = [p.crossing for p in result.placements]
+    assert painted_styles(view, "a") == expected_styles(text_a, result.comparison, "a", crossing)
 
 
 def test_bands_of_moved_passages_cross(qtbot, view) -> None:
@@ -237,10 +254,10 @@ def test_scrolling_one_pane_brings_the_counterpart_into_view(qtbot, view) -> Non
     result = show(qtbot, view, text_a, text_b)
     comparison = result.comparison
     moved = next(k for k, p in enumerate(comparison.passages) if p.moved)
-    start_b, _ = comparison.passages[moved].b
+    start_b, end_b = comparison.passages[moved].b
     view.left.setFocus()
-    # bring the passage's start in the right pane to the middle: the left pane follows
-    view.right.scroll_offset_to(start_b, view.right.viewport().height() / 2)
+    # bring the passage's middle in the right pane to the middle: the left pane follows
+    view.right.scroll_offset_to((start_b + end_b) // 2, view.right.viewport().height() / 2)
     start_a, end_a = comparison.passages[moved].a
     visible = view.left.visible_blocks()
     first = view.left.positions.to_py(visible.positions[0])

@@ -133,4 +133,4 @@ def test_the_pane_header_shows_the_override_and_reverses_nothing(qtbot):
     view.set_texts("نص", "نص", OVERRIDDEN, "عنوان")
     header = view.left_column.title
     assert isinstance(header, QLabel)
-    assert "\u202e" not in header.text() and header.text().endswith("⇇مقلوب 000,01")
+    assert "\u202e" not in header.full_text and header.full_text.endswith("⇇مقلوب 000,01")

@@ -39,8 +39,11 @@ def expected_styles(text: str, segments, moved) -> dict[int, set[int]]:
     expected: dict[int, set[int]] = {}
     for segment in segments:
         style = BASE_STYLE[segment.kind]
-        if segment.passage is not None and segment.kind != ONLY and moved[segment.passage]:
+        is_moved = segment.passage is not None and moved[segment.passage]
+        if segment.kind != ONLY and is_moved:
             style = Style.SAME_MOVED if segment.kind == SAME else Style.CHANGED_MOVED
+        if segment.kind == SAME and segment.reordered:  # same words found elsewhere in the passage
+            style = Style.SAME_MOVED_REORDERED if is_moved else Style.SAME_REORDERED
         if segment.passage is None:
             style = Style.ONLY
         for offset in range(segment.start, segment.end):
@@ -70,9 +73,10 @@ def test_span_tables_paint_each_character_as_its_segment_says(parts, data) -> No
     text = display_text("".join(parts)) or "قال"
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=6)) | {0, len(text)})
     kinds = [data.draw(st.sampled_from([SAME, CHANGED, ONLY])) for _ in cuts[1:]]
+    reordered = [kind == SAME and data.draw(st.booleans()) for kind in kinds]
     segments = tuple(
-        Segment(lo, hi, kind, None if kind == ONLY else 0, ((lo, lo + 1),) if kind == CHANGED else ())
-        for lo, hi, kind in zip(cuts, cuts[1:], kinds, strict=False)
+        Segment(lo, hi, kind, None if kind == ONLY else 0, ((lo, lo + 1),) if kind == CHANGED else (), again)
+        for lo, hi, kind, again in zip(cuts, cuts[1:], kinds, reordered, strict=False)
         if hi > lo
     )
     moved = [data.draw(st.booleans())]
@@ -86,7 +90,9 @@ def test_a_seed_pair_prepared_for_the_panes() -> None:
     comparison = result.comparison
     assert comparison == compare(text_a, text_b)
     assert (result.left_id, result.right_id) == (7, 8) and comparison.stats.passages == 3
-    moved = [p.moved for p in comparison.passages]
+    # painted as moved: the passages whose order changed; 001 keeps 000's order, cutting between
+    moved = [p.crossing for p in result.placements]
+    assert moved == [False] * 3 and [p.moved for p in comparison.passages].count(True) == 2
     for text, table, side in ((text_a, result.table_a, "a"), (text_b, result.table_b, "b")):
         assert painted_styles(text, table) == expected_styles(text, comparison.segments(side), moved)
     # each hunk is a stretch of differing words, trimmed, inside the segments that are not `same`

@@ -17,6 +17,14 @@ from reader.facts import Facts
 from reader.facts.alignment import extent
 from reader.facts.words import Words
 from reader.report.describe import label, shown, where
+from reader.report.moves import (
+    Placement,
+    describe,
+    moves_line,
+    paragraph_span,
+    paragraphs_label,
+    placements,
+)
 from reader.report.summary import Summary, facts_line, side_line
 from reader.report.worddiff import differing_letters, merged
 from reader.terminal import Run, TerminalWriter, text_width
@@ -44,6 +52,7 @@ def write_report(
     sides = {
         side: ReportSide(d.label, d.text, d.detail, Words(d.text)) for side, d in (("a", doc_a), ("b", doc_b))
     }
+    places = placements(result, sides["a"].words.paragraph_starts, sides["b"].words.paragraph_starts)
     for side in ("a", "b"):
         doc = sides[side]
         out.paragraph(
@@ -56,7 +65,7 @@ def write_report(
         [
             (
                 f"Shared: A {side_line(summary.a)} · B {side_line(summary.b)} · "
-                f"{count(summary.passages, 'passage')}, {summary.moved} moved",
+                f"{count(summary.passages, 'passage')}, {moves_line(places)}",
                 "heading",
             )
         ]
@@ -79,7 +88,7 @@ def write_report(
     else:
         out.paragraph([("Marks: [-A's words-]{+B's words+} · ¶ = paragraph", "dim")])
     _write_facts(out, facts)
-    _write_passages(out, result, sides)
+    _write_passages(out, result, sides, places)
     _write_only(out, result, sides)
 
 
@@ -124,9 +133,10 @@ def _marked(a: str, b: str, color: bool) -> list[Run]:
     return runs
 
 
-def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, ReportSide]) -> None:
-    order = sorted(range(len(result.passages)), key=lambda i: result.passages[i].a)
-    b_rank = {index: rank for rank, index in enumerate(sorted(order, key=lambda i: result.passages[i].b))}
+def _write_passages(
+    out: TerminalWriter, result: Comparison, sides: dict[str, ReportSide], places: tuple[Placement, ...]
+) -> None:
+    order = sorted(range(len(result.passages)), key=lambda i: (result.passages[i].a, result.passages[i].b))
     if not order:
         out.blank()
         out.paragraph([("No shared passages: the two texts have nothing Qarin could align.", "heading")])
@@ -134,12 +144,8 @@ def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, Re
         passage = result.passages[index]
         out.blank()
         title: list[Run] = [(f"Passage {number} of {len(order)} · {passage.similarity:.0%} same words", None)]
-        if passage.moved:
-            title += [(" · ", None), (f"moved: no. {b_rank[index] + 1} in B", "moved")]
+        title += [(" · ", None), (describe(places, index), "moved" if places[index].crossing else "dim")]
         spans = {side: extent(result, index, side) for side in ("a", "b")}
-        title.append(
-            (f" · A {_paragraphs(sides['a'], spans['a'])}, B {_paragraphs(sides['b'], spans['b'])}", "dim")
-        )
         _rule(out, title)
         if out.options.color:
             for side in ("a", "b"):
@@ -163,8 +169,7 @@ def _write_passages(out: TerminalWriter, result: Comparison, sides: dict[str, Re
 
 
 def _paragraphs(side: ReportSide, span: tuple[int, int]) -> str:
-    first, last = side.words.paragraph(span[0]), side.words.paragraph(max(span[0], span[1] - 1))
-    return f"¶{first}" if first == last else f"¶{first}-{last}"
+    return paragraphs_label()(paragraph_span(side.words.paragraph_starts, span))
 
 
 def _write_only(out: TerminalWriter, result: Comparison, sides: dict[str, ReportSide]) -> None:

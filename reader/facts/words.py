@@ -51,6 +51,11 @@ def paragraph_numbers(text: str) -> list[int]:
     return [m.start() for m in _PARAGRAPH_RE.finditer(text)]
 
 
+def paragraph_at(starts: list[int], offset: int) -> int:
+    """The 1-based number of the paragraph holding `offset`, given `paragraph_numbers`."""
+    return max(1, bisect_right(starts, offset))
+
+
 @dataclass(frozen=True)
 class Words:
     text: str
@@ -72,7 +77,7 @@ class Words:
         return paragraph_numbers(self.text)
 
     def paragraph(self, offset: int) -> int:
-        return max(1, bisect_right(self.paragraph_starts, offset))
+        return paragraph_at(self.paragraph_starts, offset)
 
     def index_at(self, offset: int) -> int:
         """The first token that ends after `offset`."""

@@ -11,7 +11,6 @@ of CSS) prints and writes the same page as PDF (`for_qt=True` leaves the font to
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from html import escape
 
@@ -22,6 +21,7 @@ from reader.facts.alignment import extent
 from reader.facts.words import paragraph_numbers
 from reader.report.describe import label, shown, where
 from reader.report.fonts import FONT_STACK, embedded_font_css
+from reader.report.moves import Placement, describe, moves_line, placements
 from reader.report.summary import Summary, facts_line, side_line
 from reader.report.worddiff import differing_letters
 from reader.terminal import base_direction
@@ -63,11 +63,12 @@ def report_html(
         _qt_sizes(_STYLE) if for_qt else _STYLE.replace("FONTS", FONT_STACK),
         "</style></head><body>",
     ]
+    places = placements(comparison, paragraph_numbers(a.text), paragraph_numbers(b.text))
     body = [
-        _header(a, b, summary),
+        _header(a, b, summary, moves_line(places)),
         _legend(),
         _facts_table(facts),
-        _passages(comparison, a, b),
+        _passages(comparison, a, b, places),
         _only(comparison, a, b),
         '<p class="foot" dir="ltr">Made by Qarin (قارِن).</p>',
         "</body></html>",
@@ -120,7 +121,7 @@ def _title(side: ReportSide) -> str:
     return side.title or side.label
 
 
-def _header(a: ReportSide, b: ReportSide, summary: Summary) -> str:
+def _header(a: ReportSide, b: ReportSide, summary: Summary, moves: str) -> str:
     rows = []
     for name, side in (("A", a), ("B", b)):
         details = " · ".join(escape(x) for x in (side.source, side.date, side.label) if x)
@@ -131,7 +132,7 @@ def _header(a: ReportSide, b: ReportSide, summary: Summary) -> str:
         )
     shares = (
         f"Shared: A {side_line(summary.a)} · B {side_line(summary.b)} · "
-        f"{summary.passages} passage{'s' if summary.passages != 1 else ''}, {summary.moved} moved"
+        f"{summary.passages} passage{'s' if summary.passages != 1 else ''}, {moves}"
     )
     return (
         '<h1 dir="ltr">Qarin comparison</h1>'
@@ -215,19 +216,18 @@ def _marked(a: str, b: str) -> str:
     return " ".join(out)
 
 
-def _passages(comparison: Comparison, a: ReportSide, b: ReportSide) -> str:
-    order = sorted(range(len(comparison.passages)), key=lambda i: comparison.passages[i].a)
-    b_rank = {index: rank for rank, index in enumerate(sorted(order, key=lambda i: comparison.passages[i].b))}
-    starts = {"a": paragraph_numbers(a.text), "b": paragraph_numbers(b.text)}
+def _passages(comparison: Comparison, a: ReportSide, b: ReportSide, places: tuple[Placement, ...]) -> str:
+    order = sorted(
+        range(len(comparison.passages)), key=lambda i: (comparison.passages[i].a, comparison.passages[i].b)
+    )
     parts = [f'<h2 dir="ltr">Passages ({len(order)})</h2>']
     for number, index in enumerate(order, start=1):
         passage = comparison.passages[index]
         spans = {side: extent(comparison, index, side) for side in ("a", "b")}
         title = f"Passage {number} of {len(order)} · {passage.similarity:.0%} same words"
-        title += f" · A {_paragraphs(starts['a'], spans['a'])}, B {_paragraphs(starts['b'], spans['b'])}"
+        title += f" · {describe(places, index)}"
         moved = ""
-        if passage.moved:
-            title += f" · moved: no. {b_rank[index] + 1} in B"
+        if places[index].crossing:
             edge, fill = COLOURS["moved"], COLOURS["moved_fill"]
             moved = f' style="border-right:6px solid {edge}; background-color:{fill}"'
         cells = "".join(
@@ -241,12 +241,6 @@ def _passages(comparison: Comparison, a: ReportSide, b: ReportSide) -> str:
     if not order:
         parts.append('<p dir="ltr">No shared passages.</p>')
     return "".join(parts)
-
-
-def _paragraphs(starts: list[int], span: tuple[int, int]) -> str:
-    first = max(1, bisect_right(starts, span[0]))
-    last = max(1, bisect_right(starts, max(span[0], span[1] - 1)))
-    return f"¶{first}" if first == last else f"¶{first}-{last}"
 
 
 def _styled(text: str, segments: tuple[Segment, ...], start: int, end: int) -> str:

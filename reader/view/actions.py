@@ -9,11 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate collects
-    """Mark `text` for translation in `context`; it is translated where it is shown."""
-    return text
-
+from reader.text.translation import QT_TRANSLATE_NOOP
 
 CONTEXT = "Actions"  # translation context of the labels below
 MENUS = ("File", "Edit", "View", "Go", "Matching", "Help")

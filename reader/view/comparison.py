@@ -12,7 +12,9 @@ from itertools import combinations
 from pathlib import Path
 
 from reader.compare import CompareOptions, Comparison, compare
+from reader.facts.words import paragraph_numbers
 from reader.library import open_library
+from reader.report.moves import Placement, crossing_flags, describe, placements
 from reader.view.compare_process import LARGE_INPUT_CHARS, compare_anywhere, jaccard, word_set
 from reader.view.navigation import Hunk, PassageIndex, difference_hunks, overview_marks
 from reader.view.paragraphs import display_text
@@ -50,6 +52,15 @@ class CompareResult:
     overview_b: tuple[tuple[int, str], ...] = ()
     index_a: PassageIndex | None = None  # built here too: sorting thousands of passages takes a while
     index_b: PassageIndex | None = None
+    paragraphs_a: tuple[int, ...] = ()  # start offsets of each text's paragraphs (¶ numbers)
+    paragraphs_b: tuple[int, ...] = ()
+    placements: tuple[Placement, ...] = ()  # where each passage stands (reader.report.moves)
+
+    def describe(
+        self, passage: int, translate: Callable[[str], str] = str, number: Callable[[int], str] = str
+    ) -> str:
+        """Where a passage stands, in words ("brought forward: ¶7 of A is ¶3 of B")."""
+        return describe(self.placements, passage, translate, number) if self.placements else ""
 
     def indexes(self) -> dict[str, PassageIndex]:
         comparison = self.comparison
@@ -68,8 +79,10 @@ def prepare_result(
     comparison = compare_anywhere(text_a, text_b, request.options, cancelled)
     if comparison is None:
         return None
-    table_a, table_b = build_tables(text_a, text_b, comparison)
-    moved = [p.moved for p in comparison.passages]
+    paragraphs_a, paragraphs_b = paragraph_numbers(text_a), paragraph_numbers(text_b)
+    places = placements(comparison, paragraphs_a, paragraphs_b)
+    moved = crossing_flags(places)  # painted as moved: passages whose order changed
+    table_a, table_b = build_tables(text_a, text_b, comparison, moved)
     return CompareResult(
         request.left_id,
         request.right_id,
@@ -83,14 +96,18 @@ def prepare_result(
         overview_marks(len(text_b), comparison.segments("b"), moved),
         PassageIndex(comparison, "a", comparison.a_length, comparison.b_length),
         PassageIndex(comparison, "b", comparison.b_length, comparison.a_length),
+        tuple(paragraphs_a),
+        tuple(paragraphs_b),
+        places,
     )
 
 
 def swapped_result(result: CompareResult) -> CompareResult:
+    swapped = result.comparison.swapped()
     return CompareResult(
         result.right_id,
         result.left_id,
-        result.comparison.swapped(),
+        swapped,
         result.table_b,
         result.table_a,
         result.hunks_b,
@@ -98,7 +115,12 @@ def swapped_result(result: CompareResult) -> CompareResult:
         result.seconds,
         result.overview_b,
         result.overview_a,
-    )  # the passage indexes are rebuilt for the swapped comparison on use
+        None,  # the passage indexes are rebuilt for the swapped comparison on use
+        None,
+        result.paragraphs_b,
+        result.paragraphs_a,
+        placements(swapped, list(result.paragraphs_b), list(result.paragraphs_a)),
+    )
 
 
 def pick_similar_pair(texts: dict[int, str], options: CompareOptions) -> tuple[int, int] | None:

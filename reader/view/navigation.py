@@ -6,8 +6,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
-from reader.compare import Comparison, Segment
+from reader.compare import Comparison, Passage, Segment
+from reader.facts.alignment import align
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,48 +62,77 @@ def next_hunk(hunks: Sequence[Hunk], offset: int, forward: bool) -> Hunk | None:
 
 
 class PassageIndex:
-    """Passages of one comparison seen from one side ("a" or "b")."""
+    """Passages of one comparison seen from one side ("a" or "b").
+
+    A side's passages follow each other without overlapping, except where a passage of this text
+    is aligned at two places of the other (`Passage.reused`): then two passages share a span here.
+    They are ordered by their start here, then by their counterpart's start, so stepping visits
+    both places; `reach` (the furthest end so far) keeps the bisections right over overlaps."""
 
     def __init__(self, comparison: Comparison, side: str, own_length: int, other_length: int) -> None:
         self.comparison = comparison
         other = "b" if side == "a" else "a"
         spans = [(p.span(side), p.span(other), k, p.moved) for k, p in enumerate(comparison.passages)]
-        spans.sort(key=lambda item: item[0][0])
+        spans.sort(key=lambda item: (item[0][0], item[1][0]))
         self.order = [k for _, _, k, _ in spans]  # passage indices in this side's reading order
+        self.rank = {k: rank for rank, k in enumerate(self.order)}
         self.own = [own for own, _, _, _ in spans]
         self.other = [theirs for _, theirs, _, _ in spans]
         self.starts = [own[0] for own in self.own]
-        self.ends = [own[1] for own in self.own]  # sorted too: a side's passages are disjoint
+        self.ends = [own[1] for own in self.own]
+        self.reach = list(accumulate(self.ends, max))  # sorted even where passages overlap
         anchors = [(own, theirs) for own, theirs, _, moved in spans if not moved]
         self.anchor_starts = [own[0] for own, _ in anchors]
         self.anchors = anchors
         self.own_length = own_length
         self.other_length = other_length
 
-    def passage_at(self, offset: int) -> int | None:
+    def ranks_at(self, offset: int) -> list[int]:
+        """Ranks (positions in `order`) of the passages holding `offset`, in reading order."""
         k = bisect_right(self.starts, offset) - 1
-        if k >= 0 and self.own[k][0] <= offset < self.own[k][1]:
-            return self.order[k]
-        return None
+        found = []
+        while k >= 0 and self.reach[k] > offset:
+            if self.ends[k] > offset:
+                found.append(k)
+            k -= 1
+        return found[::-1]
+
+    def passages_at(self, offset: int) -> list[int]:
+        """Every passage holding `offset` (two or more where a passage is used twice)."""
+        return [self.order[k] for k in self.ranks_at(offset)]
+
+    def passage_at(self, offset: int, prefer: int | None = None) -> int | None:
+        """The passage holding `offset`: `prefer` if it is one of them, else the first."""
+        found = self.passages_at(offset)
+        if prefer is not None and prefer in found:
+            return prefer
+        return found[0] if found else None
+
+    def visible(self, first: int, last: int) -> list[int]:
+        """Passages with a part in [first, last), found by bisection among thousands."""
+        lo = bisect_right(self.reach, first)
+        hi = bisect_left(self.starts, last)
+        return [self.order[k] for k in range(lo, hi) if self.ends[k] > first]
 
     def step(self, current: int | None, offset: int, forward: bool) -> int | None:
         """The passage after (before) the current one, or after (before) `offset` if none is current."""
         if not self.order:
             return None
-        if current is not None and current in self.order:
-            k = self.order.index(current) + (1 if forward else -1)
+        if current is not None and current in self.rank:
+            k = self.rank[current] + (1 if forward else -1)
         elif forward:  # the first passage starting at or after the cursor
             k = bisect_left(self.starts, offset)
         else:  # the last one starting before it
             k = bisect_left(self.starts, offset) - 1
         return self.order[k] if 0 <= k < len(self.order) else None
 
-    def counterpart(self, offset: int) -> int:
-        """Where `offset` lands in the other text: proportionally inside its passage, else between
-        the neighbouring passages that did not move."""
-        k = bisect_right(self.starts, offset) - 1
-        if k >= 0 and self.own[k][0] <= offset < self.own[k][1]:
-            return _scale(offset, self.own[k], self.other[k])
+    def counterpart(self, offset: int, prefer: int | None = None) -> int:
+        """Where `offset` lands in the other text: proportionally inside its passage (`prefer` where
+        two hold it), else between the neighbouring passages that did not move."""
+        ranks = self.ranks_at(offset)
+        if ranks:
+            chosen = next((k for k in ranks if self.order[k] == prefer), ranks[0])
+            return _scale(offset, self.own[chosen], self.other[chosen])
         k = bisect_right(self.anchor_starts, offset) - 1
         # the gap after anchor k (or the start of the text) up to the next anchor (or the end)
         while k >= 0 and self.anchors[k][0][1] > offset:
@@ -112,6 +143,30 @@ class PassageIndex:
         else:
             own_hi, other_hi = self.own_length, self.other_length
         return _scale(offset, (own_lo, own_hi), (other_lo, max(other_lo, other_hi)))
+
+
+def change_counterpart(
+    text_a: str, text_b: str, passage: Passage, side: str, start: int, end: int
+) -> tuple[int, int]:
+    """The stretch of the other text that the change [start, end) of `side` stands for, inside its
+    passage: what the other text says instead (empty where it says nothing: the place words were
+    left out). The passage's two sides are lined up word by word (reader.facts.alignment)."""
+    stretches = align(text_a, passage.a, text_b, passage.b)
+    other = "b" if side == "a" else "a"
+    lo = hi = -1
+    for stretch in stretches:
+        own, theirs = getattr(stretch, side), getattr(stretch, other)
+        inside = own[0] < end and own[1] > start if own[0] < own[1] else start <= own[0] <= end
+        if not inside or (own[0] == own[1] and stretch.op == "equal"):
+            continue
+        if stretch.op == "equal":  # the same words: the part of them the change covers
+            theirs = (_scale(max(start, own[0]), own, theirs), _scale(min(end, own[1]), own, theirs))
+        lo = theirs[0] if lo < 0 else min(lo, theirs[0])
+        hi = max(hi, theirs[1])
+    if lo < 0:  # nothing lined up (a change of spacing only): the proportional place
+        at = _scale(start, passage.span(side), passage.span(other))
+        return at, at
+    return lo, hi
 
 
 def _scale(offset: int, own: tuple[int, int], other: tuple[int, int]) -> int:

@@ -18,7 +18,8 @@ from reader.view.paragraphs import PositionMap, direction_marks, paragraph_start
 
 
 class Style(IntEnum):
-    """What a span of text is; CURRENT is a flag added to any of them."""
+    """What a span of text is; CURRENT is a flag added to any of them. `moved`: the passage changed
+    order (reader.report.moves); `reordered`: same words matched at another place inside it."""
 
     SAME = 0
     SAME_MOVED = 1
@@ -26,6 +27,8 @@ class Style(IntEnum):
     CHANGED_MOVED = 3
     CHANGED_CHARS = 4
     ONLY = 5
+    SAME_REORDERED = 6
+    SAME_MOVED_REORDERED = 7
 
 
 CURRENT = 8  # bit flag: the span lies in the selected passage
@@ -48,6 +51,8 @@ def _style(segment: Segment, moved: Sequence[bool]) -> int:
         return Style.ONLY
     is_moved = moved[segment.passage] if segment.passage < len(moved) else False
     if segment.kind == SAME:
+        if segment.reordered:
+            return Style.SAME_MOVED_REORDERED if is_moved else Style.SAME_REORDERED
         return Style.SAME_MOVED if is_moved else Style.SAME
     return Style.CHANGED_MOVED if is_moved else Style.CHANGED
 
@@ -81,8 +86,13 @@ def build_span_table(text: str, segments: Sequence[Segment], moved: Sequence[boo
     return SpanTable(tuple(tuple(p) for p in pieces), tuple(starts), positions)
 
 
-def build_tables(text_a: str, text_b: str, comparison: Comparison) -> tuple[SpanTable, SpanTable]:
-    moved = [p.moved for p in comparison.passages]
+def build_tables(
+    text_a: str, text_b: str, comparison: Comparison, moved: Sequence[bool] | None = None
+) -> tuple[SpanTable, SpanTable]:
+    """Both panes' tables; `moved` (per passage) says which to paint as moved (default: the
+    engine's flags; the window passes those whose order changed)."""
+    if moved is None:
+        moved = [p.moved for p in comparison.passages]
     return (
         build_span_table(text_a, comparison.segments("a"), moved),
         build_span_table(text_b, comparison.segments("b"), moved),

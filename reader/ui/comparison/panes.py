@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
@@ -14,12 +15,15 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QMouseEvent,
+    QPainter,
     QPaintEvent,
+    QTextBlock,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from reader.ui.comparison.outlines import Outlines, OutlineStyle, paint_outlines
 from reader.view.paragraphs import (
     HIDDEN_SIGNS,
     PositionMap,
@@ -106,6 +110,7 @@ class ReadingPane(QPlainTextEdit):
         self.reveal_hidden = True
         self.positions = PositionMap("")
         self.ltr_blocks: frozenset[int] = frozenset()
+        self.outlines: dict[str, Outlines] = {}  # role ("change", "find" ...) -> ranges drawn outlined
         self._apply_font()
 
     # --- text ----------------------------------------------------------------------------------
@@ -252,21 +257,47 @@ class ReadingPane(QPlainTextEdit):
         return self.positions.to_py(cursor.position())
 
     def scroll_offset_to(self, offset: int, y: float) -> None:
-        """Scroll so the line holding `offset` sits at viewport height `y` (to the nearest line)."""
+        """Scroll so the line holding `offset` sits across viewport height `y` (to the nearest
+        line). The scroll bar counts lines: the lines above are counted by their laid-out heights."""
         qt_position = self.positions.to_qt(offset)
         block = self.document().findBlock(qt_position)
         if not block.isValid():
             return
+        self.blockBoundingRect(block)  # lays the block out if it is not yet (out of view)
         layout = block.layout()
         line_in_block = 0
+        own_height = float(self.fontMetrics().lineSpacing())
         if layout is not None and layout.lineCount() > 0:
             line = layout.lineForTextPosition(qt_position - block.position())
             if line.isValid():
                 line_in_block = line.lineNumber()
-        line_height = max(1, self.fontMetrics().lineSpacing())
-        target = block.firstLineNumber() + line_in_block - int(y / line_height)
+                own_height = line.height()
+        above = self._lines_above(block, line_in_block, y - own_height / 2)
+        target = block.firstLineNumber() + line_in_block - above
         bar = self.verticalScrollBar()
         bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def _lines_above(self, block: QTextBlock, line_in_block: int, y: float) -> int:
+        """How many lines above line `line_in_block` of `block` fill height `y`, to the nearest."""
+        spacing = max(1.0, float(self.fontMetrics().lineSpacing()))
+        count, height = 0, 0.0
+        number = line_in_block - 1
+        while block.isValid() and height < y:
+            layout = block.layout()
+            laid_out = layout is not None and layout.lineCount() > 0
+            while number >= 0 and height < y:
+                line_height = layout.lineAt(number).height() if laid_out else spacing
+                if height + line_height / 2 > y:
+                    return count
+                height += line_height
+                count += 1
+                number -= 1
+            block = block.previous()
+            if block.isValid():
+                self.blockBoundingRect(block)
+                lines = block.layout().lineCount() if block.layout() is not None else 0
+                number = (lines or max(1, block.lineCount())) - 1
+        return count
 
     def select_range(self, start: int, end: int, *, scroll: bool = True) -> None:
         """Select [start, end) (Python offsets) and bring it into view."""
@@ -276,6 +307,40 @@ class ReadingPane(QPlainTextEdit):
         self.setTextCursor(cursor)
         if scroll:
             self.scroll_offset_to(start, self.viewport().height() / 3)
+
+    def set_outlines(self, role: str, ranges: Sequence[tuple[int, int]], style: OutlineStyle) -> None:
+        """Outline the Python ranges under `role` (replacing that role's earlier ones); an empty
+        range is drawn as an insertion bar. No ranges: the role is cleared."""
+        if ranges:
+            to_qt = self.positions.to_qt
+            self.outlines[role] = Outlines.of([(to_qt(lo), to_qt(hi)) for lo, hi in ranges], style)
+        elif self.outlines.pop(role, None) is None:
+            return
+        self.viewport().update()
+
+    def outlined(self, role: str) -> list[tuple[int, int]]:
+        """The Python ranges outlined under `role`."""
+        outlines = self.outlines.get(role)
+        if outlines is None:
+            return []
+        to_py = self.positions.to_py
+        return [(to_py(lo), to_py(hi)) for lo, hi in zip(outlines.starts, outlines.ends, strict=True)]
+
+    def bring_into_view(self, start: int, end: int, y: float | None = None) -> None:
+        """Scroll so [start, end) is in view: to height `y` when given, else only if it is not."""
+        if y is None:
+            visible = self.visible_blocks()
+            top, bottom = visible.span(self.positions.to_qt(start), self.positions.to_qt(max(start, end)))
+            if top >= 0 and bottom <= visible.viewport_height:
+                return
+            y = self.viewport().height() / 3
+        self.scroll_offset_to(start, y)
+
+    def place_cursor(self, offset: int) -> None:
+        """Move the text cursor to `offset` without selecting (a selection hides the colours)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(min(offset, len(self.text))))
+        self.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -309,6 +374,10 @@ class ReadingPane(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         self._align_visible_ltr_blocks()
         super().paintEvent(event)
+        if self.outlines:
+            painter = QPainter(self.viewport())
+            paint_outlines(self, painter, list(self.outlines.values()))
+            painter.end()
         self.painted.emit()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override

@@ -1,23 +1,77 @@
 """The two reading panes with the link map between them: applying a result, synchronised scrolling,
-walking differences and passages, and marking the selected passage on both sides."""
+walking differences and passages, marking the current change and the selected passage on both
+sides, and keeping the reading position when texts change or the panes resize."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from reader.compare import Comparison
+from reader.report.moves import CONTEXT as MOVES_CONTEXT
+from reader.text.direction import is_right_to_left
 from reader.ui.comparison.highlighter import DiffHighlighter, IncrementalRehighlighter
 from reader.ui.comparison.linkmap import LinkMap
 from reader.ui.comparison.overview import OverviewRuler
 from reader.ui.comparison.panes import ReadingPane
 from reader.ui.comparison.theme import Legend, Theme, current_theme
 from reader.view.comparison import CompareResult
-from reader.view.navigation import Hunk, PassageIndex, next_hunk
+from reader.view.navigation import Hunk, PassageIndex, change_counterpart, next_hunk
 from reader.view.paragraphs import reveal_hidden
 
 SIDES = ("a", "b")
 SYNC_POINT = 0.5  # the height (share of the viewport) kept aligned while scrolling, as Meld does
+CHANGE_ROLE = "change"  # the outline of the current change (and its counterpart)
+
+
+def other_side(side: str) -> str:
+    return "b" if side == "a" else "a"
+
+
+@dataclass(frozen=True)
+class ReadingPosition:
+    """What the reader is looking at: the text at height `y` of one pane's viewport."""
+
+    side: str
+    offset: int
+    y: float
+
+
+@dataclass(frozen=True)
+class Change:
+    """The current difference: a hunk of `side` and the stretch of the other side it stands for."""
+
+    side: str
+    hunk: Hunk
+    counterpart: tuple[int, int] | None  # None: outside every passage, nothing stands for it
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that shows its whole text when it fits and ends in an ellipsis when it
+    does not (at the end of the text: the left for Arabic); the tooltip holds all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.contentsRect().width())
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, width))
 
 
 class _PaneColumn(QWidget):
@@ -26,10 +80,8 @@ class _PaneColumn(QWidget):
     def __init__(self, pane: ReadingPane, ruler_outside_left: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ruler = OverviewRuler(pane, self)
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel(self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -40,6 +92,15 @@ class _PaneColumn(QWidget):
         row.addWidget(pane, 1)
         row.insertWidget(0 if ruler_outside_left else 1, self.ruler)
         layout.addLayout(row, 1)
+
+    def set_title(self, title: str) -> None:
+        """The article's title, laid out in its own direction and elided to fit."""
+        rtl = is_right_to_left(title)
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.title.setLayoutDirection(direction)
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        self.title.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        self.title.set_full_text(title)
 
 
 class ComparisonView(QWidget):
@@ -70,7 +131,11 @@ class ComparisonView(QWidget):
         self.result: CompareResult | None = None
         self.indexes: dict[str, PassageIndex] = {}
         self.current_passage: int | None = None
+        self.current_change: Change | None = None
         self.active_side = "a"
+        self.number: Callable[[int], str] = str  # how numbers are written (the window's digits)
+        self._restore: ReadingPosition | None = None  # to show again once the next result is in
+        self._resizing: ReadingPosition | None = None
         self._syncing = False
         self._awaiting_paint: set[str] = set()
         self._pending: CompareResult | None = None  # a result waiting for a long text to load
@@ -106,12 +171,25 @@ class ComparisonView(QWidget):
             pane.focused.connect(lambda s=side: setattr(self, "active_side", s))
             pane.painted.connect(lambda s=side: self._pane_painted(s))
             pane.loaded.connect(self._pane_loaded)
+            pane.installEventFilter(self)
         self.linkmap.passageClicked.connect(lambda index: self.select_passage(index, origin=self.active_side))
+        self.linkmap.describe = self.passage_summary
 
     # --- texts and results ---------------------------------------------------------------------
 
-    def set_texts(self, text_a: str | None, text_b: str | None, title_a: str = "", title_b: str = "") -> None:
-        """New texts (None keeps a side's text and its highlights until the next result)."""
+    def set_texts(
+        self,
+        text_a: str | None,
+        text_b: str | None,
+        title_a: str = "",
+        title_b: str = "",
+        keep: ReadingPosition | None = None,
+    ) -> None:
+        """New texts (None keeps a side's text and its highlights until the next result). The
+        reading position is kept: `keep` if given (the window swaps sides), else that of a pane
+        whose text stays; the other pane is aligned to it once the comparison is in."""
+        if keep is None and (text_a is None) != (text_b is None):
+            keep = self.reading_position("a" if text_a is None else "b")
         self.clear_result()
         for side, text in zip(SIDES, (text_a, text_b), strict=True):
             if text is not None:
@@ -119,14 +197,18 @@ class ComparisonView(QWidget):
                 self.highlighters[side].set_table(None)
                 self.panes[side].set_text(text)
         # hidden characters as signs: an override in a title shows, and reverses nothing
-        self.left_column.title.setText(reveal_hidden(title_a))
-        self.right_column.title.setText(reveal_hidden(title_b))
+        self.left_column.set_title(reveal_hidden(title_a))
+        self.right_column.set_title(reveal_hidden(title_b))
+        self._restore = keep
+        if keep is not None and not self.panes[keep.side].loading:
+            self.panes[keep.side].scroll_offset_to(keep.offset, keep.y)
 
     def clear_result(self) -> None:
         """Forget the result: no bands, no passage; highlights stay until replaced."""
         self.result = None
         self._pending = None
         self.indexes = {}
+        self.set_current_change(None)
         self.set_current_passage(None)
         self.linkmap.set_comparison(None)
         for ruler in self.rulers.values():
@@ -155,9 +237,14 @@ class ComparisonView(QWidget):
             self.highlighters[side].set_table(table)
             self._awaiting_paint.add(side)
             self.rehighlighters[side].start(pane.firstVisibleBlock(), self._visible_block_count(pane))
-        self.linkmap.set_comparison(comparison, self.indexes)
+        self.linkmap.set_comparison(comparison, self.indexes, [p.crossing for p in result.placements] or None)
         self.rulers["a"].set_marks(result.overview_a)
         self.rulers["b"].set_marks(result.overview_b)
+        restore, self._restore = self._restore, None
+        if restore is not None:
+            self.panes[restore.side].scroll_offset_to(restore.offset, restore.y)
+            self.active_side = restore.side
+            self._sync_from(restore.side)
         if not self.isVisible():
             self._awaiting_paint.clear()
             QTimer.singleShot(0, self.painted.emit)
@@ -231,7 +318,8 @@ class ComparisonView(QWidget):
         index = self.indexes.get(side)
         if index is None:
             return
-        passage = index.passage_at(offset)
+        passage = index.passage_at(offset, prefer=self.current_passage)
+        self.set_current_change(None)
         self.set_current_passage(passage)
         if passage is not None:
             self._show_counterpart(side, passage, offset)
@@ -247,26 +335,51 @@ class ComparisonView(QWidget):
         self.linkmap.set_current(passage)
         self.passageChanged.emit(passage)
 
+    def set_current_change(self, change: Change | None) -> None:
+        """Outline the change on its side and what stands for it on the other (no selection: the
+        colours under it stay readable)."""
+        self.current_change = change
+        style = self.theme.change_outline
+        for side, pane in self.panes.items():
+            ranges: list[tuple[int, int]] = []
+            if change is not None and side == change.side:
+                ranges = [(change.hunk.start, change.hunk.end)]
+            elif change is not None and change.counterpart is not None:
+                ranges = [change.counterpart]
+            pane.set_outlines(CHANGE_ROLE, ranges, style)
+
+    def passage_summary(self, passage: int) -> str:
+        """A passage in words, as the status line and its band's tooltip give it:
+        "Passage 3 of 9: 85% alike · brought forward: ¶7 of A is ¶3 of B"."""
+        result = self.result
+        if result is None or not 0 <= passage < len(result.comparison.passages):
+            return ""
+        item = result.comparison.passages[passage]
+        number = self.number
+        head = self.tr("Passage {0} of {1}: {2}% alike").format(
+            number(passage + 1), number(len(result.comparison.passages)), number(round(item.similarity * 100))
+        )
+        where = result.describe(passage, lambda text: QCoreApplication.translate(MOVES_CONTEXT, text), number)
+        return f"{head} · {where}" if where else head
+
     def _show_counterpart(self, side: str, passage: int, offset: int) -> None:
-        """Select the passage's counterpart on the other side and align it with `offset`."""
+        """Align the passage's counterpart on the other side with `offset` on this side."""
         comparison = self.comparison
         if comparison is None:
             return
-        other_side = "b" if side == "a" else "a"
-        other = self.panes[other_side]
-        start, end = comparison.passages[passage].span(other_side)
+        other = self.panes[other_side(side)]
         pane = self.panes[side]
         y = _y_in_viewport(pane, offset)
         self._syncing = True
         try:
-            other.select_range(start, end, scroll=False)
-            other.scroll_offset_to(self.indexes[side].counterpart(offset), y)
+            other.scroll_offset_to(self.indexes[side].counterpart(offset, prefer=passage), y)
         finally:
             self._syncing = False
         self.linkmap.update()
 
     def select_passage(self, passage: int, origin: str | None = None) -> None:
-        """Select a passage on the `origin` side, its counterpart on the other, both in view."""
+        """Make a passage current: underlined on both sides, its start in view on the `origin`
+        side with its counterpart beside it; the cursor goes to its start."""
         comparison = self.comparison
         if comparison is None or not 0 <= passage < len(comparison.passages):
             return
@@ -274,9 +387,11 @@ class ComparisonView(QWidget):
         start, end = comparison.passages[passage].span(side)
         self._syncing = True
         try:
-            self.panes[side].select_range(start, end)
+            self.panes[side].place_cursor(start)
+            self.panes[side].bring_into_view(start, end)
         finally:
             self._syncing = False
+        self.set_current_change(None)
         self.set_current_passage(passage)
         self._show_counterpart(side, passage, start)
 
@@ -299,29 +414,54 @@ class ComparisonView(QWidget):
         return self.result.hunks_a if side == "a" else self.result.hunks_b
 
     def step_difference(self, forward: bool) -> Hunk | None:
+        """The next (previous) change on the active side: outlined there, what stands for it
+        outlined on the other side, both in view at one height."""
         side = self.active_side
         pane = self.panes[side]
         if self.result is None:
             self.message.emit(self.tr("No comparison yet"))
             return None
-        start, end = pane.selected_range()
-        offset = start if pane.textCursor().hasSelection() else pane.cursor_offset()
+        change = self.current_change
+        if change is not None and change.side == side and change.hunk.start == pane.cursor_offset():
+            offset = change.hunk.start
+        else:
+            start, _end = pane.selected_range()
+            offset = start if pane.textCursor().hasSelection() else pane.cursor_offset()
+            if not forward and change is None:
+                offset += 1  # a change starting at the cursor is the previous one
         hunk = next_hunk(self.hunks(side), offset, forward)
         if hunk is None:
             self.message.emit(self.tr("No more differences"))
             return None
+        self.show_change(side, hunk)
+        return hunk
+
+    def show_change(self, side: str, hunk: Hunk) -> None:
+        counterpart = None
+        if hunk.passage is not None and self.comparison is not None:
+            passage = self.comparison.passages[hunk.passage]
+            texts = {"a": self.left.text, "b": self.right.text}
+            counterpart = change_counterpart(texts["a"], texts["b"], passage, side, hunk.start, hunk.end)
+        pane = self.panes[side]
         self._syncing = True
         try:
-            pane.select_range(hunk.start, hunk.end)
+            pane.place_cursor(hunk.start)
+            pane.bring_into_view(hunk.start, hunk.end)
         finally:
             self._syncing = False
+        self.set_current_change(Change(side, hunk, counterpart))
         self.set_current_passage(hunk.passage)
-        if hunk.passage is not None:
-            self._show_counterpart(side, hunk.passage, hunk.start)
+        if counterpart is not None:
+            other = self.panes[other_side(side)]
+            self._syncing = True
+            try:
+                other.scroll_offset_to(counterpart[0], _y_in_viewport(pane, hunk.start))
+                other.bring_into_view(*counterpart)
+            finally:
+                self._syncing = False
+            self.linkmap.update()
         else:
-            self.panes["b" if side == "a" else "a"].clear_selection()
             self._sync_from(side)
-        return hunk
 
     def jump_to_counterpart(self) -> int | None:
         """Move the focus to the other pane, onto the counterpart of the passage at the cursor."""
@@ -331,18 +471,55 @@ class ComparisonView(QWidget):
             return None
         pane = self.panes[side]
         offset = pane.selected_range()[0] if pane.textCursor().hasSelection() else pane.cursor_offset()
-        passage = index.passage_at(offset)
+        passage = index.passage_at(offset, prefer=self.current_passage)
         if passage is None:
             passage = self.current_passage
         if passage is None:
             self.message.emit(self.tr("No shared passage at the cursor"))
             return None
-        other_side = "b" if side == "a" else "a"
+        target = other_side(side)
         self.set_current_passage(passage)
         self._show_counterpart(side, passage, offset)
-        self.panes[other_side].setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.active_side = other_side
+        start = self.comparison.passages[passage].span(target)[0]
+        change = self.current_change
+        if change is not None and change.side == side and change.counterpart is not None:
+            start = change.counterpart[0]
+        self.panes[target].place_cursor(start)
+        self.panes[target].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.active_side = target
         return passage
+
+    # --- the reading position ------------------------------------------------------------------
+
+    def reading_position(self, side: str | None = None) -> ReadingPosition:
+        """The text at the sync height of a pane (the active one by default)."""
+        side = side or self.active_side
+        pane = self.panes[side]
+        y = pane.viewport().height() * SYNC_POINT
+        return ReadingPosition(side, pane.offset_at(y), y)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """A pane about to resize: its lines rewrap, so note what is read there and show it again
+        (at the same height, the other pane aligned) once the new layout is in."""
+        if event.type() == QEvent.Type.Resize and watched is self.panes[self.active_side]:
+            resize: QResizeEvent = event  # type: ignore[assignment]
+            if resize.oldSize().isValid() and resize.oldSize().width() != resize.size().width():
+                if self._resizing is None and self.panes[self.active_side].text:
+                    self._resizing = self.reading_position()
+                    QTimer.singleShot(0, self._resized)
+        return super().eventFilter(watched, event)
+
+    def _resized(self) -> None:
+        position, self._resizing = self._resizing, None
+        if position is None:
+            return
+        pane = self.panes[position.side]
+        pane.scroll_offset_to(position.offset, pane.viewport().height() * SYNC_POINT)
+        self._sync_from(position.side)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.linkmap.fit_width(self.width())
 
 
 def _y_in_viewport(pane: ReadingPane, offset: int) -> float:

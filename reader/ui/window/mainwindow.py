@@ -28,7 +28,7 @@ from reader.report.summary import side_line
 from reader.ui.actions.binding import add_scoped_actions, apply_keymap, create_actions, populate_menus
 from reader.ui.actions.keymap import Keymap
 from reader.ui.comparison import panes
-from reader.ui.comparison.view import ComparisonView
+from reader.ui.comparison.view import ComparisonView, ReadingPosition, other_side
 from reader.ui.facts.panel import FactsPanel
 from reader.ui.facts.reports import ReportActions, report_sides
 from reader.ui.library import operations
@@ -326,11 +326,14 @@ class MainWindow(QMainWindow):
         if left is None or right is None:
             return
         result = self._result
-        title_a = self.view.left_column.title.text()
-        title_b = self.view.right_column.title.text()
+        title_a = self.view.left_column.title.full_text
+        title_b = self.view.right_column.title.full_text
         text_a, text_b = self.view.left.text, self.view.right.text
+        position = self.view.reading_position()
         self.pair = (right, left)
-        self.view.set_texts(text_b, text_a, title_b, title_a)
+        # what was read on one side is now on the other, at the same height
+        keep = ReadingPosition(other_side(position.side), position.offset, position.y)
+        self.view.set_texts(text_b, text_a, title_b, title_a, keep=keep)
         if result is not None and (result.left_id, result.right_id) == (left, right):
             self.comparer.supersede()
             self._result = swapped_result(result)
@@ -403,7 +406,7 @@ class MainWindow(QMainWindow):
                 summaries.append(self.library.summary(article_id))
             except Exception:  # noqa: BLE001 - a report without the source still reads
                 summaries.append(None)
-        titles = (self.view.left_column.title.text(), self.view.right_column.title.text())
+        titles = (self.view.left_column.title.full_text, self.view.right_column.title.full_text)
         sides = report_sides(titles, summaries, (self.view.left.text, self.view.right.text))
         return self._result.comparison, self._facts, sides
 
@@ -419,17 +422,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Comparison failed"), message)
 
     def _passage_changed(self, passage: object) -> None:
-        comparison = self.view.comparison
-        if passage is None or comparison is None:
-            self.passage_label.setText("")
-            return
-        item = comparison.passages[passage]
-        moved = self.tr(", moved") if item.moved else ""
-        self.passage_label.setText(
-            self.tr("Passage {0} of {1}: {2}% alike{3}").format(
-                passage + 1, len(comparison.passages), round(item.similarity * 100), moved
-            )
-        )
+        self.passage_label.setText("" if passage is None else self.view.passage_summary(passage))
 
     # --- shares and the opening pair -----------------------------------------------------------
 
