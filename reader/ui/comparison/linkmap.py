@@ -51,7 +51,6 @@ class LinkMap(QWidget):
         self.current: int | None = None
         self.theme: Theme = LIGHT
         self.describe: Callable[[int], str] = lambda _index: ""  # the tooltip of a passage's band
-        self._bands: list[Band] = []
         self.setFixedWidth(MIN_WIDTH)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -149,7 +148,7 @@ class LinkMap(QWidget):
     def passages_at(self, point: QPointF) -> list[int]:
         """Passages whose band or tab holds `point`, the one drawn on top first."""
         seen: list[int] = []
-        for band in reversed(self._bands or self.bands()):
+        for band in reversed(self.bands()):
             if band.path.contains(point) and band.passage not in seen:
                 seen.append(band.passage)
         return seen
@@ -160,9 +159,8 @@ class LinkMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
-        self._bands = self.bands()
         passages = self.comparison.passages if self.comparison is not None else ()
-        for band in self._bands:
+        for band in self.bands():
             moved = band.passage < len(self.moved) and self.moved[band.passage]
             selected = band.passage == self.current
             fill = QColor(self.theme.band_moved if moved else self.theme.band)

@@ -438,10 +438,14 @@ class ComparisonView(QWidget):
 
     def show_change(self, side: str, hunk: Hunk) -> None:
         counterpart = None
-        if hunk.passage is not None and self.comparison is not None:
-            passage = self.comparison.passages[hunk.passage]
-            texts = {"a": self.left.text, "b": self.right.text}
-            counterpart = change_counterpart(texts["a"], texts["b"], passage, side, hunk.start, hunk.end)
+        number = hunk.passage
+        if number is None and side in self.indexes:  # words only this side has, inside a passage
+            number = self.indexes[side].passage_at(hunk.start, prefer=self.current_passage)
+        if number is not None and self.comparison is not None:
+            passage = self.comparison.passages[number]
+            counterpart = change_counterpart(
+                self.left.text, self.right.text, passage, side, hunk.start, hunk.end
+            )
         pane = self.panes[side]
         self._syncing = True
         try:
@@ -450,7 +454,7 @@ class ComparisonView(QWidget):
         finally:
             self._syncing = False
         self.set_current_change(Change(side, hunk, counterpart))
-        self.set_current_passage(hunk.passage)
+        self.set_current_passage(number)
         if counterpart is not None:
             other = self.panes[other_side(side)]
             self._syncing = True
