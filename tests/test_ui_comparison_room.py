@@ -243,6 +243,8 @@ def test_with_many_passages_only_bands_with_both_ends_in_view_are_drawn(qtbot, w
     chosen = [b for b in view.linkmap.bands() if b.passage == far]
     assert chosen and chosen[-1].full and view.linkmap.bands()[-1].passage == far
     # a wider gutter where there is room
+    window.resize(1900, 900)
+    qtbot.waitUntil(lambda: view.linkmap.width() > 60)
     wide = view.linkmap.width()
     window.resize(900, 700)
     qtbot.waitUntil(lambda: view.linkmap.width() < wide)

@@ -106,10 +106,12 @@ def test_enter_on_a_cell_opens_that_pair_at_that_passage(qtbot, window, newsroom
     with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
         _key(qtbot, Qt.Key.Key_Return)
     assert window.pair == (ids["agency"], ids["okaz"])
-    qtbot.waitUntil(lambda: window.view.panes["b"].textCursor().hasSelection(), timeout=5000)
-    selection = window.view.panes["b"].textCursor()
-    start, end = sorted((selection.selectionStart(), selection.selectionEnd()))
-    assert start < cell.passage[1] and end > cell.passage[0]  # the passage of that sentence, selected
+    # the passage of that sentence is made current (underlined, not selected: the colours stay
+    # visible), the cursor at its start in the right pane
+    qtbot.waitUntil(lambda: window.view.current_passage is not None, timeout=5000)
+    start, end = window.view.comparison.passages[window.view.current_passage].b
+    assert start < cell.passage[1] and end > cell.passage[0]
+    assert window.view.panes["b"].cursor_offset() == start
 
 
 def test_articles_sharing_text_with_this_one(qtbot, window, newsroom):
