@@ -153,3 +153,21 @@ def test_add_feed_imports_its_entries(qtbot, window, monkeypatch):
         qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=20_000)
     titles = {window.model.summary(row).title for row in range(window.model.rowCount())}
     assert "خبر أتوم" in titles
+
+
+def test_the_related_switch_regroups_from_the_keyboard(qtbot, window, newsroom, monkeypatch):
+    from reader.ui.stories import window as room
+
+    asked = []
+    original = room.stories_of
+    monkeypatch.setattr(
+        room,
+        "stories_of",
+        lambda library, related=False: asked.append(related) or original(library, related=related),
+    )
+    panel = _open_story(qtbot, window)
+    panel.related.setFocus()
+    with qtbot.waitSignal(panel.storiesShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Space)
+    assert panel.related.isChecked() and asked == [False, True]
+    assert panel.story_model.rowCount() >= 2

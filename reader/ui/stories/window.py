@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -42,7 +43,7 @@ from reader.ui.stories.models import (
 from reader.ui.tasks import TaskManager
 
 LANE = "stories"
-REPORT_COLUMN_WIDTH = 58  # a collation column: the report's id, and one sign per sentence
+REPORT_COLUMN_WIDTH = 54  # a collation column: the report's id, and one sign per sentence
 
 
 def _table(parent: QWidget, name: str, model) -> QTableView:  # noqa: ANN001 - any table model
@@ -94,7 +95,7 @@ class StoriesWindow(QWidget):
         for column in (1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(2, 120)
+        header.resizeSection(2, 100)
         self.story_list.verticalHeader().setDefaultSectionSize(24)
         self.story_list.activated.connect(self._story_activated)
         self.story_list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -108,13 +109,17 @@ class StoriesWindow(QWidget):
         self.details = QLabel(self)  # English: left to right, apart from the Arabic headline
         self.details.setObjectName("storyDetails")
         self.details.setWordWrap(True)
-        self.details.setMinimumHeight(2 * self.details.fontMetrics().lineSpacing() + 6)
+        self.details.setText(
+            self.tr("Enter on a story shows its reports, the collation and who took from whom.")
+        )
+        self.details.setMinimumHeight(3 * self.details.fontMetrics().lineSpacing() + 6)
         self.reports_model = ReportsModel(self)
         self.reports = _table(self, "storyReports", self.reports_model)
         self.collation_model = CollationModel(self)
         self.collation = _table(self, "collationTable", self.collation_model)
         self.collation.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # sentences on the right
         self.collation.activated.connect(self._cell_activated)
+        self.collation.setWordWrap(True)  # a sentence wraps in its row rather than being cut off
         self.matrix_model = ShareMatrixModel(self)
         self.matrix = _table(self, "shareMatrix", self.matrix_model)
         self.matrix.verticalHeader().show()
@@ -151,10 +156,18 @@ class StoriesWindow(QWidget):
         self.similar_heading = QLabel(self)
         self.similar_heading.setWordWrap(True)
 
+        self.related = QCheckBox(self.tr("Also same event, little shared wording"), self)
+        self.related.setObjectName("relatedStories")
+        self.related.setToolTip(
+            self.tr("Join reports of the same days whose headlines name the same people and places")
+        )
+        self.related.toggled.connect(lambda _checked: self.load_stories())
+        list_box = self._titled(self.tr("Stories (latest first)"), self.story_list)
+        list_box.layout().addWidget(self.related)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._titled(self.tr("Stories (latest first)"), self.story_list))
+        splitter.addWidget(list_box)
         splitter.addWidget(story_panel)
-        splitter.setSizes([560, 840])
+        splitter.setSizes([600, 800])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(splitter, self.tr("Stories"))
         similar_page = QWidget(self)
@@ -206,7 +219,8 @@ class StoriesWindow(QWidget):
 
     def load_stories(self) -> None:
         """Group the whole library into stories (off the GUI thread)."""
-        self._run(lambda library, _context: stories_of(library), self._stories_ready,
+        related = self.related.isChecked()
+        self._run(lambda library, _context: stories_of(library, related=related), self._stories_ready,
                   self.tr("Grouping the library into stories…"))  # fmt: skip
 
     def _stories_ready(self, stories: list[Story]) -> None:
@@ -247,11 +261,13 @@ class StoriesWindow(QWidget):
             self.provenance.addItem(
                 f"#{item.article_id} ({sources[item.article_id]}) {origin}: {item.evidence}"
             )
-        self.collation.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.collation.horizontalHeader()
+        header.setMinimumSectionSize(REPORT_COLUMN_WIDTH)
         for column in range(1, self.collation_model.columnCount()):
-            self.collation.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, REPORT_COLUMN_WIDTH)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.collation.resizeRowsToContents()
         self.matrix.resizeColumnsToContents()
         self.reports.resizeColumnsToContents()
         if self.collation_model.rowCount() and self.collation_model.columnCount() > 1:
