@@ -162,3 +162,22 @@ def test_a_comparison_child_never_loads_the_window_or_qt() -> None:
         lambda *message: answers.append(message) or True,
     )
     assert finished and answers == [("done", (["نص", "text"], []), ())]
+
+
+def test_a_passage_used_twice_and_a_reordered_one_cross_to_the_window_whole() -> None:
+    """The child process hands the window every field of the result: a passage of A placed at two
+    places of B (`reused`, segments listing both passages) and one whose phrases were reordered."""
+    copied = (
+        "استقبل الأمين العام لرابطة العالم الإسلامي الدكتور عبدالله التركي مدير الجامعة الإسلامية "
+        "بجاكرتا البروفسور ويدي روسادا أحمد يرافقه مدير مركز التوافق الديني."
+    )
+    a = f"مقدمة عن موضوع آخر تماما.\n{copied}\nخاتمة النص الأول."
+    b = f"تقرير جديد.\n{copied}\nفقرة عن الطقس والرياح في المنطقة الشرقية اليوم.\n{copied}"
+    result = compare(a, b)
+    assert sorted(p.reused or "" for p in result.passages) == ["", "a"]
+    assert any(s.also for s in result.segments_a)
+    shuffled = "، ".join(reversed(copied.rstrip(".").split(" مدير ")))
+    reordered = compare(a, f"تقرير جديد.\n{shuffled}.")
+    assert any(s.reordered for s in reordered.segments_b)
+    for comparison in (result, reordered):
+        assert unpack(*pack(comparison)) == comparison

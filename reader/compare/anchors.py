@@ -14,7 +14,6 @@ The block checks in `blocks.py` (word-bag Dice, edge search, merging) throw stra
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import operator
 from array import array
@@ -158,11 +157,6 @@ class Coverage:
             else:
                 self.starts.append(lo)
                 self.ends.append(hi)
-
-    def covers(self, lo: int, hi: int) -> bool:
-        """[lo, hi) lies inside one of the ranges."""
-        k = bisect.bisect_right(self.starts, lo) - 1
-        return k >= 0 and hi <= self.ends[k]
 
 
 def rare_anchors(

@@ -262,9 +262,13 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
     starts = sorted((b.a0, k) for k, b in enumerate(blocks))
 
     def held(i: int, j: int, n: int) -> bool:
+        """A block holds the run whole on both sides: it is a passage, however short."""
         k = bisect.bisect_right(starts, (i, len(blocks))) - 1
         holder = blocks[starts[k][1]] if k >= 0 else None
-        return holder is not None and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1
+        if holder is not None and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1:
+            holder.forced = True
+            return True
+        return False
 
     holds = [held(i, j, n) for i, j, n, _ in runs]
     lost = [

@@ -115,7 +115,9 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
         [d.words_a + d.words_b for d in diffs],
         p,
     )
-    # a side a passage shares with another (reused twice) is tiled once, by the first of them
+    # a side a passage shares with another (reused twice) is tiled once, by the first of them;
+    # one whose shared side meets no other passage's words after all is a passage like any
+    reused = [_still_shared(k, again, diffs, reused) for k, again in enumerate(reused)]
     stretches_a = [d.a for d, again in zip(diffs, reused, strict=True) if again != "a"]
     stretches_b = [d.b for d, again in zip(diffs, reused, strict=True) if again != "b"]
     order = sorted(range(len(diffs)), key=spans_b.__getitem__) if swap else list(range(len(diffs)))
@@ -140,6 +142,21 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     return Comparison(
         len(b), len(a), stats, tuple(passages[k].swapped() for k in order), segments_b, segments_a
     )
+
+
+def _still_shared(k: int, again: str, diffs: list[BlockDiff], reused: list[str]) -> str:
+    """`again` if passage k's shared side overlaps the aligned tokens of a passage that is not
+    itself shared on that side, else ""."""
+    if not again:
+        return again
+    span = diffs[k].span_a if again == "a" else diffs[k].span_b
+    for other, (diff, other_again) in enumerate(zip(diffs, reused, strict=True)):
+        if other == k or other_again == again:
+            continue
+        lo, hi = diff.span_a if again == "a" else diff.span_b
+        if lo < span[1] and span[0] < hi:
+            return again
+    return ""
 
 
 def _token_range(doc: Document, w0: int, w1: int) -> tuple[int, int]:

@@ -162,8 +162,9 @@ def swapped_passages(passages: Sequence[Passage], order: list[int]) -> tuple[Pas
     return tuple(p.swapped() for p in map(passages.__getitem__, order))
 
 
-# Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
-_segment = partial(tuple.__new__, Segment)
+# Segment's own constructor goes through a Python-level __new__ (for the default fields): a million
+# words make 600k segments, built from plain tuples instead.
+make_segment = partial(tuple.__new__, Segment)
 
 
 def _renumbered(segments: tuple[Segment, ...], number: dict[int, int]) -> tuple[Segment, ...]:
@@ -172,7 +173,7 @@ def _renumbered(segments: tuple[Segment, ...], number: dict[int, int]) -> tuple[
         [
             s
             if s[3] is None
-            else _segment((s[0], s[1], s[2], number[s[3]], s[4], s[5], tuple(number[k] for k in s[6])))
+            else make_segment((s[0], s[1], s[2], number[s[3]], s[4], s[5], tuple(number[k] for k in s[6])))
             for s in segments
         ]
     )

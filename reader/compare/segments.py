@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from functools import partial
 
-from reader.compare.model import ONLY, Segment
+from reader.compare.model import ONLY, Segment, make_segment
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document
 from reader.compare.worddiff import Stretches
@@ -59,7 +58,7 @@ def tile(
     bounds = [0, *map(doc.starts.__getitem__, firsts[1:]), len(doc.text)]
     segments = tuple(
         map(
-            _segment,
+            make_segment,
             zip(
                 bounds[:-1],
                 bounds[1:],
@@ -106,10 +105,6 @@ def _has_stretches(block: Stretches) -> bool:
 
 def _first_token(block: Stretches) -> int:
     return block.firsts[0]
-
-
-# Segment's own constructor goes through a Python-level __new__ (for the default `chars`).
-_segment = partial(tuple.__new__, Segment)
 
 
 def moved_flags(rel_a: list[float], rel_b: list[float], weights: list[int], p: AlignParams) -> list[bool]:

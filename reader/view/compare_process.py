@@ -24,49 +24,65 @@ LARGE_INPUT_CHARS = 400_000
 EXACT_SHARE_WORDS = 30_000
 _SHARES_EMIT_SECONDS = 0.25
 _KINDS = (SAME, CHANGED, ONLY)  # a segment's kind as one byte: its index here
+REORDERED_BIT = 0x80
 
 
 def pack(comparison: Comparison) -> tuple[dict, list[bytes]]:
-    """The small parts of a comparison, and its segments as flat arrays of bytes (five per side)."""
+    """The small parts of a comparison, and its segments as flat arrays of bytes (six per side)."""
     small = {
         "lengths": (comparison.a_length, comparison.b_length),
         "stats": (comparison.stats.shared_a, comparison.stats.shared_b, comparison.stats.passages,
                   comparison.stats.moved),
-        "passages": [(p.a, p.b, p.moved, p.similarity) for p in comparison.passages],
+        "passages": [(p.a, p.b, p.moved, p.similarity, p.reordered, p.reused) for p in comparison.passages],
     }  # fmt: skip
     blobs: list[bytes] = []
     for side in ("a", "b"):
         starts, ends, passages = array("q"), array("q"), array("q")
-        kinds = bytearray()
+        kinds = bytearray()  # the kind's index, REORDERED_BIT added for a reordered `same`
         chars = array("q")  # triples: segment index, start, end
+        also = array("q")  # pairs: segment index, another passage it belongs to
         for index, segment in enumerate(comparison.segments(side)):
             starts.append(segment.start)
             ends.append(segment.end)
             passages.append(-1 if segment.passage is None else segment.passage)
-            kinds.append(_KINDS.index(segment.kind))
+            kinds.append(_KINDS.index(segment.kind) | (REORDERED_BIT if segment.reordered else 0))
             for lo, hi in segment.chars:
                 chars.extend((index, lo, hi))
-        blobs += [starts.tobytes(), ends.tobytes(), passages.tobytes(), bytes(kinds), chars.tobytes()]
+            for other in segment.also:
+                also.extend((index, other))
+        blobs += [
+            starts.tobytes(),
+            ends.tobytes(),
+            passages.tobytes(),
+            bytes(kinds),
+            chars.tobytes(),
+            also.tobytes(),
+        ]
     return small, blobs
 
 
 def _unpack_side(packed: Sequence[bytes]) -> tuple[Segment, ...]:
-    starts, ends, passages, chars = array("q"), array("q"), array("q"), array("q")
+    starts, ends, passages, chars, also = array("q"), array("q"), array("q"), array("q"), array("q")
     starts.frombytes(packed[0])
     ends.frombytes(packed[1])
     passages.frombytes(packed[2])
     kinds = packed[3]
     chars.frombytes(packed[4])
+    also.frombytes(packed[5])
     by_segment: dict[int, list[tuple[int, int]]] = {}
     for k in range(0, len(chars), 3):
         by_segment.setdefault(chars[k], []).append((chars[k + 1], chars[k + 2]))
+    others: dict[int, list[int]] = {}
+    for k in range(0, len(also), 2):
+        others.setdefault(also[k], []).append(also[k + 1])
     out = []
     for index in range(len(starts)):
         passage = passages[index]
+        kind = kinds[index]
         out.append(
             Segment(
-                starts[index], ends[index], _KINDS[kinds[index]], None if passage < 0 else passage,
-                tuple(by_segment.get(index, ())),
+                starts[index], ends[index], _KINDS[kind & ~REORDERED_BIT], None if passage < 0 else passage,
+                tuple(by_segment.get(index, ())), bool(kind & REORDERED_BIT), tuple(others.get(index, ())),
             )
         )  # fmt: skip
     return tuple(out)
@@ -74,11 +90,12 @@ def _unpack_side(packed: Sequence[bytes]) -> tuple[Segment, ...]:
 
 def unpack(small: dict, blobs: Sequence[bytes]) -> Comparison:
     passages = tuple(
-        Passage(tuple(a), tuple(b), moved, similarity) for a, b, moved, similarity in small["passages"]
+        Passage(tuple(a), tuple(b), moved, similarity, reordered, reused)
+        for a, b, moved, similarity, reordered, reused in small["passages"]
     )
     a_length, b_length = small["lengths"]
     return Comparison(
-        a_length, b_length, Stats(*small["stats"]), passages, _unpack_side(blobs[:5]), _unpack_side(blobs[5:])
+        a_length, b_length, Stats(*small["stats"]), passages, _unpack_side(blobs[:6]), _unpack_side(blobs[6:])
     )
 
 
