@@ -1,9 +1,9 @@
 """What the aligner promises whatever surrounds the shared text, checked with hypothesis on text
 built from the seeds' words and paragraphs:
 
-- every maximal run of 8 or more equal (folded) words that occurs once in each text lies in ONE
-  passage on both sides (a paragraph break on either side ends a run: what follows it belongs to
-  the next paragraph, which may be aligned elsewhere);
+- every maximal run of 8 or more equal (folded) words, two of them content words, that occurs
+  once in each text lies in ONE passage on both sides (a paragraph break on either side ends a
+  run: what follows it belongs to the next paragraph, which may be aligned elsewhere);
 - every paragraph that occurs exactly once in each text (folded) and holds at least two content
   words is aligned, wherever it moved, however short;
 - a text against a copy with its paragraphs shuffled: 99% of each side aligned, the moves marked.
@@ -66,6 +66,11 @@ def maximal_runs(wa: list, wb: list, length: int) -> list[tuple[int, int, int]]:
     return runs
 
 
+def _content(run: list[str]) -> int:
+    stop = stopword_keys()
+    return sum(1 for key in run if key not in stop and len(key) > 1)
+
+
 def occurrences(keys: list[str], run: list[str]) -> int:
     n = len(run)
     return sum(1 for k in range(len(keys) - n + 1) if keys[k : k + n] == run)
@@ -105,7 +110,7 @@ def test_a_run_of_eight_words_unique_to_both_texts_is_one_passage(pair: tuple[st
     result = compare(a, b)
     for i, j, n in maximal_runs(wa, wb, 8):
         run = ka[i : i + n]
-        if occurrences(ka, run) != 1 or occurrences(kb, run) != 1:
+        if occurrences(ka, run) != 1 or occurrences(kb, run) != 1 or _content(run) < 2:
             continue
         span_a = (wa[i][0], wa[i + n - 1][1])
         span_b = (wb[j][0], wb[j + n - 1][1])

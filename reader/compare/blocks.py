@@ -64,14 +64,14 @@ def build_blocks(pair: Pair) -> list[Block]:
     checked = join_overlapping(shape_edges(check_candidates(candidates, pair), pair), pair)
     blocks = resolve_overlaps(checked + unique_paragraphs(pair), wa, wb, p)
     # later stages only add words to forced blocks, never cut them
-    blocks = protect_runs(blocks, matches, pair)
+    blocks, repeats = protect_runs(blocks, matches, pair)
     blocks = add_coarse(blocks, matches, pair)
     blocks = merge_reordered(blocks, pair)
     # pieces too short to be passages on their own would only stand between real neighbours
     blocks = [b for b in blocks if b.forced or min(b.a1 - b.a0, b.b1 - b.b0) >= pair.min_words]
     blocks = merge_neighbours(blocks, wa, wb, p)
     blocks = [b for b in blocks if b.forced or _passes(b, pair)]
-    return blocks + reused_twice(checked, blocks, pair)
+    return blocks + reused_twice(checked + repeats, blocks, pair)
 
 
 def _passes(block: Block, pair: Pair) -> bool:
@@ -249,26 +249,37 @@ def _paragraphs(doc: Document) -> dict[str | tuple[int, ...], tuple[int, int, in
     return out
 
 
-def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]:
-    """An exact run of protected_run words or more, its words occurring once in each text, lies in
-    ONE passage on both sides, whatever surrounds it: one the blocks left out or cut in two becomes
-    a passage of its own, the blocks around it yielding its words (it merges with its neighbours
-    later, as any block). A paragraph break on either side ends a run: what follows it belongs to
-    the next paragraph, which may be aligned elsewhere."""
-    length = pair.p.protected_run
-    runs = [run for run in matches.runs if run[3] and run[2] >= length]
+def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> tuple[list[Block], list[Block]]:
+    """An exact run of protected_run words or more, its words occurring once in each text and two
+    of them content words at least, lies in ONE passage on both sides, whatever surrounds it: one
+    the blocks left out or cut in two becomes a passage of its own, the blocks around it yielding
+    its words (it merges with its neighbours later, as any block). A paragraph break on either side
+    ends a run: what follows it belongs to the next paragraph, which may be aligned elsewhere."""
+    p = pair.p
+    length = p.protected_run
+    content = pair.da.content  # (a run of function words alone is no shared text)
+    runs = [
+        run
+        for run in matches.runs
+        if run[3] and run[2] >= length and sum(content[run[0] : run[0] + run[2]]) >= 2
+    ]
     if not runs:
-        return blocks
+        return blocks, []
     starts = sorted((b.a0, k) for k, b in enumerate(blocks))
 
     def held(i: int, j: int, n: int) -> bool:
-        """A block holds the run whole on both sides: it is a passage, however short."""
+        """A block holds the run whole on both sides, where its alignment puts it (a block that
+        pairs the run's words in A with other words of B only happens to span its copy): it is
+        a passage, however short."""
         k = bisect.bisect_right(starts, (i, len(blocks))) - 1
         holder = blocks[starts[k][1]] if k >= 0 else None
-        if holder is not None and holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1:
-            holder.forced = True
-            return True
-        return False
+        if holder is None or not (holder.a1 >= i + n and holder.b0 <= j and j + n <= holder.b1):
+            return False
+        drift = abs((j - holder.b0) - (i - holder.a0))
+        if not holder.reordered and drift > max(p.chain_gap, (holder.size() // 8)):
+            return False
+        holder.forced = True
+        return True
 
     holds = [held(i, j, n) for i, j, n, _ in runs]
     lost = [
@@ -279,22 +290,29 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> list[Bloc
         if n >= length and not held(i, j, n)
     ]
     if not lost:
-        return blocks
+        return blocks, []
     # runs on crossing diagonals may overlap (a stock sentence two reports put in different
     # paragraphs): one already in a passage, then the longer, is kept
     kept_runs = [run for run, kept in zip(runs, holds, strict=True) if kept]
     held_a = sorted((i, i + n) for i, j, n, _ in kept_runs)
     held_b = sorted((j, j + n) for i, j, n, _ in kept_runs)
     taken_a, taken_b = Intervals(len(pair.da.word_ids)), Intervals(len(pair.db.word_ids))
-    disjoint = []
+    disjoint, repeats = [], []
     for run in sorted(lost, key=lambda b: b.a1 - b.a0, reverse=True):
-        if _meets(run.a0, run.a1, held_a) or _meets(run.b0, run.b1, held_b):
+        shared_a, shared_b = _meets(run.a0, run.a1, held_a), _meets(run.b0, run.b1, held_b)
+        if shared_a != shared_b:
+            # its words on one side are in a passage already, paired elsewhere: on the other side
+            # they are a second use of them (checked against the final blocks at the end)
+            run.again = "a" if shared_a else "b"
+            repeats.append(run)
+            continue
+        if shared_a:
             continue
         if taken_a.overlap(run.a0, run.a1) is None and taken_b.overlap(run.b0, run.b1) is None:
             taken_a.add(run.a0, run.a1)
             taken_b.add(run.b0, run.b1)
             disjoint.append(run)
-    return make_room(blocks, disjoint, pair)
+    return make_room(blocks, disjoint, pair), repeats
 
 
 def _meets(lo: int, hi: int, spans: list[tuple[int, int]]) -> bool:
@@ -331,7 +349,7 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
     by_b = sorted(forced, key=lambda b: b.b0)
     starts_b = [b.b0 for b in by_b]
     absorbed: set[int] = set()
-    out = []
+    out, hulls = [], []
     for block in sorted(blocks, key=strength, reverse=True):
         meeting = {id(f): f for f in _meeting_runs(by_a, starts_a, block.a0, block.a1, False)}
         meeting.update((id(f), f) for f in _meeting_runs(by_b, starts_b, block.b0, block.b1, True))
@@ -355,18 +373,17 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
         alike = hull.dice >= max(p.merge_dice, block.dice - p.hull_loss)
         if alike and not _holds_other(hull, by_a, starts_a, meeting):
             absorbed.update(meeting)
-            out.append(hull)
+            hulls.append(hull)
             continue
         out.append(block)  # clipped below, once every block has had its chance to take runs in
     kept = [f for f in forced if id(f) not in absorbed]
     taken_a, taken_b = Intervals(len(wa)), Intervals(len(wb))
-    for block in kept + [b for b in out if b.forced]:
+    for block in kept + hulls:
         taken_a.add(block.a0, block.a1)
         taken_b.add(block.b0, block.b1)
-    final = kept + [b for b in out if b.forced]
+    final = kept + hulls
+    # every other block, a forced one (a unique paragraph, a holder of another run) too, yields
     for block in out:
-        if block.forced:
-            continue
         over_a = taken_a.overlap(block.a0, block.a1)
         over_b = taken_b.overlap(block.b0, block.b1)
         if over_a is None and over_b is None:
@@ -378,19 +395,17 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
             continue
         score = dice(wa, wb, a0, a1, b0, b1)
         if score >= p.min_dice:
-            final.append(Block(a0, a1, b0, b1, score, reordered=block.reordered))
+            final.append(Block(a0, a1, b0, b1, score, forced=block.forced, reordered=block.reordered))
     final.sort(key=lambda b: b.a0)
     return final
 
 
 def _beside(block: Block, run: Block, gap: int) -> bool:
-    """The run overlaps the block, or lies within `gap` words of it, in both texts."""
-    return (
-        run.a0 <= block.a1 + gap
-        and block.a0 <= run.a1 + gap
-        and run.b0 <= block.b1 + gap
-        and block.b0 <= run.b1 + gap
-    )
+    """The run overlaps the block, or lies within `gap` words of it, in both texts, and where the
+    block's alignment would put it (as far from the block's start in one text as in the other)."""
+    near = run.a0 <= block.a1 + gap and block.a0 <= run.a1 + gap and run.b0 <= block.b1 + gap
+    aligned = abs((run.a0 - block.a0) - (run.b0 - block.b0)) <= max(gap, block.size() // 8)
+    return near and block.b0 <= run.b1 + gap and (aligned or block.reordered)
 
 
 def _meeting_runs(runs: list[Block], starts: list[int], lo: int, hi: int, side_b: bool) -> list[Block]:
@@ -444,12 +459,13 @@ def reused_twice(checked: list[Block], blocks: list[Block], pair: Pair) -> list[
             continue
         # the two places of the other text that align with this one passage hold the same text
         # (half of a shuffled sentence, aligned beside its other half, does not)
+        # (an exact run unique to both texts is its own evidence)
         first = (
             _holder(spans_a, block.a0, block.a1) if shared == "a" else _holder(spans_b, block.b0, block.b1)
         )
-        if first is None or not _same_text(first, block, shared, wa, wb, p):
+        if first is None or not (block.forced or _same_text(first, block, shared, wa, wb, p)):
             continue
-        again = Block(block.a0, block.a1, block.b0, block.b1, block.dice, again=shared)
+        again = Block(block.a0, block.a1, block.b0, block.b1, block.dice, forced=block.forced, again=shared)
         if shared == "a":
             taken_b.add(block.b0, block.b1)
         else:
