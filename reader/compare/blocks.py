@@ -312,7 +312,8 @@ def protect_runs(blocks: list[Block], matches: Matches, pair: Pair) -> tuple[lis
             taken_a.add(run.a0, run.a1)
             taken_b.add(run.b0, run.b1)
             disjoint.append(run)
-    return make_room(blocks, disjoint, pair), repeats
+    kept_runs_by_block = [(i, i + n, j, j + n) for i, j, n, _ in kept_runs]
+    return make_room(blocks, disjoint, pair, kept_runs_by_block), repeats
 
 
 def _meets(lo: int, hi: int, spans: list[tuple[int, int]]) -> bool:
@@ -339,7 +340,9 @@ def _within_paragraphs(run: tuple[int, int, int, bool], pair: Pair) -> list[tupl
     return [(i + lo, j + lo, hi - lo, unique) for lo, hi in zip(bounds, bounds[1:], strict=False)]
 
 
-def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Block]:
+def make_room(
+    blocks: list[Block], forced: list[Block], pair: Pair, held: list[tuple[int, int, int, int]] = ()
+) -> list[Block]:
     """`blocks` with `forced` (disjoint among themselves) put in. A block that meets forced ones
     takes them in when its hull with them stays as alike (the run was cut off its edge); else it
     keeps its larger part outside them on each side, or goes when too little is left."""
@@ -389,15 +392,46 @@ def make_room(blocks: list[Block], forced: list[Block], pair: Pair) -> list[Bloc
         if over_a is None and over_b is None:
             final.append(block)
             continue
-        a0, a1 = clip(block.a0, block.a1, over_a)
-        b0, b1 = clip(block.b0, block.b1, over_b)
-        if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
-            continue
-        score = dice(wa, wb, a0, a1, b0, b1)
-        if score >= p.min_dice:
-            final.append(Block(a0, a1, b0, b1, score, forced=block.forced, reordered=block.reordered))
+        inside = [
+            r for r in held if block.a0 <= r[0] and r[1] <= block.a1 and block.b0 <= r[2] and r[3] <= block.b1
+        ]
+        for piece in _cut(block, over_a, over_b, inside):
+            a0, a1, b0, b1 = piece
+            if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
+                continue
+            score = dice(wa, wb, a0, a1, b0, b1)
+            if score >= p.min_dice or any(piece[0] <= r[0] and r[1] <= piece[1] for r in inside):
+                final.append(Block(a0, a1, b0, b1, score, forced=block.forced, reordered=block.reordered))
     final.sort(key=lambda b: b.a0)
     return final
+
+
+def _cut(
+    block: Block,
+    over_a: tuple[int, int] | None,
+    over_b: tuple[int, int] | None,
+    held: list[tuple[int, int, int, int]],
+) -> list[tuple[int, int, int, int]]:
+    """What is left of a block where forced runs take [over_a) and [over_b): its larger part on
+    each side, or, when the cut falls between runs the block holds on both of its sides, two
+    pieces, each with its runs (the block keeps its alignment on either side of the cut)."""
+    for side, over in (("b", over_b), ("a", over_a)):
+        if over is None or not held:
+            continue
+        lo, hi = (block.b0, block.b1) if side == "b" else (block.a0, block.a1)
+        first, second = (2, 3) if side == "b" else (0, 1)
+        before = [r for r in held if r[second] <= over[0]]
+        after = [r for r in held if r[first] >= over[1]]
+        if before and after and over[0] > lo and over[1] < hi:
+            other_first, other_second = (0, 1) if side == "b" else (2, 3)
+            split = max(r[other_second] for r in before)
+            if split <= min(r[other_first] for r in after):
+                if side == "b":
+                    return [(block.a0, split, lo, over[0]), (split, block.a1, over[1], hi)]
+                return [(lo, over[0], block.b0, split), (over[1], hi, split, block.b1)]
+    a0, a1 = clip(block.a0, block.a1, over_a, tuple((r[0], r[1]) for r in held))
+    b0, b1 = clip(block.b0, block.b1, over_b, tuple((r[2], r[3]) for r in held))
+    return [(a0, a1, b0, b1)]
 
 
 def _beside(block: Block, run: Block, gap: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from reader.compare.bags import Block, dice
@@ -33,13 +34,20 @@ class Intervals:
         self.closes[hi - 1] = 1
 
 
-def clip(lo: int, hi: int, taken: tuple[int, int] | None) -> tuple[int, int]:
-    """The larger free part of [lo, hi) outside `taken` (which may cover one end or the middle)."""
+def clip(
+    lo: int, hi: int, taken: tuple[int, int] | None, keep: tuple[tuple[int, int], ...] = ()
+) -> tuple[int, int]:
+    """The larger free part of [lo, hi) outside `taken` (which may cover one end or the middle);
+    the part holding more of the `keep` ranges (exact runs a passage must not lose), if any."""
     if taken is None:
         return lo, hi
     t0, t1 = taken
     left = (lo, min(hi, t0))
     right = (max(lo, t1), hi)
+    held_left = sum(max(0, min(e, left[1]) - max(s, left[0])) for s, e in keep)
+    held_right = sum(max(0, min(e, right[1]) - max(s, right[0])) for s, e in keep)
+    if held_left != held_right:
+        return left if held_left > held_right else right
     return left if left[1] - left[0] >= right[1] - right[0] else right
 
 
@@ -52,7 +60,9 @@ def resolve_overlaps(
 ) -> list[Block]:
     """Blocks made disjoint in both texts. `kept_first` go in first as they are (blocks already
     settled); the others, strongest first, are clipped to what is free or dropped. A forced block
-    (an exact run or paragraph unique to both texts) is never clipped: it goes in before the rest."""
+    (an exact run or paragraph unique to both texts) goes in before the rest. A block that would
+    push out weaker ones which, side by side, explain more words than it does (a loose hull laid
+    over two exact paragraphs that changed places) gives way to them."""
     settled = list(kept_first)
     taken_a, taken_b = Intervals(len(wa)), Intervals(len(wb))
     kept = []
@@ -60,7 +70,12 @@ def resolve_overlaps(
         taken_a.add(block.a0, block.a1)
         taken_b.add(block.b0, block.b1)
         kept.append(block)
-    for block in sorted(blocks, key=lambda b: (b.forced, strength(b)), reverse=True):
+    ordered = sorted(blocks, key=lambda b: (b.forced, strength(b)), reverse=True)
+    rivals = _Rivals(ordered)
+    for rank, block in enumerate(ordered):
+        rivals.done(rank)
+        if not block.forced and rivals.outweigh(block, taken_a, taken_b):
+            continue
         overlap_a = taken_a.overlap(block.a0, block.a1)
         overlap_b = taken_b.overlap(block.b0, block.b1)
         if overlap_a is not None or overlap_b is not None:  # (most blocks meet no stronger one)
@@ -77,3 +92,42 @@ def resolve_overlaps(
         kept.append(block)
     kept.sort(key=lambda b: b.a0)
     return kept
+
+
+class _Rivals:
+    """The blocks still to come, by their start in A, to find those a block would push out."""
+
+    def __init__(self, ordered: list[Block]) -> None:
+        self.ordered = ordered
+        self.by_a = sorted(range(len(ordered)), key=lambda k: ordered[k].a0)
+        self.starts = [ordered[k].a0 for k in self.by_a]
+        self.widest = max((b.a1 - b.a0 for b in ordered), default=0)
+        self.pending = [True] * len(ordered)
+
+    def done(self, rank: int) -> None:
+        self.pending[rank] = False
+
+    def outweigh(self, block: Block, taken_a: Intervals, taken_b: Intervals) -> bool:
+        """Weaker blocks still to come that overlap `block` in A, are free and fit side by side
+        (disjoint in both texts), explain more words together than `block` does."""
+        lo = bisect.bisect_left(self.starts, block.a0 - self.widest)
+        hi = bisect.bisect_left(self.starts, block.a1)
+        overlapping = [
+            self.ordered[k]
+            for k in self.by_a[lo:hi]
+            if self.pending[k]
+            and self.ordered[k].a1 > block.a0
+            and taken_a.overlap(self.ordered[k].a0, self.ordered[k].a1) is None
+            and taken_b.overlap(self.ordered[k].b0, self.ordered[k].b1) is None
+        ]
+        if len(overlapping) < 2:
+            return False
+        chosen: list[Block] = []
+        for other in sorted(overlapping, key=strength, reverse=True):
+            if all(_apart(other, c) for c in chosen):
+                chosen.append(other)
+        return len(chosen) > 1 and sum(map(strength, chosen)) > strength(block)
+
+
+def _apart(x: Block, y: Block) -> bool:
+    return (x.a1 <= y.a0 or y.a1 <= x.a0) and (x.b1 <= y.b0 or y.b1 <= x.b0)
