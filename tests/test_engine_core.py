@@ -287,3 +287,28 @@ def test_key_ids_past_the_last_code_point_share_one() -> None:
         array("q", [0, 1, 2]).tobytes(), array("q", ids).tobytes(), flags, b"\x00\x00\x00"
     )
     assert key_text == key_char(KEY_LIMIT - 1) + chr(0x10FFFF) * 2
+
+
+name_texts = st.lists(
+    st.sampled_from(["عبد", "أبو", "ابو", "الله", "ظبي", "العزيز", "قال", "3", "،", "عبدالله", "\n", "  "]),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name_texts)
+def test_scan_joins_compound_names_as_the_spec_does(text: str) -> None:
+    """With join_names the scanner reads a name written split (`عبد الله`, `أبو ظبي`) as one
+    token, exactly where reader.text.tokens.join_names does; without it, TOKEN_RE's tokens."""
+    from reader.text.tokens import join_names, tokenize
+
+    index: dict[str, int] = {}
+    starts, ends, ids, _, firsts, _ = SCAN.tokenize(text, True)
+    raw = array("q")
+    raw.frombytes(SCAN.number(text, starts, ends, ids, firsts, index))
+    bounds_s, bounds_e = array("q"), array("q")
+    bounds_s.frombytes(starts)
+    bounds_e.frombytes(ends)
+    got = [(s, e, text[s:e]) for s, e in zip(bounds_s, bounds_e, strict=True)]
+    assert got == [(t.start, t.end, t.text) for t in join_names(text, tokenize(text))]
+    assert _c_tokens(text)[0] == _python_tokens(text)  # off by default

@@ -264,8 +264,22 @@ static inline int tokens_push(Tokens *tokens, Py_ssize_t start, Py_ssize_t end, 
 /* The tokens of `text` (TOKEN_RE's), numbered in order of first sight. Touches no Python object
  * (it runs without the GIL) and is inlined per string kind, so that reading a character is a
  * plain load (measured: a third faster than PyUnicode_READ's switch at every character). */
-static ALWAYS_INLINE int
-tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table, Tokens *tokens) {
+/* The first words of compound names (reader.text.tokens.NAME_PREFIXES): عبد، أبو، ابو */
+static const Py_UCS4 name_prefixes[][3] = {{0x639, 0x628, 0x62F}, {0x623, 0x628, 0x648}, {0x627, 0x628, 0x648}};
+
+static ALWAYS_INLINE int is_name_prefix(const int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    if (end - start != 3)
+        return 0;
+    for (size_t k = 0; k < sizeof(name_prefixes) / sizeof(name_prefixes[0]); k++)
+        if (PyUnicode_READ(kind, data, start) == name_prefixes[k][0] &&
+            PyUnicode_READ(kind, data, start + 1) == name_prefixes[k][1] &&
+            PyUnicode_READ(kind, data, start + 2) == name_prefixes[k][2])
+            return 1;
+    return 0;
+}
+
+static ALWAYS_INLINE int tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table,
+                                       Tokens *tokens, const int join_names) {
     int seen_newline = 0;
     Py_ssize_t i = 0;
     while (i < n) {
@@ -291,6 +305,19 @@ tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table,
                     i++;
                 }
             }
+            /* a name written split (عبد الله, أبو ظبي) is one token, as it is written joined */
+            if (join_names && i + 1 < n && PyUnicode_READ(kind, data, i) == ' ' &&
+                is_name_prefix(kind, data, start, i)) {
+                const unsigned char next = class_of(PyUnicode_READ(kind, data, i + 1));
+                if ((next & WORD) && !(next & DECIMAL)) {
+                    h = FNV(h, ' ');
+                    i++;
+                    while (i < n && (class_of(d = PyUnicode_READ(kind, data, i)) & WORD)) {
+                        h = FNV(h, d);
+                        i++;
+                    }
+                }
+            }
         } else if (cls & SKIP) {
             seen_newline |= c == '\n';
             continue;
@@ -309,7 +336,9 @@ tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table,
     return 0;
 }
 
-/* tokenize(text) -> (starts, ends, ids, newline_before, firsts, token_chars)
+/* tokenize(text, join_names=False) -> (starts, ends, ids, newline_before, firsts, token_chars)
+ * The tokens of reader.text.tokens.TOKEN_RE; with join_names, a compound name written split
+ * (reader.text.tokens.join_names) is one token.
  * starts/ends/ids: int64 bytes per token, ids numbering the distinct tokens of this text in order
  * of first sight; newline_before: one byte per token, 1 when the gap before it holds a newline;
  * firsts: int64 bytes per id, the token where it is first seen; token_chars: the characters
@@ -317,7 +346,8 @@ tokenize_kind(const int kind, const void *data, Py_ssize_t n, TokenTable *table,
  * of a comparison are tokenised at the same time. */
 static PyObject *tokenize(PyObject *self, PyObject *args) {
     PyObject *text;
-    if (!PyArg_ParseTuple(args, "U", &text))
+    int join_names = 0;
+    if (!PyArg_ParseTuple(args, "U|p", &text, &join_names))
         return NULL;
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -331,13 +361,13 @@ static PyObject *tokenize(PyObject *self, PyObject *args) {
     if (!failed) {
         switch (kind) {
         case PyUnicode_1BYTE_KIND:
-            failed = tokenize_kind(PyUnicode_1BYTE_KIND, data, n, &table, &tokens);
+            failed = tokenize_kind(PyUnicode_1BYTE_KIND, data, n, &table, &tokens, join_names);
             break;
         case PyUnicode_2BYTE_KIND:
-            failed = tokenize_kind(PyUnicode_2BYTE_KIND, data, n, &table, &tokens);
+            failed = tokenize_kind(PyUnicode_2BYTE_KIND, data, n, &table, &tokens, join_names);
             break;
         default:
-            failed = tokenize_kind(PyUnicode_4BYTE_KIND, data, n, &table, &tokens);
+            failed = tokenize_kind(PyUnicode_4BYTE_KIND, data, n, &table, &tokens, join_names);
         }
     }
     Py_END_ALLOW_THREADS;

@@ -89,7 +89,9 @@ def prepare(text: str, vocabulary: Vocabulary) -> Document:
     the per-word arrays."""
     # (the tokeniser releases the GIL: a window stays responsive while a long text is read; two
     # sides tokenised in two threads measured no faster, the scan is bound by memory)
-    starts, ends, local_ids, newline_before, firsts, token_chars = _scan.tokenize(text)
+    starts, ends, local_ids, newline_before, firsts, token_chars = _scan.tokenize(
+        text, vocabulary.options.compound_names
+    )
     raw = _scan.number(text, starts, ends, local_ids, firsts, vocabulary.raw_index)
     vocabulary.fold_new_raw_tokens()
     ids, word_tokens, word_ids, content, words_before, content_before, key_text, paragraph_ends = (

@@ -77,6 +77,7 @@ class NormalizeOptions:
     punctuation: bool = True  # ، ؛ ؟ and every quote style treated alike
     invisible: bool = True  # zero-width and bidi marks ignored
     clitics: bool = False  # و ف ب ل ال prefixes stripped (off: it over-matches for alignment)
+    compound_names: bool = True  # a name written split equals it written joined: عبد الله / عبدالله
 
 
 DEFAULT_OPTIONS = NormalizeOptions()
@@ -127,11 +128,11 @@ def fold_text(text: str, options: NormalizeOptions = DEFAULT_OPTIONS) -> str:
 def lines_folder(options: NormalizeOptions = DEFAULT_OPTIONS) -> Callable[[str], str]:
     """Fold many words at once: a text of one word per line in, their keys (one per line) out.
     Equal to `fold_word` on each line; it folds a million-word text's vocabulary in one call."""
-    return _folder(options, strip_clitics=options.clitics)
+    return _folder(options, strip_clitics=options.clitics, join_names=options.compound_names)
 
 
 @lru_cache(maxsize=64)
-def _folder(options: NormalizeOptions, strip_clitics: bool) -> Callable[[str], str]:
+def _folder(options: NormalizeOptions, strip_clitics: bool, join_names: bool = False) -> Callable[[str], str]:
     translate = _translator(_table(options))
     digits = options.digits
 
@@ -144,6 +145,8 @@ def _folder(options: NormalizeOptions, strip_clitics: bool) -> Callable[[str], s
             lines = _NUMBER_LINE_RE.sub(number, lines)
         if strip_clitics:
             lines = _CLITIC_LINE_RE.sub("", lines)
+        if join_names and " " in lines:  # (only a compound name's token holds a space)
+            lines = lines.replace(" ", "")
         return lines.casefold()
 
     return fold

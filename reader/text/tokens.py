@@ -13,6 +13,11 @@ _WORD_CHARS = rf"\w{MARKS}{TATWEEL}\u200c\u200d"
 TOKEN_RE = re.compile(rf"[{_WORD_CHARS}]+(?:(?<=\d)[.,٫٬]\d+)*|[^\s{INVISIBLE}]")
 
 
+# The first words of compound names, written split or joined in copied news (عبد الله / عبدالله,
+# أبو ظبي / أبوظبي): with the compound_names fold the engine reads a split one as one token.
+NAME_PREFIXES = frozenset({"عبد", "أبو", "ابو"})
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int
@@ -40,3 +45,27 @@ def token_spans(text: str) -> tuple[list[int], list[int], list[str]]:
 def is_word(token_text: str) -> bool:
     """A word (letters or digits), as opposed to punctuation."""
     return any(ch.isalnum() for ch in token_text)
+
+
+def join_names(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens with each compound name written split (a NAME_PREFIXES word, one space, a word
+    that starts with a letter) made one token, as the engine's scanner reads them."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if (
+            token.text in NAME_PREFIXES
+            and k + 1 < len(tokens)
+            and tokens[k + 1].start == token.end + 1
+            and text[token.end] == " "
+            and tokens[k + 1].text[0].isalpha()
+            and is_word(tokens[k + 1].text)
+        ):
+            following = tokens[k + 1]
+            out.append(Token(token.start, following.end, text[token.start : following.end]))
+            k += 2
+            continue
+        out.append(token)
+        k += 1
+    return out
