@@ -303,3 +303,39 @@ def test_resizing_keeps_the_reading_position(qtbot, window, library) -> None:
     qtbot.waitUntil(lambda: view._resizing is None)
     qtbot.wait(50)
     assert abs(view.reading_position("a").offset - before.offset) < 150
+
+
+def test_find_searches_both_panes_outlines_every_hit_and_counts_each_side(qtbot, window, library) -> None:
+    from window_helpers import type_text
+
+    from reader.text.search_fold import fold_with_map
+
+    show(qtbot, window, seed_id(library, "000"), seed_id(library, "001"))
+    view = window.view
+    key(qtbot, window, Qt.Key.Key_2, CTRL)
+    key(qtbot, window, Qt.Key.Key_F, CTRL)
+    bar = window.find_bar
+    assert bar.isVisible() and bar.query.hasFocus() and bar.both.isChecked()
+    type_text(bar.query, "ترامب")
+    expected = {
+        side: fold_with_map(pane.text, window.options.normalize).find_all("ترامب", window.options.normalize)
+        for side, pane in view.panes.items()
+    }
+    assert expected["a"] and expected["b"]
+    assert view.left.outlined("find") == expected["a"] and view.right.outlined("find") == expected["b"]
+    counts = f"left {len(expected['a'])}, right {len(expected['b'])}"
+    assert bar.status.text() == f"1 of {len(expected['a'])} · {counts}"
+    # F3 walks the left pane's hits, then goes on in the right pane
+    for _ in range(len(expected["a"])):
+        key(qtbot, window, Qt.Key.Key_F3)
+    assert view.active_side == "b"
+    assert view.right.selected_range() == expected["b"][0]
+    assert view.right.outlined("find.current") == [expected["b"][0]]
+    assert bar.status.text().startswith(f"1 of {len(expected['b'])} · ")
+    # the scope switch: only the focused pane, its count alone
+    key(qtbot, window, Qt.Key.Key_B, ALT)
+    assert not bar.both.isChecked()
+    assert view.left.outlined("find") == [] and view.right.outlined("find") == expected["b"]
+    assert bar.status.text() == f"1 of {len(expected['b'])}"
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and view.right.outlined("find") == [] and view.left.outlined("find") == []

@@ -108,11 +108,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("app.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ["Ctrl+Q"], "File", "Close Qarin", "close"),
     # Edit
     _a("find.open", QT_TRANSLATE_NOOP("Actions", "Find in text…"), ["Ctrl+F"], "Edit",
-       "Find words in the focused pane, ignoring harakat and hamza forms", "find", "open"),
+       "Find words in the panes, ignoring harakat and hamza forms", "find", "open"),
     _a("find.next", QT_TRANSLATE_NOOP("Actions", "Find next"), ["F3"], "Edit", "Go to the next hit",
        "find", "next"),
     _a("find.previous", QT_TRANSLATE_NOOP("Actions", "Find previous"), ["Shift+F3"], "Edit",
        "Go to the previous hit", "find", "previous"),
+    _a("find.both", QT_TRANSLATE_NOOP("Actions", "Find in both panes"), ["Alt+B"], "Edit",
+       "Search the left and the right pane, or only the focused one", "set_find_both", checkable=True),
     _a("list.filter", QT_TRANSLATE_NOOP("Actions", "Filter the article list"), ["Ctrl+L"], "Edit",
        "Type to narrow the list by title, source or text", "focus_filter"),
     # View

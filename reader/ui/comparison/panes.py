@@ -311,12 +311,16 @@ class ReadingPane(QPlainTextEdit):
     def set_outlines(self, role: str, ranges: Sequence[tuple[int, int]], style: OutlineStyle) -> None:
         """Outline the Python ranges under `role` (replacing that role's earlier ones); an empty
         range is drawn as an insertion bar. No ranges: the role is cleared."""
-        if ranges:
-            to_qt = self.positions.to_qt
-            self.outlines[role] = Outlines.of([(to_qt(lo), to_qt(hi)) for lo, hi in ranges], style)
-        elif self.outlines.pop(role, None) is None:
+        if not ranges:
+            self.clear_outlines(role)
             return
+        to_qt = self.positions.to_qt
+        self.outlines[role] = Outlines.of([(to_qt(lo), to_qt(hi)) for lo, hi in ranges], style)
         self.viewport().update()
+
+    def clear_outlines(self, role: str) -> None:
+        if self.outlines.pop(role, None) is not None:
+            self.viewport().update()
 
     def outlined(self, role: str) -> list[tuple[int, int]]:
         """The Python ranges outlined under `role`."""

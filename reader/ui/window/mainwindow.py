@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         for action_id, field in MATCHING_FIELDS.items():
             self.action_map[action_id].setChecked(getattr(self.options.normalize, field))
         self.action_map["view.hidden_characters"].setChecked(True)  # the panes show them from the start
+        self.action_map["find.both"].setChecked(True)  # find looks in both panes from the start
         self.find_bar = None
         self.command_palette = None
         self.view.set_zoom(self.settings.zoom)
@@ -566,15 +567,33 @@ class MainWindow(QMainWindow):
 
         if self.find_bar is None:
             self.find_bar = FindBar(self)
+            self.find_bar.theme = self.view.theme
+            self.find_bar.number = self.view.number
+            self.find_bar.editorChanged.connect(self._find_moved_to)
+            self.find_bar.both.setChecked(self.action_map["find.both"].isChecked())
+            self.find_bar.both.toggled.connect(self.action_map["find.both"].setChecked)
             self.view.layout().insertWidget(1, self.find_bar)
         self.find_bar.set_options(self.options.normalize)
-        self.find_bar.set_editor(self.view.panes[self.view.active_side])
+        side = self.view.active_side
+        self.find_bar.set_editor(self.view.panes[side])
+        self.find_bar.set_other(
+            self.view.panes[other_side(side)], {self.view.left: "left", self.view.right: "right"}
+        )
         if what == "open":
             self.find_bar.open()
         elif what == "next":
             self.find_bar.find_next()
         else:
             self.find_bar.find_previous()
+
+    def set_find_both(self, both: bool) -> None:
+        """Find in both panes, or only in the focused one."""
+        if self.find_bar is not None:
+            self.find_bar.both.setChecked(bool(both))
+
+    def _find_moved_to(self, pane: object) -> None:
+        """Stepping through the hits went on in the other pane: it is the active one now."""
+        self.view.active_side = "a" if pane is self.view.left else "b"
 
     def about(self) -> None:
         QMessageBox.about(
