@@ -367,6 +367,17 @@ def format_runs(runs: Iterable[Run], color: bool) -> str:
     return "".join(parts)
 
 
+def fit(text: str, width: int, *, pad: bool = True) -> str:
+    """`text` in `width` columns: cut with an ellipsis when longer, padded with spaces when
+    shorter (unless `pad` is false)."""
+    used = text_width(text)
+    if used > width:
+        cut = _cut_at_width(text, 0, max(0, width - 1)) if width > 1 else 0
+        text = text[:cut].rstrip() + "…"
+        used = text_width(text)
+    return text + " " * (width - used) if pad and used < width else text
+
+
 def clean_for_terminal(text: str) -> str:
     """Text as it should reach a terminal: no carriage returns, tabs as spaces, no control codes."""
     return _CONTROL_RE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "))
@@ -393,15 +404,39 @@ class TerminalWriter:
     def blank(self) -> None:
         self.stream.write("\n")
 
-    def paragraph(self, runs: Sequence[Run], gutter: Sequence[Run] = ()) -> None:
-        """One paragraph (no newlines inside): wrapped, each display line prefixed by `gutter`."""
-        base = base_direction("".join(piece for piece, _ in runs))  # before markers add Latin letters
+    def paragraph(
+        self,
+        runs: Sequence[Run],
+        gutter: Sequence[Run] = (),
+        base: str | None = None,
+        hanging: Sequence[Run] | None = None,
+    ) -> None:
+        """One paragraph (no newlines inside): wrapped, each display line prefixed by `gutter`
+        (the lines after the first by `hanging` when given). `base` ("L"/"R") sets the line's
+        direction; by default the paragraph's script decides. A labelled field ("title: ...")
+        passes "L", so the label stays on the left, reading as written, and the value after it."""
+        if base is None:
+            base = base_direction("".join(piece for piece, _ in runs))  # before markers add Latin letters
         if self.options.show_controls:
             runs = shown_controls(runs)
         gutter_width = text_width("".join(piece for piece, _ in gutter))
         width = self.options.width - gutter_width if self.options.width > 0 else 0
-        for line in wrap_runs(runs, max(width, 10) if width else 0):
-            self._emit([*gutter, *line], base)
+        for number, line in enumerate(wrap_runs(runs, max(width, 10) if width else 0)):
+            prefix = gutter if number == 0 or hanging is None else hanging
+            self._emit([*prefix, *line], base)
+
+    def row(self, columns: Sequence[Run]) -> None:
+        """One line of columns, left to right whatever the script of each column (`fit` them to
+        their widths first): never wrapped, so the columns stay under one another. In visual
+        mode each column is reordered on its own, as if isolated: two Arabic columns side by side
+        never trade places, and a title cut with "…" ends at its own end."""
+        line: list[Run] = []
+        for column in columns:
+            runs = shown_controls([column]) if self.options.show_controls else [column]
+            if self.options.visual:
+                runs = to_visual(runs, base_direction(column[0]))
+            line.extend(runs)
+        self.stream.write(format_runs(line, self.options.color) + "\n")
 
     def text(self, runs: Sequence[Run], gutter: Sequence[Run] = (), separator: Sequence[Run] = ()) -> None:
         """Runs that may hold several paragraphs: one `paragraph` each (empty ones skipped), with the

@@ -199,3 +199,33 @@ def test_visual_output_shapes_arabic_and_logical_keeps_it(capsys, lib):
     assert code == 0 and "استضاف" not in visual
     assert any("\ufe70" <= ch <= "\ufeff" for ch in visual)  # joined letter forms (arabic-reshaper)
     assert "\x1b[" not in visual.replace("\x1b[8l", "").replace("\x1b[8h", "")
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_list_on_a_terminal_keeps_its_columns_whatever_the_title(capsys, lib, tmp_path, monkeypatch, columns):
+    long_title = "عنوان طويل جدا " * 12 + "في نهايته"
+    (tmp_path / "long.txt").write_text(long_title + "\nنص المقال عن القمة في واشنطن.", encoding="utf-8")
+    assert main(["import", str(tmp_path / "long.txt"), "--library", lib, "--quiet"]) == 0
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "list", "--bidi", "visual", "--color", "never", "--library", lib)
+    lines = [line for line in out.replace("\x1b[8l", "").replace("\x1b[8h", "").split("\n") if line]
+    assert code == 0 and len(lines) == 6  # one line per article, nothing wrapped
+    bars = {line.index("|") for line in lines}
+    assert len(bars) == 1  # the title column starts at the same place on every line
+    assert all(len(line) <= columns for line in lines)
+    cut = lines[-1]
+    title = cut[cut.index("|") + 3 :]
+    assert title.startswith("…")  # cut at its end, which in visual order is on the left
+    for line in lines:  # the ids, dates and word counts stay on the left, in order
+        assert line.split()[0].isdigit() and line.split()[2].endswith("w")
+
+
+def test_show_in_visual_order_keeps_each_label_before_its_value(capsys, lib, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "show", "1", "--bidi", "visual", "--color", "never", "--library", lib)
+    lines = out.replace("\x1b[8l", "").replace("\x1b[8h", "").split("\n")
+    labels = [line.split()[0] for line in lines[:12] if line and not line.startswith(" ")]
+    assert labels[:4] == ["id:", "title:", "source:", "date:"]  # never ":title"
+    title_line = lines.index(next(line for line in lines if line.startswith("title:")))
+    assert lines[title_line + 1].startswith(" " * 11) and lines[title_line + 1].strip()  # wrapped under it
+    assert not any(line.rstrip().endswith(":title") for line in lines)

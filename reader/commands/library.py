@@ -21,12 +21,16 @@ from reader.terminal import (
     TerminalOptions,
     TerminalWriter,
     color_wanted,
+    fit,
     is_terminal,
+    text_width,
     visual_wanted,
 )
 from reader.text.bidi_controls import has_controls, isolated, shown_controls
 from reader.text.decoding import InputError, read_stream_bytes
 
+LIST_SOURCE_COLUMNS = 18  # `qarin list` on a terminal: a longer site name is cut to this
+LIST_SEPARATOR = "  |  "
 _BIDI_HELP = "visual: shape and reorder Arabic for terminals that cannot; logical: as stored; auto (default)"
 
 
@@ -138,6 +142,27 @@ class Output:
         else:
             self.writer.blank()
 
+    @property
+    def width(self) -> int | None:
+        """Columns of the terminal; None when piped (lines are printed whole)."""
+        return self.writer.options.width if self.writer is not None else None
+
+    def row(self, *runs: Run) -> None:
+        """Columns on one line, left to right (each already fitted to its width)."""
+        if self.writer is None:
+            print("".join(piece for piece, _ in runs))
+        else:
+            self.writer.row(list(runs))
+
+    def field(self, label: str, value: str, style: str | None = None) -> None:
+        """`label:  value`: the label on the left as written, the value after it in its own
+        direction, wrapped lines indented under it."""
+        if self.writer is None:
+            print(f"{label}{value}")
+        else:
+            indent = [(" " * text_width(label), None)]
+            self.writer.paragraph([(value, style)], [(label, "dim")], base="L", hanging=indent)
+
     def text(self, text: str) -> None:
         """A whole article: paragraphs kept apart by blank lines."""
         if self.writer is None:
@@ -235,13 +260,22 @@ def run_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     with Output(args).session() as out:
+        # on a terminal each row is one line: source and title cut to their columns, so the
+        # columns stay under one another; piped, the rows hold everything
+        source_width = min(
+            LIST_SOURCE_COLUMNS, max((text_width(s.source or "-") for s in summaries), default=1)
+        )
         for s in summaries:
             flag = " [bidi controls]" if s.has_bidi_controls else ""
-            out.line(
-                (f"{s.id:>5}  {s.date or '----------'}  {s.words:>6}w  ", "dim"),
-                (f"{s.source or '-'}  |  ", "dim"),
-                (out.shown(s.title) + flag, None),
-            )
+            prefix = f"{s.id:>5}  {s.date or '----------'}  {s.words:>6}w  "
+            source = fit(out.shown(s.source) or "-", source_width)
+            title = out.shown(s.title).split("\n", 1)[0] + flag
+            if out.width is not None:
+                room = out.width - text_width(prefix) - source_width - len(LIST_SEPARATOR)
+                title = fit(title, max(10, room), pad=False)
+            else:
+                source = s.source or "-"
+            out.row((prefix, "dim"), (source, "dim"), (LIST_SEPARATOR, "dim"), (title, None))
     return 0
 
 
@@ -318,7 +352,7 @@ def run_show(args: argparse.Namespace) -> int:
             ("imported", article.imported_at),
             ("words", str(article.words)),
         ]:
-            out.line((f"{name + ':':<11}", "dim"), (out.shown(value), None))
+            out.field(f"{name + ':':<11}", out.shown(value))
         if article.has_bidi_controls:
             out.line(
                 (
@@ -333,9 +367,8 @@ def run_show(args: argparse.Namespace) -> int:
             restore = f"`qarin edit {article.id} --restore N`"
             out.line((f"removed while cleaning ({len(article.removed)}; {restore}):", "heading"))
             for index, item in enumerate(article.removed):
-                out.line(
-                    (f"  {index:>2}  line {item.line + 1:<4} {item.reason:<26} ", "dim"),
-                    (out.shown(item.text.strip()), None),
+                out.field(
+                    f"  {index:>2}  line {item.line + 1:<4} {item.reason:<26} ", out.shown(item.text.strip())
                 )
     return 0
 
