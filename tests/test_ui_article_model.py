@@ -61,7 +61,7 @@ def titles(proxy) -> list[str]:
 
 
 def test_rows_columns_and_display(model):
-    assert model.rowCount() == 4 and model.columnCount() == 5
+    assert model.rowCount() == 4 and model.columnCount() == 6
     assert model.rowCount(model.index(0, 0)) == 0  # a table: no children
     assert cell(model, 0, COL_TITLE) == ARTICLES[0].title
     assert cell(model, 0, COL_SOURCE) == "الأهرام"
@@ -69,9 +69,31 @@ def test_rows_columns_and_display(model):
     assert cell(model, 2, COL_DATE) == ""
     assert cell(model, 2, COL_WORDS).replace(",", "").replace("\u066c", "") in ("1504", "١٥٠٤")
     assert cell(model, 0, COL_SHARED) == ""
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
-        "Title", "Source", "Date", "Words", "Shared",
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "Title", "Source", "Date", "Words", "Shared", "Pane",
     ]  # fmt: skip
+
+
+def test_the_articles_in_the_panes_are_marked_and_stay_listed_when_the_filter_hides_them(model):
+    from reader.ui.library.article_model import COL_PANE
+
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_pair(7, 12)
+    assert [cell(model, r, COL_PANE) for r in range(4)] == ["A", "", "B", ""]
+    assert "left pane" in cell(model, 0, COL_PANE, Qt.ItemDataRole.ToolTipRole)
+    model.set_pair(5, 5)  # one article on both sides
+    assert cell(model, 3, COL_PANE) == "A B" and cell(model, 0, COL_PANE) == ""
+    proxy.set_filter_text("Reuters")
+    assert titles(proxy) == [ARTICLES[1].title]
+    proxy.set_pinned((7, 12))  # the panes' articles stay reachable, marked as not matching
+    assert titles(proxy) == [ARTICLES[0].title, ARTICLES[1].title, ARTICLES[2].title]
+    italic = [cell(proxy, r, COL_TITLE, Qt.ItemDataRole.FontRole) for r in range(3)]
+    assert [font is not None and font.italic() for font in italic] == [True, False, True]
+    assert cell(proxy, 0, COL_TITLE, Qt.ItemDataRole.ToolTipRole).startswith("Not matching the filter")
+    assert proxy.matches(3) and not proxy.matches(7)
+    proxy.set_filter_text("")
+    assert cell(proxy, 0, COL_TITLE, Qt.ItemDataRole.FontRole) is None  # no filter: nothing to mark
 
 
 def test_ids_and_rows(model):

@@ -130,8 +130,10 @@ class KeymapDialog(QDialog):
 
     # reading the table
     def current_id(self) -> str | None:
-        item = self.table.item(self.table.currentRow(), COL_ACTION)
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        """The action of the selected row, if that row is shown."""
+        row = self.table.currentRow()
+        item = self.table.item(row, COL_ACTION)
+        return None if item is None or self.table.isRowHidden(row) else item.data(Qt.ItemDataRole.UserRole)
 
     def row_of(self, action_id: str) -> int:
         return next((row for row, spec in enumerate(self._specs) if spec.id == action_id), -1)
@@ -223,12 +225,23 @@ class KeymapDialog(QDialog):
         self._show_conflict()
 
     def _apply_filter(self, text: str) -> None:
+        """Hide the actions the words do not name; the selection never stays on a hidden row (the
+        keys pressed next would go to an action no longer in sight): it moves to the first shown."""
         words = fold_chars(text).split()
         for row, spec in enumerate(self._specs):
             haystack = fold_chars(
                 " ".join([label_of(spec), spec.label, spec.id, *self.keymap.keys_for(spec.id)])
             )
             self.table.setRowHidden(row, not all(word in haystack for word in words))
+        current = self.table.currentRow()
+        if current < 0 or self.table.isRowHidden(current):
+            shown = next((row for row in range(self.table.rowCount()) if not self.table.isRowHidden(row)), -1)
+            if shown >= 0:
+                self.table.setCurrentCell(shown, COL_ACTION)
+            else:
+                self.table.setCurrentCell(-1, COL_ACTION)
+                self.table.clearSelection()
+            self._selection_changed()
 
     def done(self, result: int) -> None:
         """Closing by any means reports the changes (they are already saved)."""

@@ -30,14 +30,21 @@ from reader.text.direction import is_right_to_left
 from reader.text.search_fold import fold_chars
 from reader.view.paragraphs import reveal_hidden
 
-COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED = range(5)
-COLUMN_COUNT = 5
+COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED, COL_PANE = range(6)
+COLUMN_COUNT = 6
 _HEADERS = {
     COL_TITLE: QT_TRANSLATE_NOOP("ArticleList", "Title"),
     COL_SOURCE: QT_TRANSLATE_NOOP("ArticleList", "Source"),
     COL_DATE: QT_TRANSLATE_NOOP("ArticleList", "Date"),
     COL_WORDS: QT_TRANSLATE_NOOP("ArticleList", "Words"),
     COL_SHARED: QT_TRANSLATE_NOOP("ArticleList", "Shared"),
+    COL_PANE: QT_TRANSLATE_NOOP("ArticleList", "Pane"),
+}
+# the letters of the two sides, as the descriptions of moves name them ("¶7 of A is ¶3 of B")
+_SIDE_LETTERS = {"a": QT_TRANSLATE_NOOP("ArticleList", "A"), "b": QT_TRANSLATE_NOOP("ArticleList", "B")}
+_SIDE_TIPS = {
+    "a": QT_TRANSLATE_NOOP("ArticleList", "In the left pane (A)"),
+    "b": QT_TRANSLATE_NOOP("ArticleList", "In the right pane (B)"),
 }
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # a value that sorts right: folded text, int, float
@@ -77,6 +84,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._sort_column = -1  # -1: library order
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._resort_pending = False
+        self._pair: tuple[int | None, int | None] = (None, None)  # the articles in the panes
 
     # content
     def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
@@ -132,6 +140,18 @@ class ArticleTableModel(QAbstractTableModel):
         """
         self._shared.update({i: v for i, v in shared.items() if i in self._row_of})
         self._shared_changed(defer_sort=True)
+
+    def set_pair(self, left: int | None, right: int | None) -> None:
+        """Mark the articles shown in the left (A) and right (B) panes."""
+        old, self._pair = self._pair, (left, right)
+        for article_id in {*old, left, right} - {None}:
+            row = self._row_of.get(article_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, COL_PANE), self.index(row, COL_PANE))
+
+    def sides_of(self, article_id: int) -> str:
+        """ "a", "b", "ab" or "": the panes an article is shown in."""
+        return "".join(side for side, shown in zip("ab", self._pair, strict=True) if shown == article_id)
 
     def clear_shared(self) -> None:
         self._shared = {}
@@ -265,6 +285,11 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_PANE and self.sides_of(summary.id):
+                return "\n".join(
+                    QCoreApplication.translate("ArticleList", _SIDE_TIPS[s])
+                    for s in self.sides_of(summary.id)
+                )
             return self._tooltip(summary)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE and summary.has_bidi_controls:
             return _bidi_flag()
@@ -285,6 +310,10 @@ class ArticleTableModel(QAbstractTableModel):
         if column == COL_SHARED:
             share = self._shared.get(summary.id)
             return "" if share is None else f"{self._locale.toString(round(share * 100))}%"
+        if column == COL_PANE:
+            return " ".join(
+                QCoreApplication.translate("ArticleList", _SIDE_LETTERS[s]) for s in self.sides_of(summary.id)
+            )
         return ""
 
     def _sort_key(self, summary: ArticleSummary, column: int) -> str | int | float | None:
@@ -299,6 +328,8 @@ class ArticleTableModel(QAbstractTableModel):
         if column == COL_SHARED:
             share = self._shared.get(summary.id)
             return -1.0 if share is None else float(share)
+        if column == COL_PANE:
+            return self.sides_of(summary.id) or "z"  # the panes' articles first
         return None
 
     def _alignment(self, summary: ArticleSummary, column: int) -> Qt.AlignmentFlag:
@@ -310,7 +341,7 @@ class ArticleTableModel(QAbstractTableModel):
             if rtl is None:
                 rtl = self._rtl[summary.id] = is_right_to_left(text)
             return _RIGHT if rtl else _LEFT
-        if column == COL_DATE:
+        if column in (COL_DATE, COL_PANE):
             return _CENTER
         return _RIGHT  # numbers line up on their last digit
 
@@ -341,6 +372,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         self._text_matches: frozenset[int] = frozenset()
         self._passing: set[int] | None = None  # None: every row passes
         self._ids: list[int] = []  # source row -> article id, for the per-row check
+        self._pinned: frozenset[int] = frozenset()  # listed whatever the filter (the panes' articles)
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt override
         old = self.sourceModel()
@@ -413,9 +445,52 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         else:
             self.invalidateFilter()
 
+    def set_pinned(self, article_ids: Iterable[int | None]) -> None:
+        """Articles listed whatever the filter says (marked as not matching it when it would hide
+        them): those in the panes stay reachable."""
+        pinned = frozenset(i for i in article_ids if i is not None)
+        if pinned != self._pinned:
+            if hasattr(self, "beginFilterChange"):
+                self.beginFilterChange()
+            self._pinned = pinned
+            if hasattr(self, "endFilterChange"):
+                self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            else:
+                self.invalidateFilter()
+
+    def matches(self, article_id: int) -> bool:
+        """Whether the filter lets an article through on its own merits (not pinned)."""
+        if not self._words:
+            return True
+        if self._passing is not None:
+            return article_id in self._passing
+        source = self.sourceModel()
+        row = source.row_of(article_id) if isinstance(source, ArticleTableModel) else -1
+        return row >= 0 and self._accepts(row, QModelIndex())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """A pinned article the filter would hide is shown in italics and says why it is listed."""
+        if role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole) and self._words and self._pinned:
+            article_id = super().data(index, ArticleIdRole)
+            if article_id in self._pinned and not self.matches(article_id):
+                if role == Qt.ItemDataRole.FontRole:
+                    font = QApplication.font()
+                    font.setItalic(True)
+                    return font
+                why = QCoreApplication.translate(
+                    "ArticleList", "Not matching the filter: listed because it is in a pane"
+                )
+                return f"{why}\n{super().data(index, role) or ''}".rstrip()
+        return super().data(index, role)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
         if not self._words:
             return True
+        if self._pinned and self._ids and self._ids[source_row] in self._pinned:
+            return True
+        return self._accepts(source_row, source_parent)
+
+    def _accepts(self, source_row: int, source_parent: Index) -> bool:
         if self._passing is not None:
             return self._ids[source_row] in self._passing
         index = self.sourceModel().index(source_row, COL_TITLE, source_parent)

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 import reader
@@ -32,15 +26,9 @@ from reader.ui.comparison.view import ComparisonView, ReadingPosition, other_sid
 from reader.ui.facts.panel import FactsPanel
 from reader.ui.facts.reports import ReportActions, report_sides
 from reader.ui.library import operations
-from reader.ui.library.article_model import (
-    COL_SHARED,
-    COL_SOURCE,
-    COL_TITLE,
-    ArticleFilterProxy,
-    ArticleTableModel,
-)
 from reader.ui.library.drop_import import DropImporter
 from reader.ui.library.import_job import ImportTarget
+from reader.ui.library.list_panel import ArticleListPanel
 from reader.ui.library.removed_lines import show_removed_lines
 from reader.ui.stories.host import StoriesHost
 from reader.ui.tasks import TaskManager
@@ -71,9 +59,10 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else WindowSettings()
         self.persist = persist
         self.options: CompareOptions = self.settings.compare_options()
-        self.pair: tuple[int | None, int | None] = (None, None)
+        self._pair: tuple[int | None, int | None] = (None, None)
         self._result: CompareResult | None = None
-        self._pinned: int | None = None
+        self._pinned: int | None = None  # the article whose shares the list shows
+        self._shares_known: set[int] = set()  # the articles whose share of it is known
         self.setWindowTitle("Qarin — قارِن")
         self.setObjectName("mainWindow")
 
@@ -128,37 +117,27 @@ class MainWindow(QMainWindow):
             self.import_target
         )  # files, folders or text dropped anywhere
 
+    @property
+    def pair(self) -> tuple[int | None, int | None]:
+        """The ids of the articles in the left and right panes."""
+        return self._pair
+
+    @pair.setter
+    def pair(self, pair: tuple[int | None, int | None]) -> None:
+        self._pair = pair
+        self.list_panel.set_pair(*pair)  # the list marks them and keeps them listed
+
     # --- building ------------------------------------------------------------------------------
 
     def _build_list(self) -> None:
-        self.model = ArticleTableModel(self)
-        self.proxy = ArticleFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("listFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter: title, source or words in the text"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_edit.returnPressed.connect(lambda: self.table.setFocus())
-        self.table = QTableView(self)
-        self.table.setObjectName("articleList")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.table.activated.connect(self._row_activated)
-        self.list_panel = QWidget(self)
-        layout = QVBoxLayout(self.list_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(self.table, 1)
+        self.list_panel = ArticleListPanel(self._search_texts, self)
+        self.list_panel.compareRequested.connect(self._compare_requested)
+        # the list's parts, as the actions, tests and benchmarks reach them
+        self.model, self.proxy = self.list_panel.model, self.list_panel.proxy
+        self.filter_edit, self.table = self.list_panel.filter_edit, self.list_panel.table
+
+    def _search_texts(self, query: str) -> list[int]:
+        return [hit.article_id for hit in self.library.search(query)]
 
     def _build_status(self) -> None:
         self.stats_label = QLabel(self)
@@ -178,38 +157,31 @@ class MainWindow(QMainWindow):
     # --- the list ------------------------------------------------------------------------------
 
     def reload_articles(self) -> None:
-        self.model.set_articles(self.library.summaries())
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        if header.sectionSize(COL_SOURCE) > 110:  # long site names must not squeeze the titles
-            header.resizeSection(COL_SOURCE, 110)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.list_panel.set_articles(self.library.summaries())
 
     def selected_article(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.proxy.article_id(index.row()) if index.isValid() else None
+        return self.list_panel.selected_article()
 
     def select_article(self, article_id: int) -> None:
-        row = self.proxy.proxy_row_of(article_id)
-        if row >= 0:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
-            self.table.scrollTo(self.proxy.index(row, COL_TITLE))
+        self.list_panel.select_article(article_id)
 
     def focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.list_panel.focus_list()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
 
     def step_article(self, step: int) -> None:
-        rows = self.proxy.rowCount()
-        if rows == 0:
+        """The next (previous) article of the list into the right pane, against the left one: one
+        key walks every report of a story against one base."""
+        left, right = self.pair
+        start = self.selected_article()  # the list's current row follows each step
+        article = self.list_panel.neighbour(start if start is not None else right, step, left)
+        if article is None:
+            self.show_status(self.tr("No more articles in the list"))
             return
-        current = self.table.currentIndex().row()
-        row = 0 if current < 0 else max(0, min(rows - 1, current + step))
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
+        self.select_article(article)
+        self.show_pair(left if left is not None else article, article)
 
     def _selected_or_say_so(self) -> int | None:
         article = self.selected_article()
@@ -227,22 +199,16 @@ class MainWindow(QMainWindow):
         else:
             self.show_pair(left if left is not None else article, article)
 
-    def _row_activated(self, _index: QModelIndex) -> None:
-        self.selected_to("b" if self.pair[0] is not None else "a")
-
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
-        matches = None
-        if text.strip():
-            try:
-                matches = [hit.article_id for hit in self.library.search(text)]
-            except Exception as error:  # noqa: BLE001 - a malformed query filters by titles only
-                log.info("search failed for %r: %s", text, error)
-        self.proxy.set_text_matches(matches)
+    def _compare_requested(self, article_id: int, side: str) -> None:
+        """Enter on a row: against the left pane (on the left while there is none)."""
+        left, right = self.pair
+        if side == "a" or left is None:
+            self.show_pair(article_id, right if right is not None else article_id)
+        else:
+            self.show_pair(left, article_id)
 
     def focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
+        self.list_panel.focus_filter()
 
     # --- comparing -----------------------------------------------------------------------------
 
@@ -353,8 +319,7 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CompareResult) -> None:
         self.view.apply_result(result)
-        if self._pinned != result.left_id:
-            self._shares_timer.start()  # after a pause, so quick pair switching never waits for it
+        self._shares_timer.start()  # after a pause, so quick pair switching never waits for it
         stats = result.comparison.stats
         self.stats_label.setText(
             self.tr("Left {0}% shared · right {1}% shared · {2} passages · {3} moved").format(
@@ -428,20 +393,28 @@ class MainWindow(QMainWindow):
     # --- shares and the opening pair -----------------------------------------------------------
 
     def _pin_left(self) -> None:
+        """The list shows how much of each other article the left one shares, computed off the GUI
+        thread for every article not known yet: after a pause, after an import, and again after
+        being cut short by a new pair."""
         left = self.pair[0]
-        if left is not None and self._pinned != left and self._result is not None:
-            self._pin(left, self.view.left.text)
-
-    def _pin(self, article_id: int, text: str) -> None:
-        """The list shows how much of each other article the left one shares (computed lazily)."""
-        self._pinned = article_id
-        self.model.clear_shared()
-        others = [(s.id, s.words) for s in self.library.summaries() if s.id != article_id]
-        self.comparer.request_shares(self.library.path, text, others, self.options)
+        if left is None or self._result is None:
+            return
+        if self._pinned != left:
+            self._pinned = left
+            self._shares_known = set()
+            self.model.clear_shared()
+        others = [
+            (s.id, s.words)
+            for s in self.library.summaries()
+            if s.id != left and s.id not in self._shares_known
+        ]
+        if others:
+            self.comparer.request_shares(self.library.path, self.view.left.text, others, self.options)
 
     def _shares_ready(self, shares: dict, done: bool) -> None:
+        self._shares_known.update(shares)
         self.model.update_shared(shares)
-        if done and self.table.horizontalHeader().sortIndicatorSection() == COL_SHARED:
+        if done and self.list_panel.sorted_by_share():
             self.proxy.invalidate()
 
     def open_initial_pair(self) -> None:
@@ -537,6 +510,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, article_id: int | None) -> None:
         self.reload_articles()
+        self._shares_timer.start()  # the new articles' shares too
         if article_id is not None:
             self.select_article(article_id)
 

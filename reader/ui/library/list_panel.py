@@ -1,0 +1,182 @@
+"""The article list beside the comparison: a filter box over the table of articles, driven from the
+keyboard. Typing filters (titles, sources, and words of the texts through full-text search) and
+never changes the panes; Down (or Enter) goes into the list; Enter there compares the current row
+against the left pane, Shift+Enter puts it on the left. The articles in the panes are marked (A,
+B) and stay listed, in italics, when the filter would hide them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from reader.library.model import ArticleSummary
+from reader.ui.library.article_model import (
+    COL_PANE,
+    COL_SHARED,
+    COL_SOURCE,
+    COL_TITLE,
+    ArticleFilterProxy,
+    ArticleTableModel,
+)
+
+log = logging.getLogger(__name__)
+
+SOURCE_COLUMN_MAX = 110  # pixels: long site names must not squeeze the titles
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_INTO_LIST = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+
+
+class ArticleListPanel(QWidget):
+    """`compareRequested(article_id, side)`: Enter on a row ("b": against the left pane) or
+    Shift+Enter ("a": on the left)."""
+
+    compareRequested = Signal(int, str)  # noqa: N815 - Qt naming
+
+    def __init__(self, search: Callable[[str], Iterable[int]], parent: QWidget | None = None) -> None:
+        """`search(query)`: ids of the articles whose text matches (full-text search)."""
+        super().__init__(parent)
+        self.setObjectName("articlePanel")
+        self._search = search
+        self.model = ArticleTableModel(self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("listFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: title, source or words in the text"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.installEventFilter(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("articleList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # at the end of the text, in its direction
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.moveSection(COL_PANE, 0)  # which pane an article is in: the first thing on the row
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda index: self._request(index, "b"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+
+    # --- content ---------------------------------------------------------------------------
+
+    def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
+        self.model.set_articles(summaries)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        if header.sectionSize(COL_SOURCE) > SOURCE_COLUMN_MAX:
+            header.resizeSection(COL_SOURCE, SOURCE_COLUMN_MAX)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def set_pair(self, left: int | None, right: int | None) -> None:
+        """Mark the articles of the panes, and keep them listed whatever the filter."""
+        self.model.set_pair(left, right)
+        self.proxy.set_pinned((left, right))
+
+    def sorted_by_share(self) -> bool:
+        return self.table.horizontalHeader().sortIndicatorSection() == COL_SHARED
+
+    # --- the current row -------------------------------------------------------------------
+
+    def selected_article(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.proxy.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.proxy.proxy_row_of(article_id)
+        if row < 0:
+            return False
+        self._make_current(row)
+        return True
+
+    def _make_current(self, row: int) -> None:
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        index = self.proxy.index(row, COL_TITLE)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def neighbour(self, article_id: int | None, step: int, skip: int | None = None) -> int | None:
+        """The article `step` rows after `article_id` in the list as shown (from the current row
+        when it is not listed), passing over `skip`; None past either end."""
+        row = self.proxy.proxy_row_of(article_id) if article_id is not None else -1
+        if row < 0:
+            row = self.table.currentIndex().row()
+        rows = self.proxy.rowCount()
+        while True:
+            row = row + step if row >= 0 else (0 if step > 0 else rows - 1)
+            if not 0 <= row < rows:
+                return None
+            found = self.proxy.article_id(row)
+            if found != skip:
+                return found
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self._make_current(0)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # --- filtering -------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        """Narrow the list (and only the list: the panes keep their articles)."""
+        self.proxy.set_filter_text(text)
+        matches = None
+        if text.strip():
+            try:
+                matches = list(self._search(text))
+            except Exception as error:  # noqa: BLE001 - a malformed query filters by titles only
+                log.info("search failed for %r: %s", text, error)
+        self.proxy.set_text_matches(matches)
+        current = self.selected_article()
+        if current is None or not self.proxy.matches(current):
+            first = next(
+                (
+                    row
+                    for row in range(self.proxy.rowCount())
+                    if self.proxy.matches(self.proxy.article_id(row))
+                ),
+                -1,
+            )
+            if first >= 0:  # the row under the keyboard: the first that matches
+                self._make_current(first)
+
+    # --- keys ------------------------------------------------------------------------------
+
+    def _request(self, index: QModelIndex, side: str) -> None:
+        if index.isValid():
+            self.compareRequested.emit(self.proxy.article_id(index.row()), side)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        key = key_event.key()
+        modifiers = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.filter_edit and modifiers == Qt.KeyboardModifier.NoModifier:
+            if key in _INTO_LIST or key in _ENTER:
+                self.focus_list()
+                return True
+        if watched is self.table and key in _ENTER:
+            side = "a" if modifiers == Qt.KeyboardModifier.ShiftModifier else "b"
+            self._request(self.table.currentIndex(), side)
+            return True
+        return super().eventFilter(watched, event)
