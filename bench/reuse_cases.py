@@ -24,12 +24,14 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 import obfuscate
 from eval_corpus import EvalPair
 from snn import Article, shingles
+
+from reader.text.normalize import fold_word
 
 KINDS = (
     "verbatim",
@@ -153,9 +155,19 @@ def _passage(a: str, sentences: list[Range], rng: random.Random, used: list[Rang
         span = (sentences[first][0], sentences[last][1])
         if len(a[span[0] : span[1]].split()) < 8:
             continue
-        if all(span[1] <= lo or hi <= span[0] for lo, hi in used):
+        if all(span[1] <= lo or hi <= span[0] for lo, hi in used) and _once_in(a, span):
             return span
     return None
+
+
+def _once_in(a: str, span: Range) -> bool:
+    """No 5-word stretch of the passage occurs elsewhere in A too (a headline repeated in its
+    article's first sentence): its copy in B would have two right counterparts, the case one."""
+    words = [fold_word(w) for w in a.split()]
+    start = len(a[: span[0]].split())
+    inside = words[start : start + len(a[span[0] : span[1]].split())]
+    grams = Counter(tuple(words[k : k + HYGIENE]) for k in range(len(words) - HYGIENE + 1))
+    return all(grams[tuple(inside[k : k + HYGIENE])] == 1 for k in range(len(inside) - HYGIENE + 1))
 
 
 def _place(host_parts: list[str], insertions: list[tuple[int, str]]) -> tuple[str, list[Range]]:
@@ -211,7 +223,7 @@ def _short_paragraphs(a: str, host_parts: list[str], pair_id: str, rng: random.R
     """One to three short lines of A (a headline, a one-line paragraph: 3-15 words) placed alone."""
     lines, offset = [], 0
     for line in a.split("\n"):
-        if 3 <= len(line.split()) <= 15 and a.count(line) == 1:
+        if 3 <= len(line.split()) <= 15 and a.count(line) == 1 and _once_in(a, (offset, offset + len(line))):
             lines.append((offset, offset + len(line)))
         offset += len(line) + 1
     chosen = rng.sample(lines, min(len(lines), rng.randint(1, 3)))

@@ -14,6 +14,7 @@ The block checks in `blocks.py` (word-bag Dice, edge search, merging) throw stra
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 from array import array
@@ -157,6 +158,10 @@ class Coverage:
             else:
                 self.starts.append(lo)
                 self.ends.append(hi)
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]
 
 
 def rare_anchors(

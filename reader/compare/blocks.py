@@ -53,16 +53,21 @@ def build_blocks(pair: Pair) -> list[Block]:
     da, db, p = pair.da, pair.db, pair.p
     wa, wb = da.word_ids, db.word_ids
     matches = exact_runs(da, db, pair.stop_flags, p)
+    paragraphs = unique_paragraphs(pair)
     candidates = chain_candidates(matches.runs, p)
     # only a chain with real weight claims its text; a few scattered one-word runs (a shuffled
-    # sentence) leave it to the grid
-    solid = [c for c in candidates if c.exact >= p.solid_chain]
-    covered_a = Coverage([(c.a0, c.a1) for c in solid])
-    covered_b = Coverage([(c.b0, c.b1) for c in solid])
+    # sentence) leave it to the grid, and a paragraph found whole needs no clusters
+    solid = [(c.a0, c.a1, c.b0, c.b1) for c in candidates if c.exact >= p.solid_chain]
+    solid += [(b.a0, b.a1, b.b0, b.b1) for b in paragraphs]
+    covered_a = Coverage([(a0, a1) for a0, a1, _, _ in solid])
+    covered_b = Coverage([(b0, b1) for _, _, b0, b1 in solid])
     loose = rare_anchors(da, db, matches, pair.stop_ids, covered_a, covered_b, p)
     candidates += grid_candidates(loose, p.grid, 1, p.split_gap)
+    if paragraphs:  # what lies inside a paragraph found whole is that paragraph's already
+        inside = _Inside(paragraphs)
+        candidates = [c for c in candidates if not inside.holds(c)]
     checked = join_overlapping(shape_edges(check_candidates(candidates, pair), pair), pair)
-    blocks = resolve_overlaps(checked + unique_paragraphs(pair), wa, wb, p)
+    blocks = resolve_overlaps(checked + paragraphs, wa, wb, p)
     # later stages only add words to forced blocks, never cut them
     blocks, repeats = protect_runs(blocks, matches, pair)
     blocks = add_coarse(blocks, matches, pair)
@@ -72,6 +77,21 @@ def build_blocks(pair: Pair) -> list[Block]:
     blocks = merge_neighbours(blocks, wa, wb, p)
     blocks = [b for b in blocks if b.forced or _passes(b, pair)]
     return blocks + reused_twice(checked + repeats, blocks, pair)
+
+
+class _Inside:
+    """Whether a candidate lies inside one of some disjoint blocks, on both sides."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = sorted(blocks, key=lambda b: b.a0)
+        self.starts = [b.a0 for b in self.blocks]
+
+    def holds(self, c: Candidate) -> bool:
+        k = bisect.bisect_right(self.starts, c.a0) - 1
+        if k < 0:
+            return False
+        b = self.blocks[k]
+        return c.a1 <= b.a1 and b.b0 <= c.b0 and c.b1 <= b.b1
 
 
 def _passes(block: Block, pair: Pair) -> bool:
@@ -191,8 +211,12 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
         return blocks
     wa, wb = da.word_ids, db.word_ids
     found: list[Block] = []
-    # coarsest first: a finer cluster inside a block found already adds nothing
+    # coarsest first: the anchors a block found already holds are no more clustered finer
     for cell, min_count, split_gap in reversed(levels):
+        if found:
+            held_a = Coverage([(f.a0, f.a1) for f in found])
+            held_b = Coverage([(f.b0, f.b1) for f in found])
+            loose = [x for x in loose if not (held_a.holds(x[0]) and held_b.holds(x[1]))]
         for c in grid_candidates(loose, cell, min_count, split_gap):
             if any(f.a0 <= c.a0 and c.a1 <= f.a1 and f.b0 <= c.b0 and c.b1 <= f.b1 for f in found):
                 continue
@@ -219,16 +243,35 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
 def unique_paragraphs(pair: Pair) -> list[Block]:
     """A paragraph that occurs exactly once in each text, word for word (folded, punctuation
     too), with at least two content words, is one passage however short: a subheading, a list
-    item or a line of verse moved alone is found wherever it went."""
+    item or a line of verse moved alone is found wherever it went. So is one whose words another
+    paragraph holds in another order, once in each text: one reordered passage."""
     da, db = pair.da, pair.db
-    in_a = _paragraphs(da)
+    in_a, in_b = _paragraphs(da), _paragraphs(db)
     found = []
-    for key, (j0, j1, count) in _paragraphs(db).items():
+    for key, (j0, j1, count) in in_b.items():
         if count == 1 and key in in_a and in_a[key][2] == 1:
             i0, i1, _ = in_a[key]
             if sum(da.content[i0:i1]) >= 2:
                 found.append(Block(i0, i1, j0, j1, 1.0, forced=True))
+    # the same words in another order (a paragraph whose words or phrases were shuffled)
+    bags_a = _bags(in_a, {k for k in in_a if k not in in_b}, da.word_ids)
+    for key, (j0, j1, count) in _bags(in_b, {k for k in in_b if k not in in_a}, db.word_ids).items():
+        if count == 1 and key in bags_a and bags_a[key][2] == 1:
+            i0, i1, _ = bags_a[key]
+            if sum(da.content[i0:i1]) >= 2:
+                found.append(Block(i0, i1, j0, j1, 1.0, forced=True, reordered=True))
     return found
+
+
+def _bags(paragraphs: dict, keys: set, word_ids: list[int]) -> dict[tuple[int, ...], tuple[int, int, int]]:
+    """The paragraphs of `keys` by their words as a bag (sorted)."""
+    out: dict[tuple[int, ...], tuple[int, int, int]] = {}
+    for key in keys:
+        start, end, count = paragraphs[key]
+        bag_key = tuple(sorted(word_ids[start:end]))
+        seen = out.get(bag_key)
+        out[bag_key] = (start, end, count + (seen[2] if seen else 0))
+    return out
 
 
 def _paragraphs(doc: Document) -> dict[str | tuple[int, ...], tuple[int, int, int]]:

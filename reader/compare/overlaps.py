@@ -94,6 +94,9 @@ def resolve_overlaps(
     return kept
 
 
+RIVALS = 64  # at most this many weaker blocks are weighed against a stronger one
+
+
 class _Rivals:
     """The blocks still to come, by their start in A, to find those a block would push out."""
 
@@ -122,11 +125,17 @@ class _Rivals:
         ]
         if len(overlapping) < 2:
             return False
+        # the strongest that fit side by side, until they outweigh it (a bounded look: a block
+        # over thousands of small ones is weighed against the strongest of them)
         chosen: list[Block] = []
-        for other in sorted(overlapping, key=strength, reverse=True):
+        total, own = 0.0, strength(block)
+        for other in sorted(overlapping, key=strength, reverse=True)[:RIVALS]:
             if all(_apart(other, c) for c in chosen):
                 chosen.append(other)
-        return len(chosen) > 1 and sum(map(strength, chosen)) > strength(block)
+                total += strength(other)
+                if len(chosen) > 1 and total > own:
+                    return True
+        return False
 
 
 def _apart(x: Block, y: Block) -> bool:
