@@ -26,6 +26,7 @@ KEPT_PLUGINS: dict[str, set[str] | None] = {
     "platformthemes": {"libqxdgdesktopportal.so"},  # the gtk3 theme would drag GTK, cairo and pango in
     "imageformats": {"libqsvg.so", "libqico.so"},  # PNG is built into QtGui; the icon is SVG/PNG/ICO
     "iconengines": None,
+    "printsupport": None,  # CUPS, for File > Print to a printer (the room is made in icu_data.py)
 }
 KEPT_TRANSLATIONS = {"qtbase_ar.qm", "qtbase_en.qm", "qt_ar.qm", "qt_en.qm"}
 # courlan (via trafilatura) only calls babel's Locale.parse when asked to filter by language, which

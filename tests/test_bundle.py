@@ -115,6 +115,30 @@ def test_unused_qt_is_left_out(bundle):
     libs = {p.name for p in (qt / "lib").iterdir()}
     assert not {name for name in libs if re.match(r"libQt6(Network|Qml|Quick|Pdf|Wayland)", name)}
     assert not [p for p in bundle["dir"].rglob("*") if p.is_symlink() and not p.exists()], "dangling links"
+    internal = bundle["dir"] / "_internal"
+    assert not list(internal.glob("lxml/objectify*.so")) and not list(internal.glob("lxml/html/diff*.so"))
+
+
+@pytest.mark.bundle
+def test_printing_reaches_cups_printers(bundle):
+    """File > Print lists the system's CUPS printers: Qt's CUPS plugin travels with libcups and what it
+    links against (the room for them is made by the smaller ICU data)."""
+    internal = bundle["dir"] / "_internal"
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "printsupport" / "libcupsprintersupport.so"
+    assert plugin.is_file()
+    assert (internal / "libcups.so.2").is_file()
+    assert {"libgnutls.so.30", "libgssapi_krb5.so.2", "libavahi-client.so.3"} <= {
+        p.name for p in internal.iterdir()
+    }
+
+
+@pytest.mark.bundle
+def test_bundled_icu_data_serves_what_qt_calls(bundle):
+    lib = bundle["dir"] / "_internal" / "PySide6" / "Qt" / "lib"
+    data = lib / PYSIDE_ICU_DATA.name
+    assert data.stat().st_size < 20e6  # 32 MB as PySide6 ships it
+    answers = icu_data.probe(data, lib, ICU_VERSION)
+    assert answers == {**PYSIDE_ICU_ANSWERS, "display_language": "ar"}  # no display names: trimmed
 
 
 @pytest.mark.bundle
@@ -186,15 +210,16 @@ def test_large_pair_is_compared_in_a_child_process(bundle, tmp_path):
 # --- what the bundle leaves out (packaging/bundle_filter.py), without building ----------------------
 
 
-def _load_bundle_filter():
+def _load_packaging_module(name: str):
     """packaging/ is a folder of scripts, not a package (and must not shadow pip's `packaging`)."""
-    spec = importlib.util.spec_from_file_location("bundle_filter", ROOT / "packaging" / "bundle_filter.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "packaging" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-bundle_filter = _load_bundle_filter()
+bundle_filter = _load_packaging_module("bundle_filter")
+icu_data = _load_packaging_module("icu_data")
 
 
 @pytest.mark.parametrize(
@@ -209,6 +234,7 @@ bundle_filter = _load_bundle_filter()
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
         ("PySide6/Qt/translations/qtbase_ar.qm", True),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
         ("PySide6/Qt/translations/designer_ar.qm", False),
@@ -257,3 +283,72 @@ def test_links_to_dropped_files_are_dropped():
         ("PySide6/Qt/translations/qtbase_fr.qm", "/x/qtbase_fr.qm", "DATA"),
     ]
     assert bundle_filter.filter_datas(datas, binaries) == [datas[0]]
+
+
+# --- the bundle's smaller ICU data (packaging/icu_data.py), without building --------------------------
+
+PYSIDE_ICU = Path(importlib.util.find_spec("PySide6").submodule_search_locations[0]) / "Qt" / "lib"
+PYSIDE_ICU_DATA = next(PYSIDE_ICU.glob("libicudata.so.*"))
+ICU_VERSION = PYSIDE_ICU_DATA.name.rsplit(".", 1)[1]
+PREFIX = f"icudt{ICU_VERSION}l"
+# ucol, ucnv, u_strToUpper and ucal answer as from PySide6's own data; the display name is what it drops
+PYSIDE_ICU_ANSWERS = {
+    "collation": -1,
+    "converter": "قارن",
+    "upper_tr": "İ",
+    "zone_name": "Arabian Standard Time",
+    "display_language": "Arabic",
+}
+
+
+def test_icu_package_is_read_and_written_byte_for_byte():
+    symbol, package = icu_data.package_of_library(PYSIDE_ICU_DATA)
+    header, items = icu_data.read_package(package)
+    assert symbol == f"icudt{ICU_VERSION}_dat"
+    assert len(items) > 3000 and items == sorted(items)
+    assert icu_data.write_package(header, items) == package
+
+
+def test_dropping_trees_keeps_every_other_item_findable():
+    header, items = icu_data.read_package(icu_data.package_of_library(PYSIDE_ICU_DATA)[1])
+    kept = icu_data.without_trees(items, icu_data.DROPPED_TREES)
+    names = {name for name, _ in kept}
+    assert (
+        f"{PREFIX}/coll/ar.res" in names and f"{PREFIX}/zone/ar.res" in names and f"{PREFIX}/ar.res" in names
+    )
+    assert f"{PREFIX}/lang/ar.res" not in names and f"{PREFIX}/brkitr/cjdict.dict" not in names
+    assert {name for name, _ in items} - names == {
+        name for name, _ in items if name.split("/")[1] in icu_data.DROPPED_TREES and name.count("/") == 2
+    }
+    assert icu_data.read_package(icu_data.write_package(header, kept)) == (header, kept)
+
+
+def test_original_icu_data_answers_the_probe():
+    assert icu_data.probe(PYSIDE_ICU_DATA, PYSIDE_ICU, ICU_VERSION) == PYSIDE_ICU_ANSWERS
+
+
+def test_trimmed_icu_data_serves_what_qt_calls(tmp_path):
+    binaries = [
+        ("PySide6/Qt/lib/libQt6Core.so.6", str(PYSIDE_ICU / "libQt6Core.so.6"), "BINARY"),
+        (f"PySide6/Qt/lib/{PYSIDE_ICU_DATA.name}", str(PYSIDE_ICU_DATA), "BINARY"),
+        (PYSIDE_ICU_DATA.name, f"PySide6/Qt/lib/{PYSIDE_ICU_DATA.name}", "SYMLINK"),
+    ]
+    trimmed = icu_data.trim_icu_data(binaries, tmp_path)
+    assert trimmed[0] == binaries[0] and trimmed[2] == binaries[2]
+    library = Path(trimmed[1][1])
+    assert trimmed[1][0] == binaries[1][0] and library.parent.parent == tmp_path
+    assert library.stat().st_size < 0.6 * (PYSIDE_ICU_DATA).stat().st_size
+    assert icu_data.probe(library, PYSIDE_ICU, ICU_VERSION) == {
+        **PYSIDE_ICU_ANSWERS,
+        "display_language": "ar",
+    }
+
+
+def test_an_icu_call_the_kept_data_may_not_serve_stops_the_build(monkeypatch, tmp_path):
+    qt_core = [("PySide6/Qt/lib/libQt6Core.so.6", str(PYSIDE_ICU / "libQt6Core.so.6"), "BINARY")]
+    assert icu_data.unserved_icu_calls(qt_core, ICU_VERSION) == set()  # what Qt calls today is served
+    dump = f"0000000000000000      DF *UND*\t0000000000000000 (ICU) ubrk_open_{ICU_VERSION}\n"
+    monkeypatch.setattr(icu_data, "_objdump", lambda args, path: dump)
+    data = [(f"PySide6/Qt/lib/{PYSIDE_ICU_DATA.name}", str(PYSIDE_ICU_DATA), "BINARY")]
+    with pytest.raises(SystemExit, match=f"ubrk_open_{ICU_VERSION}"):
+        icu_data.trim_icu_data(qt_core + data, tmp_path)
