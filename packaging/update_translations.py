@@ -1,8 +1,8 @@
 """Refresh the Arabic UI translation: `python packaging/update_translations.py [--check]`.
 
-1. pyside6-lupdate collects the strings of reader/ui and reader/view (self.tr, QT_TRANSLATE_NOOP) into
-   resources/translations/qarin_ar.ts, keeping the translations already there; new strings arrive
-   unfinished for a translator (Qt Linguist, or any editor: it is XML).
+1. pyside6-lupdate collects the strings of reader/ui, reader/view and reader/report (self.tr,
+   QT_TRANSLATE_NOOP) into resources/translations/qarin_ar.ts, keeping the translations already
+   there; new strings arrive unfinished for a translator (Qt Linguist, or any editor: it is XML).
 2. pyside6-lrelease compiles it to qarin_ar.qm, which reader.ui.application loads for an Arabic locale.
 With --check nothing is written: exit 1 when qarin_ar.qm is not what the .ts compiles to.
 """
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if same else 1
     sources = sorted(
         str(p.relative_to(ROOT))
-        for folder in ("ui", "view")
+        for folder in ("ui", "view", "report")
         for p in (ROOT / "reader" / folder).rglob("*.py")
     )
     subprocess.run(

@@ -3,17 +3,26 @@ activated (Enter, double click) or reached with next/previous disagreement shows
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reader.facts import FactPair
+from reader.report import describe, moves
 from reader.report.describe import label, shown, where
 from reader.report.html import COLOURS
 from reader.view.facts import FactsView, next_row
 
-COLUMNS = ("Fact", "Left", "Right")
 MAX_COLUMN_WIDTH = 150
+
+
+def _label_in_language(text: str) -> str:
+    """A fact's label in the user's language (the wording lives in reader.report.describe)."""
+    return QCoreApplication.translate(describe.CONTEXT, text)
+
+
+def _place_in_language(text: str) -> str:
+    return QCoreApplication.translate(moves.CONTEXT, text)
 
 
 class FactsPanel(QWidget):
@@ -30,7 +39,7 @@ class FactsPanel(QWidget):
         self.tree.setObjectName("factsTree")
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setHeaderLabels([self.tr(name) for name in COLUMNS])
+        self.tree.setHeaderLabels([self.tr("Fact"), self.tr("Left"), self.tr("Right")])
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.tree.itemActivated.connect(self._activated)
@@ -49,9 +58,11 @@ class FactsPanel(QWidget):
         self.tree.clear()
         self.rows = view.rows()
         differ = len(view.facts.differing)
-        self.heading.setText(self.tr("Facts: {0} differ, {1} shown").format(differ, len(self.rows)))
+        self.heading.setText(
+            self.tr("Facts: %n differ", "", differ) + self.tr(", %n shown", "", len(self.rows))
+        )
         for pair in self.rows:
-            item = QTreeWidgetItem([label(pair), _side(pair, "a"), _side(pair, "b")])
+            item = QTreeWidgetItem([label(pair, _label_in_language), _side(pair, "a"), _side(pair, "b")])
             colour = COLOURS.get(pair.status)
             if colour:
                 item.setBackground(0, QBrush(QColor(colour)))
@@ -59,7 +70,7 @@ class FactsPanel(QWidget):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
                 item.setToolTip(column, _side(pair, "a" if column == 1 else "b", limit=400))
             self.tree.addTopLevelItem(item)
-        for column in range(len(COLUMNS)):
+        for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
             # a long quote would push the other side out of sight: its tooltip has the whole of it
             self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), MAX_COLUMN_WIDTH))
@@ -92,4 +103,4 @@ def _side(pair: FactPair, side: str, limit: int = 70) -> str:
     mention = pair.mention(side)
     if mention is None:
         return "—"
-    return f"{shown(mention, limit)} \u2066{where(mention)}\u2069"
+    return f"{shown(mention, limit)} \u2066{where(mention, _place_in_language)}\u2069"

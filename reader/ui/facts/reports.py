@@ -6,26 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from reader.report.html import ReportSide, report_html
+from reader.text.translation import QT_TRANSLATE_NOOP
 from reader.ui.facts.printing import report_document, write_pdf
 
-HTML_FILTER = "HTML page (*.html)"
-PDF_FILTER = "PDF (*.pdf)"
+HTML_FILTER = QT_TRANSLATE_NOOP("ReportActions", "HTML page (*.html)")
+PDF_FILTER = QT_TRANSLATE_NOOP("ReportActions", "PDF (*.pdf)")
 
 
-class ReportActions:
+class ReportActions(QObject):
     """Export and print for a window that has `report_inputs()` -> (comparison, facts view, sides)."""
 
     def __init__(self, window: QWidget, font_family: Callable[[], str]) -> None:
+        super().__init__(window)
         self.window = window
         self.font_family = font_family  # the bundled font as Qt registered it
 
     def _inputs(self):  # noqa: ANN202 - (comparison, FactsView, (ReportSide, ReportSide)) or None
         inputs = self.window.report_inputs()
         if inputs is None:
-            self.window.show_status(self.window.tr("Nothing to export: no comparison yet"))
+            self.window.show_status(self.tr("Nothing to export: no comparison yet"))
         return inputs
 
     def page(self, for_qt: bool) -> str | None:
@@ -40,9 +43,9 @@ class ReportActions:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
-                self.window.tr("Export comparison"),
+                self.tr("Export comparison"),
                 "comparison.html",
-                f"{HTML_FILTER};;{PDF_FILTER}",
+                f"{self.tr(HTML_FILTER)};;{self.tr(PDF_FILTER)}",
             )
             if not path:
                 return None
@@ -59,11 +62,9 @@ class ReportActions:
                     return None
                 target.write_text(page, encoding="utf-8")
         except OSError as error:
-            QMessageBox.warning(
-                self.window, self.window.tr("Cannot export"), f"{target}: {error.strerror or error}"
-            )
+            QMessageBox.warning(self.window, self.tr("Cannot export"), f"{target}: {error.strerror or error}")
             return None
-        self.window.show_status(self.window.tr("Comparison exported to {0}").format(str(target)))
+        self.window.show_status(self.tr("Comparison exported to {0}").format(str(target)))
         return str(target)
 
     def print_(self, printer=None) -> bool:  # noqa: ANN001 - a QPrinter
@@ -72,7 +73,7 @@ class ReportActions:
             from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - only to print
         except ImportError:
             QMessageBox.warning(
-                self.window, self.window.tr("Cannot print"), self.window.tr("Qt's printing module is missing")
+                self.window, self.tr("Cannot print"), self.tr("Qt's printing module is missing")
             )
             return False
         page = self.page(for_qt=True)
@@ -81,7 +82,7 @@ class ReportActions:
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             dialog = QPrintDialog(printer, self.window)
-            dialog.setWindowTitle(self.window.tr("Print comparison"))
+            dialog.setWindowTitle(self.tr("Print comparison"))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
         report_document(page, self.font_family()).print_(printer)
