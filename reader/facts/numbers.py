@@ -61,6 +61,14 @@ def units_agree(a: str, b: str) -> bool:
     return a == b or a not in groups or b not in groups or groups[a] == groups[b]
 
 
+def same_counted(a: str, b: str) -> bool:
+    """Both numbers say what they count, and it is one thing (قتيل / قتلى, سنة / عام; شخص / آخرون is not)."""
+    if not a or not b:
+        return False
+    groups = _unit_groups()
+    return a == b or (a in groups and groups.get(a) == groups.get(b))
+
+
 def values_agree(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return any(abs(x - y) <= RELATIVE_TOLERANCE * max(abs(x), abs(y), 1.0) for x in a for y in b)
 

@@ -1,8 +1,11 @@
 """Facts of two texts paired and judged: the same fact stated alike, differently, or by one only.
 
-A fact is paired first by place (its counterpart through the comparison's passages, `places`),
-then by what it is about: numbers and dates by their counted noun and the words around them,
-names by spelling (`spelling.same_name`), quotes by their words. Each fact pairs at most once.
+A fact is paired first by place (its counterpart through the comparison's passages, `places`; of
+several facts at the counterpart, the one counting the same thing), then by what it is about:
+numbers and dates by their counted noun and the words around them, names by spelling
+(`spelling.same_name`), quotes by their words. Each fact pairs once, except where the other text
+uses its words twice (a `reused` passage): there a fact left over in the other text may pair with
+it again, so a figure changed in one of the two copies is still seen.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from reader.facts.model import (
     Mention,
     WordChange,
 )
-from reader.facts.numbers import units_agree, values_agree
+from reader.facts.numbers import same_counted, units_agree, values_agree
 from reader.facts.places import Places
 from reader.facts.spelling import name_key, same_form, same_name, same_word, spelled_alike
 from reader.facts.words import Words, bare
@@ -47,6 +50,7 @@ class PairingRule:
 
 RULE = PairingRule()
 PLACED = 3.0  # score of a pair found through the passages, above any pair found by likeness
+SAME_THING = 0.5  # ... and more when the two count the same thing or are the same kind of date
 
 
 def pair_mentions(
@@ -68,22 +72,43 @@ def pair_mentions(
             placed = (_overlaps(counterpart, b) or _overlaps(spans_b[j], a)) and _comparable(kind, a, b)
             score = _likeness(kind, a, b, contexts_a[i], contexts_b[j], rule)
             if placed:
-                scored.append((PLACED + max(score, 0.0), i, j))
+                scored.append(
+                    (PLACED + max(score, 0.0) + (SAME_THING if _same_thing(kind, a, b) else 0.0), i, j)
+                )
             elif score > 0:
                 scored.append((score, i, j))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    used_a: dict[int, int] = {}
+    used_b: dict[int, int] = {}
     pairs: list[FactPair] = []
     for _, i, j in scored:
         if i in used_a or j in used_b:
             continue
-        used_a.add(i)
-        used_b.add(j)
+        used_a[i] = used_b[j] = 1
         pairs.append(judge(kind, mentions_a[i], mentions_b[j]))
+    if places is not None:  # second uses: a leftover pairs with a fact whose words are used twice
+        uses_a = {i: places.uses("a", m.start, m.end) for i, m in enumerate(mentions_a) if i in used_a}
+        uses_b = {j: places.uses("b", m.start, m.end) for j, m in enumerate(mentions_b) if j in used_b}
+        for _, i, j in scored:
+            if i in used_a and j not in used_b and used_a[i] < uses_a[i]:
+                used_a[i] += 1
+            elif j in used_b and i not in used_a and used_b[j] < uses_b[j]:
+                used_b[j] += 1
+            else:
+                continue
+            used_a.setdefault(i, 1)
+            used_b.setdefault(j, 1)
+            pairs.append(judge(kind, mentions_a[i], mentions_b[j]))
     pairs += [FactPair(kind, ONLY, m, None) for i, m in enumerate(mentions_a) if i not in used_a]
     pairs += [FactPair(kind, ONLY, None, m) for j, m in enumerate(mentions_b) if j not in used_b]
     return pairs
+
+
+def _same_thing(kind: str, a: Mention, b: Mention) -> bool:
+    """Two numbers counting one thing, or two dates of one kind (a weekday and a weekday)."""
+    if kind == NUMBER:
+        return same_counted(a.key, b.key)
+    return kind == DATE and a.value[0] == b.value[0]
 
 
 def _comparable(kind: str, a: Mention, b: Mention) -> bool:

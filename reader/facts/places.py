@@ -68,6 +68,16 @@ class Places:
             return None
         return lo, max(lo, hi)
 
+    def uses(self, side: Side, start: int, end: int) -> int:
+        """How many times the other text uses text[start:end] of `side`: once, plus once for each
+        passage that takes it a second time (the engine's `reused` passages)."""
+        again = sum(
+            1
+            for passage, (lo, hi) in zip(self._comparison.passages, self._extents[side], strict=True)
+            if passage.reused == side and lo < end and start < hi
+        )
+        return 1 + again
+
     def _passage_at(self, side: Side, offset: int) -> int | None:
         starts, order = self._order[side]
         k = bisect_right(starts, offset) - 1
