@@ -253,14 +253,27 @@ def unique_paragraphs(pair: Pair) -> list[Block]:
             i0, i1, _ = in_a[key]
             if sum(da.content[i0:i1]) >= 2:
                 found.append(Block(i0, i1, j0, j1, 1.0, forced=True))
-    # the same words in another order (a paragraph whose words or phrases were shuffled)
-    bags_a = _bags(in_a, {k for k in in_a if k not in in_b}, da.word_ids)
-    for key, (j0, j1, count) in _bags(in_b, {k for k in in_b if k not in in_a}, db.word_ids).items():
+    # the same words in another order (a paragraph whose words or phrases were shuffled): only
+    # paragraphs whose length and sum of word ids (order-free, summed at C speed) meet are sorted
+    rest_a = {k for k in in_a if k not in in_b}
+    rest_b = {k for k in in_b if k not in in_a}
+    sums_a = {k: _sum_key(in_a[k], da.word_ids) for k in rest_a}
+    sums_b = {k: _sum_key(in_b[k], db.word_ids) for k in rest_b}
+    meeting = set(sums_a.values()) & set(sums_b.values())
+    rest_a = {k for k in rest_a if sums_a[k] in meeting}
+    rest_b = {k for k in rest_b if sums_b[k] in meeting}
+    bags_a = _bags(in_a, rest_a, da.word_ids)
+    for key, (j0, j1, count) in _bags(in_b, rest_b, db.word_ids).items():
         if count == 1 and key in bags_a and bags_a[key][2] == 1:
             i0, i1, _ = bags_a[key]
             if sum(da.content[i0:i1]) >= 2:
                 found.append(Block(i0, i1, j0, j1, 1.0, forced=True, reordered=True))
     return found
+
+
+def _sum_key(paragraph: tuple[int, int, int], word_ids: list[int]) -> tuple[int, int]:
+    start, end, _ = paragraph
+    return end - start, sum(word_ids[start:end])
 
 
 def _bags(paragraphs: dict, keys: set, word_ids: list[int]) -> dict[tuple[int, ...], tuple[int, int, int]]:
@@ -390,6 +403,8 @@ def make_room(
     takes them in when its hull with them stays as alike (the run was cut off its edge); else it
     keeps its larger part outside them on each side, or goes when too little is left."""
     wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
+    held = sorted(held)
+    held_starts = [r[0] for r in held]
     by_a = sorted(forced, key=lambda b: b.a0)
     starts_a = [b.a0 for b in by_a]
     by_b = sorted(forced, key=lambda b: b.b0)
@@ -435,9 +450,13 @@ def make_room(
         if over_a is None and over_b is None:
             final.append(block)
             continue
-        inside = [
-            r for r in held if block.a0 <= r[0] and r[1] <= block.a1 and block.b0 <= r[2] and r[3] <= block.b1
-        ]
+        k = bisect.bisect_left(held_starts, block.a0)
+        inside = []
+        while k < len(held) and held[k][0] < block.a1:
+            r = held[k]
+            if r[1] <= block.a1 and block.b0 <= r[2] and r[3] <= block.b1:
+                inside.append(r)
+            k += 1
         for piece in _cut(block, over_a, over_b, inside):
             a0, a1, b0, b1 = piece
             if a1 - a0 < 2 or b1 - b0 < 2 or taken_a.overlap(a0, a1) or taken_b.overlap(b0, b1):
@@ -589,16 +608,32 @@ def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: Align
             if in_order and -gap <= gap_a <= gap and -gap <= gap_b <= gap:
                 a0, a1 = prev.a0, max(prev.a1, block.a1)
                 b0, b1 = prev.b0, max(prev.b1, block.b1)
-                score = dice(wa, wb, a0, a1, b0, b1)
+                # the words the two share, each in itself, are a lower bound of what their hull
+                # shares: enough to settle most merges without counting a long hull's words again
+                # (a chain of merges would count its growing hull once per piece)
+                known = prev.dice * prev.size() + block.dice * block.size()
+                hull = (a1 - a0) + (b1 - b0)
+                apart = gap_a >= 0 and gap_b >= 0  # (overlapping pieces: the bound counts words twice)
+                bounded = apart and hull and known >= p.merge_dice * hull
+                score = known / hull if bounded else dice(wa, wb, a0, a1, b0, b1)
+                gaps = max(0, gap_a) + max(0, gap_b)
                 # each block with the gap it would take in must itself be shared material, so a
                 # stray pair of shared words next to a passage does not stretch it
                 if (
                     score >= p.merge_dice
-                    and dice_at_least(
-                        p.min_dice, wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0)
+                    and (
+                        apart
+                        and prev.dice * prev.size() >= p.min_dice * (prev.size() + gaps)
+                        or dice_at_least(
+                            p.min_dice, wa, wb, a0, max(prev.a1, block.a0), b0, max(prev.b1, block.b0)
+                        )
                     )
-                    and dice_at_least(
-                        p.min_dice, wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1
+                    and (
+                        apart
+                        and block.dice * block.size() >= p.min_dice * (block.size() + gaps)
+                        or dice_at_least(
+                            p.min_dice, wa, wb, min(prev.a1, block.a0), a1, min(prev.b1, block.b0), b1
+                        )
                     )
                 ):
                     merged[-1] = Block(

@@ -104,7 +104,6 @@ class _Rivals:
         self.ordered = ordered
         self.by_a = sorted(range(len(ordered)), key=lambda k: ordered[k].a0)
         self.starts = [ordered[k].a0 for k in self.by_a]
-        self.widest = max((b.a1 - b.a0 for b in ordered), default=0)
         self.pending = [True] * len(ordered)
 
     def done(self, rank: int) -> None:
@@ -113,7 +112,9 @@ class _Rivals:
     def outweigh(self, block: Block, taken_a: Intervals, taken_b: Intervals) -> bool:
         """Weaker blocks still to come that overlap `block` in A, are free and fit side by side
         (disjoint in both texts), explain more words together than `block` does."""
-        lo = bisect.bisect_left(self.starts, block.a0 - self.widest)
+        # (looking back as far as it is wide: a scan from the widest block's width before would
+        # cost the whole text on each call)
+        lo = bisect.bisect_left(self.starts, block.a0 - (block.a1 - block.a0))
         hi = bisect.bisect_left(self.starts, block.a1)
         overlapping = [
             self.ordered[k]
