@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
-from reader.text.normalize import MARKS, TATWEEL, fold_word
-from reader.text.tokens import TOKEN_RE, is_word
+from reader.text.normalize import MARKS, TATWEEL, fold_word, fold_words
+from reader.text.tokens import WORD_RE
+from reader.text.word_table import WordTable
 
 # Clitic prefixes (folded spellings), longest first so an alternation tries وبال before و: every
 # one for the index; only the article-bearing ones for a query, so a query for بلد does not also
@@ -23,6 +25,7 @@ ARTICLE_PREFIXES = ("وبال", "فبال", "وال", "فال", "بال", "كا�
 CLITIC_PREFIXES = (*ARTICLE_PREFIXES, "و", "ف", "ب", "ل")
 _CLITICS = "|".join(CLITIC_PREFIXES)
 _CLITIC_RE = re.compile(f"^(?:{_CLITICS})(?=...)")
+_CLITIC_LINE_RE = re.compile(f"^(?:{_CLITICS})(?=...)", re.MULTILINE)  # one word a line
 _ARTICLE_RE = re.compile(f"^(?:{'|'.join(ARTICLE_PREFIXES)})(?=...)")
 _INNER_WEAK_RE = re.compile("(?<=.)[يو](?=.)")
 
@@ -43,37 +46,44 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
-_ALNUM = re.compile(r"[^\W_]")
-
-
 def words_of(text: str) -> list[str]:
     """The word tokens of `text` (reader.text.tokens' rules; punctuation left out), fast."""
-    if TOKEN_RE.groups:  # findall would return groups: take the slow, always-right path
-        return [m.group() for m in TOKEN_RE.finditer(text) if is_word(m.group())]
-    return list(filter(_ALNUM.search, TOKEN_RE.findall(text)))
+    return WORD_RE.findall(text)
 
 
 _words = words_of
 
 
+def _index_keys_of(words: list[str]) -> list[tuple[str, str, str]]:
+    """`word_keys` of many words at once, with "" for a stem equal to the folded word and for a
+    loose key equal to the stem (the columns leave those out).
+
+    The words are the lines of one text and the patterns are anchored to lines, so one
+    substitution over the lines equals one per word. The loose key needs no test for Arabic: ي and
+    و are Arabic letters, so a word of another script has none for `_INNER_WEAK_RE` to take."""
+    folded = fold_words(words)
+    stems = _CLITIC_LINE_RE.sub("", "\n".join(folded)).split("\n")
+    loose = _INNER_WEAK_RE.sub("", "\n".join(stems)).split("\n")
+    return [
+        (key, stem if stem != key else "", weak if weak != stem else "")
+        for key, stem, weak in zip(folded, stems, loose, strict=True)
+    ]
+
+
+_INDEX_KEYS = WordTable(_index_keys_of)
+
+
 def index_columns(title: str, text: str, words: list[str] | None = None) -> tuple[str, str, str, str]:
     """The four FTS column values for an article (`words`: the words of `text`, if known)."""
+    title_words = _words(title)
+    keys = _INDEX_KEYS.values(title_words + (_words(text) if words is None else words))
     title_keys: list[str] = []
-    for word in _words(title):
-        folded, stem, _ = word_keys(word)
+    for folded, stem, _ in keys[: len(title_words)]:
         title_keys.append(folded)
-        if stem != folded:
+        if stem:
             title_keys.append(stem)
-    body: list[str] = []
-    stems: list[str] = []
-    loose: list[str] = []
-    for word in _words(title) + (_words(text) if words is None else words):
-        folded, stem, loose_key = word_keys(word)
-        body.append(folded)
-        if stem != folded:
-            stems.append(stem)
-        if loose_key != stem:
-            loose.append(loose_key)
+    flat = list(chain.from_iterable(keys))  # sliced apart: faster than zip(*keys)
+    body, stems, loose = flat[0::3], filter(None, flat[1::3]), filter(None, flat[2::3])
     return " ".join(title_keys), " ".join(body), " ".join(stems), " ".join(loose)
 
 

@@ -237,14 +237,15 @@ class Library:
         Outside a transaction it is one; inside one (a batch of `import_items`) it is a savepoint.
         """
         self._ensure_writable()
-        with self._article_scope():
+        scope = self._article_scope()
+        with scope:
             existing = self._one("SELECT id, title FROM articles WHERE content_hash = ?", draft.content_hash)
             if existing:
                 return ImportOutcome(existing[0], True, existing[1])
-            article_id = self._store(draft)
+            article_id = self._store(draft, in_batch=isinstance(scope, _Savepoint))
         return ImportOutcome(article_id, False, draft.title)
 
-    def _store(self, draft: Draft) -> int:
+    def _store(self, draft: Draft, *, in_batch: bool = False) -> int:
         db = self._db
         cursor = db.execute(
             "INSERT INTO articles (title, source, date, language, origin, format, imported_at,"
@@ -267,7 +268,7 @@ class Library:
             [(article_id, r.line, r.start, r.end, r.text, r.reason) for r in draft.removed],
         )
         db.execute(schema.INSERT_SEARCH_TEXT, (article_id, *draft.index))
-        self.reuse.add(article_id, draft.fingerprints)
+        self.reuse.add(article_id, draft.fingerprints, hold=in_batch)  # last: held postings need it
         return article_id
 
     def import_text(self, text: str, origin: str = "pasted", title: str | None = None) -> ImportOutcome:
@@ -306,7 +307,7 @@ class Library:
         items = list(items)
         total = len(items)
         self._ensure_writable()
-        with _Batches(self._db) as batches:
+        with _Batches(self._db, self.reuse) as batches:
             for done, item in enumerate(items):
                 if cancel is not None and cancel():
                     report.cancelled = True
@@ -475,18 +476,21 @@ class _Batches:
     """Many articles per commit while importing: a commit per article was most of an import's
     time (FTS5 and the reuse postings flush on every commit). Each article is still whole or
     absent (a savepoint); a commit every `BATCH_SECONDS` keeps what was imported safe, and
-    whatever stops the import (an error, Ctrl+C, cancel) commits the articles already stored."""
+    whatever stops the import (an error, Ctrl+C, cancel) commits the articles already stored.
+    The reuse postings of a batch are written together, in order, just before it commits."""
 
     BATCH_SECONDS = 1.0
     CACHE_KIB = 65536
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, reuse: ReuseIndex) -> None:
         self._db = db
+        self._reuse = reuse
         self._since = 0.0
 
     def __enter__(self) -> _Batches:
         # the pages a batch touches stay in memory (savepoint journals too: schema.connect)
         self._db.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+        self._reuse.hold_postings()
         self._begin()
         return self
 
@@ -495,13 +499,27 @@ class _Batches:
         self._since = time.monotonic()
 
     def tick(self) -> None:
-        if time.monotonic() - self._since >= self.BATCH_SECONDS:
-            self._db.execute("COMMIT")
+        if not self._db.in_transaction:  # SQLite rolled the batch back (an I/O error): a new one
+            self._reuse.drop_held_postings()
+            self._reuse.hold_postings()
             self._begin()
+        elif time.monotonic() - self._since >= self.BATCH_SECONDS:
+            self._commit(keep_holding=True)
+            self._begin()
+
+    def _commit(self, *, keep_holding: bool) -> None:
+        try:
+            self._reuse.write_held_postings(keep_holding=keep_holding)
+        except BaseException:
+            self._db.execute("ROLLBACK")  # articles without their postings are not kept
+            raise
+        self._db.execute("COMMIT")
 
     def __exit__(self, *exc_info: object) -> None:
         if self._db.in_transaction:
-            self._db.execute("COMMIT")
+            self._commit(keep_holding=False)
+        else:  # SQLite rolled the batch back (a full disk): its postings go with it
+            self._reuse.drop_held_postings()
 
 
 class _Transaction:

@@ -18,9 +18,9 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from reader.text.normalize import fold_word
+from reader.text.normalize import fold_words
+from reader.text.word_table import WordTable
 
 
 @dataclass(frozen=True)
@@ -41,26 +41,34 @@ SHINGLES = ShingleSettings()
 _SIGNED = 1 << 31
 
 
-@lru_cache(maxsize=1 << 18)
-def word_number(word: str) -> int:
-    """The folded word's CRC-32: two spellings the folds join get the same number."""
-    return zlib.crc32(fold_word(word).encode("utf-8", "surrogatepass"))
+def _numbers_of(words: list[str]) -> list[int]:
+    """Each word's number: its folded spelling's CRC-32, so spellings the folds join are one word."""
+    return [zlib.crc32(key.encode("utf-8", "surrogatepass")) for key in fold_words(words)]
+
+
+_WORD_NUMBERS = WordTable(_numbers_of)
+
+
+def _crcs(words: Sequence[str], ngram: int) -> list[int]:
+    """The unsigned CRC-32 of every word n-gram (its words' numbers as 4-byte ints), with no
+    Python-level step per n-gram."""
+    numbers = array("I", _WORD_NUMBERS.values(words)).tobytes()
+    step, end = 4 * ngram, len(numbers)
+    windows = map(slice, range(0, end - step + 1, 4), range(step, end + 1, 4))
+    return list(map(zlib.crc32, map(numbers.__getitem__, windows)))
 
 
 def shingle_hashes(words: Sequence[str], settings: ShingleSettings = SHINGLES) -> list[int]:
     """The hash of every word n-gram, in text order (empty for a text shorter than one n-gram)."""
-    numbers = array("I", map(word_number, words)).tobytes()
-    step = 4 * settings.ngram
-    view = memoryview(numbers)
-    crc = zlib.crc32
-    return [crc(view[start : start + step]) - _SIGNED for start in range(0, len(numbers) - step + 1, 4)]
+    return list(map(_SIGNED.__rsub__, _crcs(words, settings.ngram)))
 
 
 def fingerprints(words: Sequence[str], settings: ShingleSettings = SHINGLES) -> frozenset[int]:
-    """The winnowed fingerprints of a text given as its words."""
-    hashes = shingle_hashes(words, settings)
+    """The winnowed fingerprints of a text given as its words (the smallest hash of each window;
+    taken before the shift to signed values, which keeps the order)."""
+    hashes = _crcs(words, settings.ngram)
     window = settings.window
-    if len(hashes) <= window:
-        return frozenset(hashes)
-    windows = zip(*(hashes[k : len(hashes) - window + k + 1] for k in range(window)), strict=True)
-    return frozenset(map(min, windows))
+    if len(hashes) > window > 1:
+        last = len(hashes) - window + 1
+        hashes = set(map(min, *(hashes[k : last + k] for k in range(window))))
+    return frozenset(map(_SIGNED.__rsub__, hashes))

@@ -11,6 +11,9 @@ _WORD_CHARS = rf"\w{MARKS}{TATWEEL}\u200c\u200d"
 # A word: letters, digits, harakat, tatweel, ZWNJ/ZWJ; a number keeps its separators whole (07ر3,
 # 30.3, 410.000, 1,000, 3٫5, و410.000). Any other visible character is a token of its own.
 TOKEN_RE = re.compile(rf"[{_WORD_CHARS}]+(?:(?<=\d)[.,٫٬]\d+)*|[^\s{INVISIBLE}]")
+# The tokens of TOKEN_RE that are words (hold a letter or digit), found without the others: a
+# run of word characters with an alphanumeric one in it ([^\W_]: what str.isalnum accepts).
+WORD_RE = re.compile(rf"[{_WORD_CHARS}]*?[^\W_][{_WORD_CHARS}]*(?:(?<=\d)[.,٫٬]\d+)*")
 
 
 # The first words of compound names, written split or joined in copied news (عبد الله / عبدالله,
