@@ -91,41 +91,63 @@ def _stretches(lists: tuple[list, list, list, list], end: int) -> Stretches:
 def mark_reordered(diff: BlockDiff, da: Document, db: Document, passage: int) -> BlockDiff:
     """Inside a reordered passage, the words the in-order diff left unmatched are matched as bags:
     a word of one side that the other side's unmatched words hold too is `same`, marked
-    `reordered` (it stands at another place of the passage); the rest stay `changed`."""
-    tokens_a = _token_labels(diff.a)
-    tokens_b = _token_labels(diff.b)
-    pool_b = Counter(db.ids[t] for t, kind in tokens_b if kind != SAME)
-    pool_a = Counter(da.ids[t] for t, kind in tokens_a if kind != SAME)
+    `reordered` (it stands at another place of the passage); the rest stay `changed`. A stretch
+    whose words the other side holds all is relabelled whole (counted in C); only one that is
+    partly matched is walked word by word."""
+    pool_a = _unmatched(diff.a, da.ids)
+    pool_b = _unmatched(diff.b, db.ids)
     out = []
-    for tokens, ids, pool in ((tokens_a, da.ids, pool_b), (tokens_b, db.ids, pool_a)):
-        stretches = Stretches()
-        stretches.reordered = []
-        for token, kind in tokens:
-            reordered = False
-            if kind != SAME and pool[ids[token]] > 0:
-                pool[ids[token]] -= 1
-                kind, reordered = SAME, True
-            _append(stretches, token, kind, passage, reordered)
-        stretches.end = diff.a.end if tokens is tokens_a else diff.b.end
-        out.append(stretches)
+    for stretches, ids, pool in ((diff.a, da.ids, pool_b), (diff.b, db.ids, pool_a)):
+        relabelled = Stretches()
+        relabelled.reordered = []
+        bounds = [*stretches.firsts[1:], stretches.end]
+        for first, end, kind, chars in zip(
+            stretches.firsts, bounds, stretches.kinds, stretches.chars, strict=True
+        ):
+            if kind == SAME:
+                _append(relabelled, first, SAME, passage, False, chars)
+                continue
+            need = Counter(ids[first:end])
+            if all(pool[token_id] >= n for token_id, n in need.items()):
+                pool.subtract(need)
+                _append(relabelled, first, SAME, passage, True)
+                continue
+            for token in range(first, end):
+                reordered = pool[ids[token]] > 0
+                if reordered:
+                    pool[ids[token]] -= 1
+                _append(relabelled, token, SAME if reordered else kind, passage, reordered)
+        relabelled.end = stretches.end
+        out.append(relabelled)
     return diff._replace(a=out[0], b=out[1])
 
 
-def _token_labels(stretches: Stretches) -> list[tuple[int, str]]:
-    out = []
+def _unmatched(stretches: Stretches, ids: list[int]) -> Counter:
+    """The ids of the tokens no `same` stretch covers."""
+    pool: Counter = Counter()
     bounds = [*stretches.firsts[1:], stretches.end]
     for first, end, kind in zip(stretches.firsts, bounds, stretches.kinds, strict=True):
-        out.extend((token, kind) for token in range(first, end))
-    return out
+        if kind != SAME:
+            pool.update(ids[first:end])
+    return pool
 
 
-def _append(stretches: Stretches, token: int, kind: str, passage: int, reordered: bool) -> None:
+def _append(
+    stretches: Stretches,
+    token: int,
+    kind: str,
+    passage: int,
+    reordered: bool,
+    chars: tuple[tuple[int, int], ...] = (),
+) -> None:
     if stretches.kinds and stretches.kinds[-1] == kind and stretches.reordered[-1] == reordered:
+        if chars:
+            stretches.chars[-1] += chars
         return
     stretches.firsts.append(token)
     stretches.kinds.append(kind)
     stretches.passages.append(passage if kind != ONLY else None)
-    stretches.chars.append(())
+    stretches.chars.append(chars)
     stretches.reordered.append(reordered)
 
 
