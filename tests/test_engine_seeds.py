@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+from pathlib import Path
 
 import pytest
 
@@ -284,3 +285,30 @@ def test_a_name_written_split_or_joined_is_the_same_word():
     # without the fold the names differ, and the short runs between them make no passage at all
     apart = compare(a, b, CompareOptions().with_normalize(compound_names=False))
     assert "same" not in {s.kind for s in apart.segments_a}
+
+
+_FACTS = Path(__file__).resolve().parent / "data" / "facts"
+_ENGLISH = "Under President Trump, we are taking {} steps to identify and develop domestic reserves."
+
+
+def test_a_copy_in_order_with_one_word_changed_is_not_reordered():
+    """Bags may find a piece of a copied paragraph; standing in order, it is labelled in order,
+    with the differing letters of a respelled name still marked."""
+    a = (
+        (_FACTS / "casualty_a.txt").read_text(encoding="utf-8").rstrip()
+        + "\n\n"
+        + _ENGLISH.format("decisive")
+    )
+    b = (_FACTS / "casualty_b.txt").read_text(encoding="utf-8").rstrip() + "\n\n" + _ENGLISH.format("bold")
+    result = compare(a, b)
+    assert not any(p.reordered for p in result.passages)
+    assert any(s.chars for s in result.segments_a)
+
+
+def test_a_paragraph_used_again_with_a_figure_changed_is_reused():
+    a = (_FACTS / "casualty_a.txt").read_text(encoding="utf-8").rstrip()
+    first = a.split("\n")[0]
+    result = compare(a, a + "\n\n" + first.replace("27", "31"))
+    assert [p.reused for p in result.passages] == [None, "a"]
+    again = result.passages[1]
+    assert again.a == (0, len(first)) and again.b[0] > len(a)

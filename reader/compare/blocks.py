@@ -585,9 +585,15 @@ def _holder(spans: list[tuple[int, int, Block]], lo: int, hi: int) -> Block | No
 
 
 def _same_text(first: Block, again: Block, shared: str, wa: list[int], wb: list[int], p: AlignParams) -> bool:
+    """The other side of `again` holds the same text as the part of `first` that its shared side
+    aligns with (read off first's diagonal: the first passage may be much longer)."""
     if shared == "a":  # both are B's: compare B with B
-        return dice(wb, wb, first.b0, first.b1, again.b0, again.b1) >= p.merge_dice
-    return dice(wa, wa, first.a0, first.a1, again.a0, again.a1) >= p.merge_dice
+        lo = first.b0 + max(0, again.a0 - first.a0)
+        hi = min(first.b1, lo + (again.a1 - again.a0))
+        return hi > lo and dice(wb, wb, lo, hi, again.b0, again.b1) >= p.merge_dice
+    lo = first.a0 + max(0, again.b0 - first.b0)
+    hi = min(first.a1, lo + (again.b1 - again.b0))
+    return hi > lo and dice(wa, wa, lo, hi, again.a0, again.a1) >= p.merge_dice
 
 
 def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: AlignParams) -> list[Block]:

@@ -89,6 +89,11 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     for block, ta, tb in zip(blocks, ranges_a, ranges_b, strict=True):
         diff = diff_block(ta, tb, len(diffs), block.reordered)
         shuffled = block.reordered
+        if shuffled and _nearly_in_order(diff_block(ta, tb, len(diffs)), p):
+            # found by its bags, but its words stand in order after all (a piece of a copied
+            # paragraph a coarse cluster picked up): labelled as in-order text, letters marked
+            diff = diff_block(ta, tb, len(diffs))
+            shuffled = False
         if not (block.forced and diff.equal_words) and not _in_order_evidence(
             block, diff, options.min_passage_words, p
         ):
@@ -193,6 +198,11 @@ def _shuffled_enough(
     content_a = Counter(itertools.compress(da.word_ids[block.a0 : block.a1], da.content[block.a0 : block.a1]))
     content_b = Counter(itertools.compress(db.word_ids[block.b0 : block.b1], db.content[block.b0 : block.b1]))
     return shared_count(content_a, content_b) >= min_words
+
+
+def _nearly_in_order(diff: BlockDiff, p: AlignParams) -> bool:
+    """Most of the block's words are equal in order (close_similarity of them)."""
+    return 2 * diff.equal_words >= p.close_similarity * max(1, diff.words_a + diff.words_b)
 
 
 def _in_order_evidence(block: Block, diff: BlockDiff, min_words: int, p: AlignParams) -> bool:

@@ -112,6 +112,9 @@ def mark_reordered(diff: BlockDiff, da: Document, db: Document, passage: int) ->
                 pool.subtract(need)
                 _append(relabelled, first, SAME, passage, True)
                 continue
+            if not any(pool[token_id] > 0 for token_id in need):  # a rewording, kept as it was
+                _append(relabelled, first, kind, passage, False, chars)
+                continue
             for token in range(first, end):
                 reordered = pool[ids[token]] > 0
                 if reordered:
