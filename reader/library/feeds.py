@@ -23,9 +23,8 @@ from functools import partial
 from pathlib import Path
 
 from reader.library.errors import LibraryError
-from reader.library.importers import MAX_BYTES, Draft, draft_from_html, make_draft, read_bytes
+from reader.library.importers import MAX_BYTES, Draft, draft_from_html, is_url, make_draft, read_bytes
 
-FEED_SUFFIXES = (".rss", ".atom", ".xml")
 USER_AGENT = "Qarin (news reader; +feed import)"
 
 
@@ -35,10 +34,6 @@ class FeedSettings:
 
 
 FEEDS = FeedSettings()
-
-
-def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
 
 
 def fetch(url: str, settings: FeedSettings = FEEDS) -> bytes:

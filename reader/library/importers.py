@@ -37,6 +37,7 @@ COLLECTION_SUFFIXES = (*JSON_SUFFIXES, ".zip")  # many articles in one file: rea
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES + HTML_SUFFIXES + COLLECTION_SUFFIXES + (".rss", ".atom")
 )  # feeds: reader/library/feeds.py
+FEED_SUFFIXES = (".rss", ".atom", ".xml")  # read by reader/library/feeds.py, loaded when one is met
 MAX_BYTES = MAX_FILE_BYTES  # the limit the CLI's compare uses too
 
 
@@ -62,6 +63,11 @@ class Draft:
     fingerprints: frozenset[int]  # the reuse index's (reader/text/shingles.py)
     author: str = ""
     time: str | None = None  # HH:MM or HH:MM:SS, when the source gave one
+
+
+def is_url(value: str) -> bool:
+    """A feed's address (`qarin import URL`)."""
+    return value.startswith(("http://", "https://"))
 
 
 def content_hash(extracted: str) -> str:

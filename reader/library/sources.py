@@ -14,8 +14,7 @@ from pathlib import Path
 
 from reader.library.archives import draft_from_record, is_collection, read_collection
 from reader.library.errors import LibraryError
-from reader.library.feeds import FEED_SUFFIXES, feed_items, is_url
-from reader.library.importers import Draft, draft_from_path, expand_paths
+from reader.library.importers import FEED_SUFFIXES, Draft, draft_from_path, expand_paths, is_url
 
 ImportItem = tuple[str, Callable[[], Draft] | None, str | None]
 
@@ -38,6 +37,8 @@ def import_items_of(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ImportI
 
 
 def _feed(source: str) -> Iterator[ImportItem]:
+    from reader.library.feeds import feed_items  # noqa: PLC0415 - urllib, http and email: 50 ms at start
+
     try:
         entries = list(feed_items(source))
     except LibraryError as error:

@@ -9,6 +9,7 @@ full-text search found, so typing finds words inside the articles too.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -46,6 +47,8 @@ _SIDE_TIPS = {
     "a": QT_TRANSLATE_NOOP("ArticleList", "In the left pane (A)"),
     "b": QT_TRANSLATE_NOOP("ArticleList", "In the right pane (B)"),
 }
+
+_FIELDS = {COL_TITLE: "title", COL_SOURCE: "source", COL_DATE: "date", COL_WORDS: "words"}
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # a value that sorts right: folded text, int, float
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2  # the library id of the row's article
@@ -229,6 +232,21 @@ class ArticleTableModel(QAbstractTableModel):
 
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]
+
+    def summaries(self) -> list[ArticleSummary]:
+        """Every listed article in library order (what the window would otherwise read again)."""
+        return list(self._library)
+
+    def column_texts(self, column: int) -> set[str]:
+        """Every text a column shows, each distinct value displayed once (to size the column)."""
+        if column == COL_SHARED:
+            key = lambda summary: self._shared.get(summary.id)  # noqa: E731 - one of four keys
+        elif column == COL_PANE:
+            key = lambda summary: summary.id if summary.id in self._pair else None  # noqa: E731
+        else:
+            key = attrgetter(_FIELDS[column])
+        one_of_each = dict(zip(map(key, self._library), self._library, strict=True))
+        return {self._display(summary, column) for summary in one_of_each.values()}
 
     def row_of(self, article_id: int) -> int:
         """The row of an article id, or -1 when it is not listed."""

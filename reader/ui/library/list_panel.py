@@ -20,9 +20,11 @@ from reader.ui.library.article_model import (
     COL_SHARED,
     COL_SOURCE,
     COL_TITLE,
+    COLUMN_COUNT,
     ArticleFilterProxy,
     ArticleTableModel,
 )
+from reader.ui.library.column_widths import fit_columns
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,7 @@ class ArticleListPanel(QWidget):
 
     def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
         self.model.set_articles(summaries)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, self.model, (c for c in range(COLUMN_COUNT) if c != COL_TITLE))
         header = self.table.horizontalHeader()
         if header.sectionSize(COL_SOURCE) > SOURCE_COLUMN_MAX:
             header.resizeSection(COL_SOURCE, SOURCE_COLUMN_MAX)

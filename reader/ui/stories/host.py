@@ -3,10 +3,14 @@ text with the selected one, adding a feed, and showing a pair from the story vie
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from reader.ui.library.import_job import start_import
-from reader.ui.stories.window import StoriesWindow
+
+if TYPE_CHECKING:
+    from reader.ui.stories.window import StoriesWindow
 
 
 class StoriesHost:
@@ -20,6 +24,8 @@ class StoriesHost:
 
     def _panel(self) -> StoriesWindow:
         if self.panel is None:
+            from reader.ui.stories.window import StoriesWindow  # noqa: PLC0415 - the grouping: on first use
+
             self.panel = StoriesWindow(self.window.library.path, self.window.tasks, self.window)
             self.panel.openPair.connect(self.open_pair)
         return self.panel

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             self.model.clear_shared()
         others = [
             (s.id, s.words)
-            for s in self.library.summaries()
+            for s in self.model.summaries()  # the list's own: no read of the library here
             if s.id != left and s.id not in self._shares_known
         ]
         if others:
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def open_initial_pair(self) -> None:
         """The last pair if it still exists, else the two articles that share most."""
-        ids = [s.id for s in self.library.summaries()]
+        ids = [s.id for s in self.model.summaries()]
         last = self.settings.last_pair()
         if last is not None and last[0] in ids and last[1] in ids:
             self.show_pair(*last)
