@@ -23,3 +23,12 @@ def library(tmp_path):
     lib = open_library(tmp_path / "library.sqlite3", seed_if_empty=False)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args):
+    """pytest-qt's application (every qtbot test gets it), set up as Qarin sets up its own: the
+    bundled fonts and the translations (under the tests' locale, the English plural forms)."""
+    from reader.ui.application import create_application
+
+    return create_application(qapp_args)

@@ -300,7 +300,7 @@ def test_dialog_reports_changes_when_closed(qtbot, settings):
 def test_dialog_from_the_keyboard_alone(qtbot, dialog):
     """Arrows to the action, Enter, the new keys, Enter: bound."""
     dialog, actions = dialog
-    dialog.select("zoom.reset")
+    dialog.select("view.arabic_digits")
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     assert dialog.current_id() == "view.hidden_characters"

@@ -128,7 +128,7 @@ def test_next_difference_outlines_both_sides_and_keeps_the_colours_visible(qtbot
     # F7 goes back to the change before; the passage stays underlined on both sides
     key(qtbot, window, Qt.Key.Key_F7)
     assert window.view.left.outlined("change") == [(first.start, first.end)]
-    assert window.passage_label.text().startswith("Passage ")
+    assert window.passage_label.full_text.startswith("Passage ")
 
 
 def test_a_change_with_nothing_opposite_marks_the_place_on_the_other_side(qtbot, window, library) -> None:
@@ -160,7 +160,7 @@ def test_where_a_passage_stands_is_said_in_the_status_line_and_on_its_band(qtbot
         key(qtbot, window, Qt.Key.Key_PageDown, ALT)
         if view.current_passage == moved:
             break
-    assert "brought forward: ¶7 of A is ¶3 of B" in window.passage_label.text()
+    assert "brought forward: ¶7 of A is ¶3 of B" in window.passage_label.full_text
     assert view.linkmap.moved == [p.crossing for p in window.result().placements]
     band = dict(view.linkmap.band_paths())[moved]
     point = band.pointAtPercent(0.5) if band.length() else band.boundingRect().center()
@@ -170,7 +170,7 @@ def test_where_a_passage_stands_is_said_in_the_status_line_and_on_its_band(qtbot
         for y in range(int(band.boundingRect().top()), int(band.boundingRect().bottom()))
         if band.contains(QPointF(x, y))
     ) if not band.contains(point) else point  # fmt: skip
-    assert window.passage_label.text() in view.linkmap.tooltip_at(inside)
+    assert window.passage_label.full_text in view.linkmap.tooltip_at(inside)
 
 
 def test_a_passage_used_twice_has_a_band_to_each_place_and_both_are_visited(qtbot, window, library) -> None:

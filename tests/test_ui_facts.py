@@ -51,7 +51,7 @@ def test_the_panel_lists_the_five_differences_first_and_the_status_counts_them(w
     rows = window.facts_panel.rows
     assert [p.status for p in rows[:5]].count("differ") == 4 and rows[4].status == "spelled"
     assert all(p.status == "agree" for p in rows[5:])
-    status = window.stats_label.text()
+    status = window.stats_label.full_text
     assert "5 facts differ" in status and "reworded" in status and "100%" not in status
     window.grab().save(str(tmp_path / "facts-window.png"))
 

@@ -7,9 +7,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
 from ui_fakes import Recorder
 
-from reader.ui.actions.binding import create_actions
+from reader.ui.actions.binding import LRI, PDI, create_actions
 from reader.ui.actions.keymap import Keymap
-from reader.ui.actions.palette import LRI, PDI, CommandPalette
+from reader.ui.actions.palette import CommandPalette
 from reader.view.actions import ACTIONS
 from reader.view.command_search import PaletteEntry
 

@@ -125,3 +125,35 @@ def test_restoring_a_line_refreshes_the_row_and_the_comparison_on_screen(qtbot, 
     assert window.pair == (other, article_id)
     dialog.close()
     window.close()
+
+
+PAGE = """<html><head><title>قمة آسيا الوسطى في واشنطن</title><script>var tracking = 1;</script>
+<style>body { color: black }</style></head><body>
+<header><p>شعار الموقع الإخباري</p></header>
+<nav><a href="/">الرئيسية</a> <a href="/politics">سياسة</a>
+<a href="/economy">اقتصاد</a> <a href="/sport">رياضة</a></nav>
+<article><h1>قمة آسيا الوسطى في واشنطن</h1>
+<p>استضاف الرئيس الأمريكي دونالد ترامب قادة خمس دول من آسيا الوسطى في البيت الأبيض يوم الخميس،
+في الوقت الذي يكثف فيه بحثه عن المعادن الأرضية النادرة المطلوبة للأجهزة عالية التقنية.</p>
+<p>وعقد ترامب والمسؤولون من كازاخستان وقيرغيزستان وطاجيكستان وتركمانستان وأوزبكستان اجتماعات ثنائية
+في المكتب البيضاوي قبل تناول عشاء عمل، وأكد أن بلاده ستعزز شراكتها مع المنطقة في السنوات المقبلة.</p>
+</article>
+<aside><p>أخبار ذات صلة: زيارة كسر العزلة واستعادة النفوذ</p></aside>
+<footer><p>جميع الحقوق محفوظة لموقع الأخبار ٢٠٢٥</p></footer>
+</body></html>"""
+
+
+def test_an_html_article_says_what_the_extraction_left_out(qtbot, library):
+    article_id = library.import_bytes(PAGE.encode("utf-8"), origin="page.html").article_id
+    article = library.article(article_id)
+    assert article.format == "html" and "الرئيسية" not in article.text
+    dialog = RemovedLinesDialog(library, article_id)
+    qtbot.addWidget(dialog)
+    heading = dialog.heading.text()
+    assert "Nothing was removed" not in heading
+    for region in ("navigation", "header", "asides", "footer"):
+        assert region in heading
+    navigation = len("".join("الرئيسية سياسة اقتصاد رياضة".split()))
+    assert f"navigation ({navigation} characters)" in heading
+    kept = len("".join(article.extracted.split()))
+    assert f"The article is {kept} characters of the page's" in heading

@@ -84,7 +84,7 @@ def test_opens_on_the_two_most_similar_articles(qtbot, window, library) -> None:
     assert comparison == compare(window.view.left.text, window.view.right.text)  # the engine's answer
     stats = comparison.stats
     assert stats.passages == 3  # 001 rewrites 000 (measured; bench/bench_engine.py lists it)
-    assert f"{stats.passages} passages" in window.stats_label.text()
+    assert f"{stats.passages} passages" in window.stats_label.full_text
     assert window.view.linkmap.band_paths()  # bands are drawn between the panes
 
 
@@ -163,7 +163,7 @@ def test_keyboard_only_comparison(qtbot, window, library, settings) -> None:
     assert window.pair == (id_001, id_000)
     assert window.view.left.text == text_b and window.view.right.text == text_a
     assert window.result().comparison == comparison.swapped()
-    assert window.stats_label.text().startswith(f"Left {round(comparison.stats.shared_b * 100)}%")
+    assert window.stats_label.full_text.startswith(f"Left {round(comparison.stats.shared_b * 100)}%")
 
     # zoom in twice, out once, reset
     size = window.view.left.font().pointSizeF()
@@ -281,7 +281,7 @@ def test_long_articles_are_read_off_the_gui_thread(qtbot, window, monkeypatch):
     ids = [s.id for s in window.library.summaries()]
     window.show_pair(ids[2], ids[3])
     assert window.result() is None and window.pair != (ids[2], ids[3])  # still reading
-    assert window.stats_label.text() == "Loading…"
+    assert window.stats_label.full_text == "Loading…"
     qtbot.waitUntil(lambda: window.pair == (ids[2], ids[3]), timeout=30000)
     assert window.view.left.text == window.library.text(ids[2])
     assert window.view.right.text == window.library.text(ids[3])

@@ -13,9 +13,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from reader.text.bidi_controls import CONTROL_NAMES
+from reader.text.decoding import InputError, decode_bytes
 
 _STAND_IN = "\u2983Q{:04X}\u2984"  # ⦃Q202E⦄: printable, so trafilatura keeps it
 _STAND_IN_RE = re.compile("\u2983Q([0-9A-F]{4})\u2984")
@@ -113,3 +115,67 @@ def plain_text(html: str) -> tuple[str, str]:
     collector.close()
     paragraphs = [" ".join(line.split()) for line in collector.lines]
     return " ".join(collector.title.split()), "\n".join(p for p in paragraphs if p)
+
+
+# the parts of a page that are not its article, and that extraction leaves out by name
+PAGE_REGIONS = {
+    "nav": "navigation",
+    "header": "header",
+    "aside": "asides",
+    "footer": "footer",
+    "form": "forms",
+}
+_HIDDEN = frozenset({"script", "style", "noscript", "template"})
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """What a page held besides the text extracted from it, in visible characters."""
+
+    page: int  # every visible character of the page (scripts and styles aside)
+    regions: dict[str, int]  # "navigation", "asides", "footer" ... -> characters in them
+    scripts: int  # script and style elements the page had
+
+
+def left_out(page: bytes) -> LeftOut:
+    """The visible text of a page's navigation, header, asides, footer and forms, and of the whole
+    page: what an editor is told the extraction left out (the Removed lines dialog)."""
+    try:
+        html = decode_bytes(page).text
+    except InputError:
+        html = page.decode("utf-8", "replace")
+    counter = _RegionCounter()
+    counter.feed(html)
+    counter.close()
+    return LeftOut(counter.page, {name: n for name, n in counter.regions.items() if n}, counter.scripts)
+
+
+class _RegionCounter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = 0
+        self.scripts = 0
+        self.regions: dict[str, int] = dict.fromkeys(PAGE_REGIONS.values(), 0)
+        self._open: list[str] = []  # the region elements open now, outermost first
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, _attrs: list) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+            self.scripts += tag in ("script", "style")
+        elif tag in PAGE_REGIONS:
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._open:
+            del self._open[len(self._open) - 1 - self._open[::-1].index(tag)]
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        visible = len("".join(data.split()))
+        self.page += visible
+        if self._open:
+            self.regions[PAGE_REGIONS[self._open[0]]] += visible

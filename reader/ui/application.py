@@ -36,18 +36,29 @@ def load_fonts() -> list[str]:
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own strings and ours in the user's language; an Arabic UI is laid out right to left."""
+    """Qt's own strings and ours in the user's language; an Arabic UI is laid out right to left.
+
+    Our English plural forms ("1 passage", "2 passages") go in first, under every language: Qt
+    looks in the translators installed last first, so a language's own catalogue wins."""
     locale = locale or QLocale.system()
+    QLocale.setDefault(locale)  # the window's own QLocale() (its default digits) agrees
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = resources.files("reader.resources") / "translations"
-    for name, folder in (("qtbase", qt_dir), ("qarin", str(ours))):
+    ours = str(resources.files("reader.resources") / "translations")
+    plurals = QTranslator(app)
+    if plurals.load("qarin_en", ours):
+        app.installTranslator(plurals)
+        translators.append(plurals)
+    for name, folder in (("qtbase", qt_dir), ("qarin", ours)):
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(locale, name, "_", folder) and translator.language() != "en":
             app.installTranslator(translator)
             translators.append(translator)
-    if locale.language() == QLocale.Language.Arabic:
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft
+        if locale.language() == QLocale.Language.Arabic
+        else Qt.LayoutDirection.LeftToRight
+    )
     return translators
 
 
@@ -76,7 +87,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(reader.__version__)
-    app.setApplicationDisplayName("Qarin")
+    app.setApplicationDisplayName("Qarin — قارِن")  # the window titles name it once: "Qarin — قارِن"
     # Workers build a result's tables in Python while the panes load text in slices: with the
     # default 5 ms switch interval each hand-over of the GIL between the two threads can keep the
     # event loop waiting, and slices stretched to 100-150 ms (measured, bench_ui.py part 4);

@@ -16,9 +16,25 @@ from reader.view.actions import CONTEXT, MENU_TITLES, MENUS, ActionSpec
 log = logging.getLogger(__name__)
 
 
+LRI, PDI = "\u2066", "\u2069"  # a key sequence isolated left to right inside an Arabic layout
+
+
 def label_of(action_spec: ActionSpec) -> str:
     """The label in the user's language."""
     return QCoreApplication.translate(CONTEXT, action_spec.label)
+
+
+def shown_keys(keys: Iterable[QKeySequence | str]) -> str:
+    """Key sequences as the user reads them, each one isolated left to right, so in an Arabic
+    layout `Alt+Down, F8` never reorders into `F8 ,Down+Alt` (key names in Qt's own words)."""
+    native = (QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+    separator = QCoreApplication.translate("Keys", ", ")
+    return separator.join(f"{LRI}{key}{PDI}" for key in native if key)
+
+
+def action_label(action: QAction) -> str:
+    """An action's label without the keys its menu entry shows after a tab."""
+    return action.text().split("\t", 1)[0]
 
 
 def _slot(action_spec: ActionSpec, window: object) -> Callable[..., None]:
@@ -36,12 +52,16 @@ def _slot(action_spec: ActionSpec, window: object) -> Callable[..., None]:
     return run
 
 
-def _tooltip(action: QAction, action_spec: ActionSpec) -> None:
-    description = QCoreApplication.translate(CONTEXT, action_spec.description)
+def _label_and_tips(action: QAction, action_spec: ActionSpec) -> None:
+    """Label, tooltip and status tip in the user's language; the menu entry shows the first key
+    isolated (QMenu shows what follows a tab in the text as the key, and would lay a bare
+    `Alt+Down` out right to left in an Arabic menu)."""
+    label = label_of(action_spec)
     keys = action.shortcuts()
-    shown = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
-    action.setToolTip(f"{action.text()} ({shown})" if shown else action.text())
-    action.setStatusTip(description)
+    action.setText(f"{label}\t{shown_keys(keys[:1])}" if keys else label)
+    shown = shown_keys(keys)
+    action.setToolTip(f"{label} ({shown})" if shown else label)
+    action.setStatusTip(QCoreApplication.translate(CONTEXT, action_spec.description))
 
 
 def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
@@ -50,7 +70,7 @@ def apply_keymap(actions: Mapping[str, QAction], keymap: Keymap) -> None:
         action = actions.get(action_spec.id)
         if action is not None:
             action.setShortcuts([QKeySequence(key) for key in keymap.keys_for(action_spec.id)])
-            _tooltip(action, action_spec)
+            _label_and_tips(action, action_spec)
 
 
 def create_actions(parent: QObject, window: object, keymap: Keymap) -> dict[str, QAction]:
@@ -71,7 +91,7 @@ def create_actions(parent: QObject, window: object, keymap: Keymap) -> dict[str,
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         elif isinstance(parent, QWidget):
             parent.addAction(action)
-        _tooltip(action, action_spec)
+        _label_and_tips(action, action_spec)
         if action_spec.handler.target_of(window) is None:
             log.debug("%s has no %s: action %s disabled", type(window).__name__, action_spec.handler.method,
                       action_spec.id)  # fmt: skip

@@ -27,17 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.text.search_fold import fold_chars
-from reader.ui.actions.binding import apply_keymap, label_of
+from reader.ui.actions.binding import apply_keymap, label_of, shown_keys
 from reader.ui.actions.keymap import Keymap
-from reader.view.actions import ActionSpec
+from reader.view.actions import MENU_TITLES, ActionSpec
 
 COL_ACTION, COL_KEYS, COL_MENU = range(3)
-LRI, PDI = "\u2066", "\u2069"  # key names stay one left-to-right piece in an Arabic layout
-
-
-def shown_keys(keys: tuple[str, ...]) -> str:
-    native = (QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
-    return ", ".join(f"{LRI}{key}{PDI}" for key in native)
 
 
 class KeymapDialog(QDialog):
@@ -81,7 +75,7 @@ class KeymapDialog(QDialog):
             action_item.setToolTip(QCoreApplication.translate("Actions", spec.description))
             self.table.setItem(row, COL_ACTION, action_item)
             self.table.setItem(row, COL_KEYS, QTableWidgetItem())
-            menu = QCoreApplication.translate("Menus", f"&{spec.menu}").replace("&", "")
+            menu = QCoreApplication.translate("Menus", MENU_TITLES[spec.menu]).replace("&", "")
             self.table.setItem(row, COL_MENU, QTableWidgetItem(menu))
         self.table.currentCellChanged.connect(lambda *_: self._selection_changed())
         self.table.activated.connect(lambda _index: self.key_edit.setFocus())  # Enter: press the new keys

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,17 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.actions.binding import action_label, shown_keys
 from reader.view.actions import ACTIONS, ActionSpec
 from reader.view.command_search import PaletteEntry, clean_label, rank_actions
 
-LRI, PDI = "\u2066", "\u2069"  # keep "Ctrl++" in one left-to-right piece inside an Arabic layout
 _NAVIGATION_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 def keys_text(action: QAction) -> str:
-    """An action's keys as the user sees them, isolated as left-to-right text."""
-    keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
-    return ", ".join(f"{LRI}{key}{PDI}" for key in keys if key)
+    """An action's keys as the user sees them, each isolated as left-to-right text."""
+    return shown_keys(action.shortcuts())
 
 
 class CommandPalette(QDialog):
@@ -50,12 +49,13 @@ class CommandPalette(QDialog):
         if isinstance(actions, Mapping):
             self._actions = dict(actions)
         else:
-            self._actions = {action.objectName() or action.text(): action for action in actions}
+            self._actions = {action.objectName() or action_label(action): action for action in actions}
         english = {spec.id: spec.label for spec in specs}
         order = [spec.id for spec in specs if spec.id in self._actions]
         order += [i for i in self._actions if i not in english]  # actions the window added itself
         self._entries = [
-            PaletteEntry(i, self._actions[i].text(), english.get(i, self._actions[i].text())) for i in order
+            PaletteEntry(i, action_label(self._actions[i]), english.get(i, action_label(self._actions[i])))
+            for i in order
         ]
 
         self.query = QLineEdit(self)
@@ -146,7 +146,7 @@ class CommandPalette(QDialog):
         first_enabled: QTreeWidgetItem | None = None
         for action_id in rank_actions(query, self._entries):
             action = self._actions[action_id]
-            label = clean_label(action.text())
+            label = clean_label(action_label(action))
             if action.isCheckable() and action.isChecked():
                 label = f"✓ {label}"
             item = QTreeWidgetItem([label, keys_text(action)])

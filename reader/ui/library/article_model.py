@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from reader.library.model import ArticleSummary
 from reader.text.direction import is_right_to_left
 from reader.text.search_fold import fold_chars
+from reader.view.digits import LATIN, Digits
 from reader.view.paragraphs import reveal_hidden
 
 COL_TITLE, COL_SOURCE, COL_DATE, COL_WORDS, COL_SHARED, COL_PANE = range(6)
@@ -83,7 +83,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._shared: dict[int, float | None] = {}
         self._folded: dict[int, str] = {}  # article id -> folded "title source", filled on demand
         self._rtl: dict[int, bool] = {}
-        self._locale = QLocale()
+        self.digits: Digits = LATIN
         self._sort_column = -1  # -1: library order
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._resort_pending = False
@@ -143,6 +143,12 @@ class ArticleTableModel(QAbstractTableModel):
         """
         self._shared.update({i: v for i, v in shared.items() if i in self._row_of})
         self._shared_changed(defer_sort=True)
+
+    def set_digits(self, digits: Digits) -> None:
+        """Write the numbers (words, shares, dates) in this style of digits."""
+        self.digits = digits
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
     def set_pair(self, left: int | None, right: int | None) -> None:
         """Mark the articles shown in the left (A) and right (B) panes."""
@@ -322,12 +328,12 @@ class ArticleTableModel(QAbstractTableModel):
         if column == COL_SOURCE:
             return reveal_hidden(summary.source)
         if column == COL_DATE:
-            return summary.date or ""
+            return self.digits.of(summary.date or "")
         if column == COL_WORDS:
-            return self._locale.toString(summary.words)
+            return self.digits.number(summary.words)
         if column == COL_SHARED:
             share = self._shared.get(summary.id)
-            return "" if share is None else f"{self._locale.toString(round(share * 100))}%"
+            return "" if share is None else self.digits.percent(share)
         if column == COL_PANE:
             return " ".join(
                 QCoreApplication.translate("ArticleList", _SIDE_LETTERS[s]) for s in self.sides_of(summary.id)

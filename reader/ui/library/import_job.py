@@ -25,10 +25,6 @@ PROGRESS_INTERVAL = 0.04  # seconds between progress reports: thousands of files
 SUMMARY_NAMED = 10  # failures and duplicates named in the box itself; all of them in the details
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportJob", text)
-
-
 @dataclass(frozen=True)
 class ImportRequest:
     """What to import: files and folders, or one text (pasted or dropped)."""
@@ -141,19 +137,21 @@ class ImportJob(QObject):
 def start_import(target: ImportTarget, paths: Sequence[str]) -> ImportJob:
     """Import files and folders in the background, with a progress dialog and a summary."""
     request = ImportRequest(Path(target.library.path), paths=tuple(str(p) for p in paths))
-    return _start(target, request, _tr("Importing articles…"))
+    return _start(target, request, QCoreApplication.translate("ImportJob", "Importing articles…"))
 
 
 def start_text_import(target: ImportTarget, text: str, origin: str = "pasted") -> ImportJob:
     """Import one text (pasted or dropped) through the same background job."""
     request = ImportRequest(Path(target.library.path), text=text, origin=origin)
-    return _start(target, request, _tr("Importing the text…"))
+    return _start(target, request, QCoreApplication.translate("ImportJob", "Importing the text…"))
 
 
 def _start(target: ImportTarget, request: ImportRequest, label: str) -> ImportJob:
     job = ImportJob(request, target.tasks, parent=target.parent)
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, 0, target.parent)  # busy until the walk is done
-    dialog.setWindowTitle(_tr("Import"))
+    dialog = QProgressDialog(
+        label, QCoreApplication.translate("ImportJob", "Cancel"), 0, 0, target.parent
+    )  # busy until the walk is done
+    dialog.setWindowTitle(QCoreApplication.translate("ImportJob", "Import"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)  # a quick import flashes nothing
     dialog.setAutoClose(False)
@@ -192,7 +190,9 @@ class _ProgressFeed:
                     self._dialog.setMaximum(max(total, 1))
                 if path:
                     self._dialog.setLabelText(
-                        _tr("Importing {0} of {1}\n{2}").format(done + 1, total, _short(path))
+                        QCoreApplication.translate("ImportJob", "Importing {0} of {1}\n{2}").format(
+                            done + 1, total, _short(path)
+                        )
                     )
                 self._dialog.setValue(min(done, total))
         finally:
@@ -218,7 +218,9 @@ def _finish(target: ImportTarget, job: ImportJob, report: ImportReport) -> None:
     if job.request.text is not None and target.show_status is not None:
         # one pasted or dropped text: the selected row says it all, a box would only interrupt
         job.status_message = (
-            _tr("Already in the library") if report.duplicates else _tr("Imported as a new article")
+            QCoreApplication.translate("ImportJob", "Already in the library")
+            if report.duplicates
+            else QCoreApplication.translate("ImportJob", "Imported as a new article")
         )
         target.show_status(job.status_message)
         return
@@ -230,8 +232,15 @@ def _finish(target: ImportTarget, job: ImportJob, report: ImportReport) -> None:
 def _fail(target: ImportTarget, job: ImportJob, message: str) -> None:
     _close_dialog(job)
     target.on_imported(None)  # anything committed before the fault stays and is listed
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Import failed"), message, parent=target.parent)
-    box.setInformativeText(_tr("Articles imported before the problem are kept."))
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ImportJob", "Import failed"),
+        message,
+        parent=target.parent,
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("ImportJob", "Articles imported before the problem are kept.")
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     job.summary_box = box
     box.open()
@@ -242,22 +251,36 @@ def summary_lines(
 ) -> tuple[str, list[str], list[str]]:
     """The headline, short lines for the box (file names) and detail lines (full paths, titles)
     of an import report: every problem is named."""
-    headline = _tr("{0} imported, {1} already in the library, {2} failed.").format(
-        len(report.imported), len(report.duplicates), len(report.failed)
-    )
+    headline = QCoreApplication.translate(
+        "ImportJob", "{0} imported, {1} already in the library, {2} failed."
+    ).format(len(report.imported), len(report.duplicates), len(report.failed))
     if report.cancelled:
-        headline += " " + _tr("Cancelled: what was imported before stays.")
+        headline += " " + QCoreApplication.translate(
+            "ImportJob", "Cancelled: what was imported before stays."
+        )
     short: list[str] = []
     details: list[str] = []
     for path, reason in report.failed:
-        short.append(_tr("Failed: {0} — {1}").format(Path(path).name or path, reason))
-        details.append(_tr("Failed: {0} — {1}").format(path, reason))
+        short.append(
+            QCoreApplication.translate("ImportJob", "Failed: {0} — {1}").format(
+                Path(path).name or path, reason
+            )
+        )
+        details.append(QCoreApplication.translate("ImportJob", "Failed: {0} — {1}").format(path, reason))
     for path, article_id in report.duplicates:
-        short.append(_tr("Already in the library: {0} (#{1})").format(Path(path).name or path, article_id))
+        short.append(
+            QCoreApplication.translate("ImportJob", "Already in the library: {0} (#{1})").format(
+                Path(path).name or path, article_id
+            )
+        )
         title = title_of(article_id) if title_of else None
         # the title last on its line: an Arabic run inside brackets would be reordered around them
         existing = f"#{article_id} {title}" if title else f"#{article_id}"
-        details.append(_tr("Already in the library: {0} — {1}").format(path, existing))
+        details.append(
+            QCoreApplication.translate("ImportJob", "Already in the library: {0} — {1}").format(
+                path, existing
+            )
+        )
     return headline, short, details
 
 
@@ -272,11 +295,15 @@ def _summary_box(target: ImportTarget, report: ImportReport) -> QMessageBox:
 
     headline, short, details = summary_lines(report, title_of)
     icon = QMessageBox.Icon.Warning if report.failed else QMessageBox.Icon.Information
-    box = QMessageBox(icon, _tr("Import"), headline, parent=target.parent)
+    box = QMessageBox(icon, QCoreApplication.translate("ImportJob", "Import"), headline, parent=target.parent)
     if details:
         shown = short[:SUMMARY_NAMED]
         if len(short) > SUMMARY_NAMED:
-            shown.append(_tr("… and {0} more (Show Details).").format(len(short) - SUMMARY_NAMED))
+            shown.append(
+                QCoreApplication.translate("ImportJob", "… and {0} more (Show Details).").format(
+                    len(short) - SUMMARY_NAMED
+                )
+            )
         box.setInformativeText("\n".join(shown))
         box.setDetailedText("\n".join(details))  # a scrollable text box: thousands fit
     return box

@@ -3,7 +3,7 @@ Problems are reported in a message box and never lose what was already imported.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -19,22 +19,25 @@ from reader.library import ArticleSummary, Library
 from reader.ui.library import import_job
 from reader.ui.library.import_job import ImportTarget
 
-_FILTER = "Articles (*.txt *.html *.htm);;All files (*)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Library", text)
+_FILTER = QT_TRANSLATE_NOOP("Library", "Articles (*.txt *.html *.htm);;All files (*)")
 
 
 def import_files(target: ImportTarget) -> None:
     """Ask for files, then import them in the background; a summary names every problem."""
-    paths, _ = QFileDialog.getOpenFileNames(target.parent, _tr("Import articles"), "", _tr(_FILTER))
+    paths, _ = QFileDialog.getOpenFileNames(
+        target.parent,
+        QCoreApplication.translate("Library", "Import articles"),
+        "",
+        QCoreApplication.translate("Library", _FILTER),
+    )
     if paths:
         import_job.start_import(target, paths)
 
 
 def import_folder(target: ImportTarget) -> None:
-    folder = QFileDialog.getExistingDirectory(target.parent, _tr("Import a folder of articles"))
+    folder = QFileDialog.getExistingDirectory(
+        target.parent, QCoreApplication.translate("Library", "Import a folder of articles")
+    )
     if folder:
         import_job.start_import(target, [folder])
 
@@ -43,7 +46,7 @@ def paste_article(target: ImportTarget) -> None:
     text = QApplication.clipboard().text()
     if not text.strip():
         if target.show_status is not None:
-            target.show_status(_tr("The clipboard holds no text"))
+            target.show_status(QCoreApplication.translate("Library", "The clipboard holds no text"))
         return
     import_job.start_text_import(target, text)
 
@@ -51,17 +54,17 @@ def paste_article(target: ImportTarget) -> None:
 class MetadataDialog(QDialog):
     def __init__(self, title: str, source: str, date: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Edit article"))
+        self.setWindowTitle(QCoreApplication.translate("Library", "Edit article"))
         self.title_edit = QLineEdit(title, self)
         self.source_edit = QLineEdit(source, self)
         self.date_edit = QLineEdit(date, self)
-        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        self.date_edit.setPlaceholderText(QCoreApplication.translate("Library", "YYYY-MM-DD"))
         for edit in (self.title_edit, self.source_edit):
             edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         form = QFormLayout(self)
-        form.addRow(_tr("Title"), self.title_edit)
-        form.addRow(_tr("Source"), self.source_edit)
-        form.addRow(_tr("Date"), self.date_edit)
+        form.addRow(QCoreApplication.translate("Library", "Title"), self.title_edit)
+        form.addRow(QCoreApplication.translate("Library", "Source"), self.source_edit)
+        form.addRow(QCoreApplication.translate("Library", "Date"), self.date_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -85,7 +88,7 @@ def edit_metadata(parent: QWidget, library: Library, article_id: int) -> Article
                 date=dialog.date_edit.text(),
             )
         except Exception as error:  # noqa: BLE001 - e.g. a malformed date: say so and let them fix it
-            QMessageBox.warning(parent, _tr("Cannot save"), str(error))
+            QMessageBox.warning(parent, QCoreApplication.translate("Library", "Cannot save"), str(error))
             continue
         return library.summary(article_id)
     return None

@@ -16,10 +16,6 @@ from reader.library.repair import repair_library
 _FILTER = QCoreApplication.translate("LibraryProblem", "Qarin libraries (*.sqlite3);;All files (*)")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LibraryProblem", text)
-
-
 class LibraryProblemDialog(QMessageBox):
     """Why the library at `path` cannot be opened, with a button for each way on."""
 
@@ -27,18 +23,29 @@ class LibraryProblemDialog(QMessageBox):
         super().__init__(
             QMessageBox.Icon.Critical,
             "Qarin",
-            _tr("Qarin cannot open the library"),
+            QCoreApplication.translate("LibraryProblem", "Qarin cannot open the library"),
             parent=parent,
         )
         self.setInformativeText(str(error))
         self.setDetailedText(str(path))
-        self.open_button = self.addButton(_tr("Open Another Library…"), QMessageBox.ButtonRole.AcceptRole)
-        self.new_button = self.addButton(_tr("Make a New Library…"), QMessageBox.ButtonRole.AcceptRole)
+        self.open_button = self.addButton(
+            QCoreApplication.translate("LibraryProblem", "Open Another Library…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        self.new_button = self.addButton(
+            QCoreApplication.translate("LibraryProblem", "Make a New Library…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         self.repair_button = None
         if isinstance(error, DamagedLibraryError):
-            self.repair_button = self.addButton(_tr("Try to Repair"), QMessageBox.ButtonRole.AcceptRole)
+            self.repair_button = self.addButton(
+                QCoreApplication.translate("LibraryProblem", "Try to Repair"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
             self.setDefaultButton(self.repair_button)
-        self.quit_button = self.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = self.addButton(
+            QCoreApplication.translate("LibraryProblem", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setEscapeButton(self.quit_button)
 
 
@@ -56,10 +63,14 @@ def ask_for_library(
     dialogs. `dialog_shown` is called with each box before it runs (tests answer it from there).
     """
     choose_existing = choose_existing or (
-        lambda folder: QFileDialog.getOpenFileName(None, _tr("Open a Library"), str(folder), _FILTER)[0]
+        lambda folder: QFileDialog.getOpenFileName(
+            None, QCoreApplication.translate("LibraryProblem", "Open a Library"), str(folder), _FILTER
+        )[0]
     )
     choose_new = choose_new or (
-        lambda folder: QFileDialog.getSaveFileName(None, _tr("Make a New Library"), str(folder), _FILTER)[0]
+        lambda folder: QFileDialog.getSaveFileName(
+            None, QCoreApplication.translate("LibraryProblem", "Make a New Library"), str(folder), _FILTER
+        )[0]
     )
     while True:
         dialog = LibraryProblemDialog(path, error)
@@ -90,14 +101,20 @@ def ask_for_library(
 
 def _say_repaired(report, dialog_shown: Callable[[QMessageBox], None] | None) -> None:  # noqa: ANN001
     if report.problem is None:
-        text = _tr("SQLite found nothing wrong with it this time.")
+        text = QCoreApplication.translate("LibraryProblem", "SQLite found nothing wrong with it this time.")
     else:
-        text = _tr("Recovered {0} articles into a new library; the damaged file is kept as {1}.").format(
-            report.articles, report.kept_as
-        )
+        text = QCoreApplication.translate(
+            "LibraryProblem", "Recovered {0} articles into a new library; the damaged file is kept as {1}."
+        ).format(report.articles, report.kept_as)
     if report.lost:
-        text += " " + _tr("{0} articles could not be read whole.").format(len(report.lost))
-    box = QMessageBox(QMessageBox.Icon.Information, "Qarin", _tr("The library was repaired"))
+        text += " " + QCoreApplication.translate(
+            "LibraryProblem", "{0} articles could not be read whole."
+        ).format(len(report.lost))
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "Qarin",
+        QCoreApplication.translate("LibraryProblem", "The library was repaired"),
+    )
     box.setInformativeText(text)
     if dialog_shown is not None:
         dialog_shown(box)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,15 +25,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import Library, RemovedLine
+from reader.library import Article, Library, RemovedLine
+from reader.library.html_page import left_out
 from reader.text.direction import is_right_to_left
+from reader.view.digits import LATIN, Digits
 from reader.view.paragraphs import reveal_hidden
 
 COL_TEXT, COL_LINE, COL_REASON = range(3)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemovedLines", text)
+# the parts of a page that extraction leaves out (reader.library.html_page.PAGE_REGIONS)
+REGIONS = {
+    "navigation": QT_TRANSLATE_NOOP("RemovedLines", "navigation"),
+    "header": QT_TRANSLATE_NOOP("RemovedLines", "header"),
+    "asides": QT_TRANSLATE_NOOP("RemovedLines", "asides"),
+    "footer": QT_TRANSLATE_NOOP("RemovedLines", "footer"),
+    "forms": QT_TRANSLATE_NOOP("RemovedLines", "forms"),
+}
+# why cleaning took a line out (reader.library.cleaning), in the user's language
+REASONS = (
+    QT_TRANSLATE_NOOP("RemovedLines", "date"),
+    QT_TRANSLATE_NOOP("RemovedLines", "site chrome"),
+    QT_TRANSLATE_NOOP("RemovedLines", "related links"),
+    QT_TRANSLATE_NOOP("RemovedLines", "copyright"),
+    QT_TRANSLATE_NOOP("RemovedLines", "section label"),
+    QT_TRANSLATE_NOOP("RemovedLines", "headline of another story"),
+    QT_TRANSLATE_NOOP("RemovedLines", "image caption"),
+    QT_TRANSLATE_NOOP("RemovedLines", "credit line"),
+)
+
+
+def _reason(reason: str) -> str:
+    return QCoreApplication.translate("RemovedLines", reason)
 
 
 class _DirectionalDelegate(QStyledItemDelegate):
@@ -58,12 +81,15 @@ class RemovedLinesDialog(QDialog):
 
     restored = Signal(int)  # article id, after its text changed
 
-    def __init__(self, library: Library, article_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, article_id: int, parent: QWidget | None = None, digits: Digits = LATIN
+    ) -> None:
         super().__init__(parent)
         self._library = library
+        self._digits = digits  # how numbers are written (the window's setting)
         self.article_id = article_id
         self._removed: tuple[RemovedLine, ...] = ()
-        self.setWindowTitle(_tr("Removed lines"))
+        self.setWindowTitle(QCoreApplication.translate("RemovedLines", "Removed lines"))
 
         self.title_label = QLabel(self)  # the title on its own line, laid out in its own direction
         self.title_label.setWordWrap(True)
@@ -71,8 +97,15 @@ class RemovedLinesDialog(QDialog):
         font.setBold(True)
         self.title_label.setFont(font)
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([_tr("Text"), _tr("Line"), _tr("Reason")])
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("RemovedLines", "Text"),
+                QCoreApplication.translate("RemovedLines", "Line"),
+                QCoreApplication.translate("RemovedLines", "Reason"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -87,7 +120,9 @@ class RemovedLinesDialog(QDialog):
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.restore_button = QPushButton(_tr("&Restore"), self)  # Alt+R
+        self.restore_button = QPushButton(
+            QCoreApplication.translate("RemovedLines", "&Restore"), self
+        )  # Alt+R
         self.restore_button.setDefault(True)  # Enter in the list restores
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -109,7 +144,8 @@ class RemovedLinesDialog(QDialog):
         self.tree.clear()
         for removed in self._removed:
             # the reason is translated where a catalogue has it
-            item = QTreeWidgetItem([removed.text, str(removed.line + 1), _tr(removed.reason)])
+            line = self._digits.number(removed.line + 1)
+            item = QTreeWidgetItem([removed.text, line, _reason(removed.reason)])
             item.setToolTip(COL_TEXT, removed.text)
             item.setTextAlignment(COL_LINE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
@@ -123,12 +159,51 @@ class RemovedLinesDialog(QDialog):
             | Qt.AlignmentFlag.AlignAbsolute
         )
         count = len(self._removed)
+        digits = self._digits
+        parts = [self._page_note(article)] if article.format == "html" else []
         if count:
-            self.heading.setText(_tr("Cleaning removed {0} lines from this article.").format(count))
+            parts.append(
+                digits.of(
+                    QCoreApplication.translate(
+                        "RemovedLines", "Cleaning removed %n line(s) from this article.", "", count
+                    )
+                )
+            )
             self.tree.setCurrentItem(self.tree.topLevelItem(min(keep_row, count - 1)))
+        elif parts:
+            parts.append(QCoreApplication.translate("RemovedLines", "Cleaning removed nothing after that."))
         else:
-            self.heading.setText(_tr("Nothing was removed from this article."))
+            parts.append(QCoreApplication.translate("RemovedLines", "Nothing was removed from this article."))
+        self.heading.setText(" ".join(parts))
         self._update_button()
+
+    def _page_note(self, article: Article) -> str:
+        """What extracting the article from its web page left out, and how much it kept."""
+        left = left_out(article.original)
+        digits = self._digits
+        kept = len("".join(article.extracted.split()))
+
+        def characters(count: int) -> str:
+            return digits.of(QCoreApplication.translate("RemovedLines", "%n character(s)", "", count))
+
+        if left.regions:
+            regions = QCoreApplication.translate("RemovedLines", ", ").join(
+                f"{QCoreApplication.translate('RemovedLines', REGIONS[name])} ({characters(n)})"
+                for name, n in left.regions.items()
+            )
+            said = QCoreApplication.translate(
+                "RemovedLines",
+                "Extracted from a web page: its {0} were left out, with its scripts and styles.",
+            ).format(regions)
+        else:
+            said = QCoreApplication.translate(
+                "RemovedLines",
+                "Extracted from a web page: only its main text was kept, without scripts and styles.",
+            )
+        kept_of = QCoreApplication.translate("RemovedLines", "The article is {0} of the page's {1}.").format(
+            characters(kept), characters(max(kept, left.page))
+        )
+        return f"{said} {kept_of}"
 
     def selected_index(self) -> int | None:
         item = self.tree.currentItem()
@@ -141,7 +216,9 @@ class RemovedLinesDialog(QDialog):
         try:
             self._library.restore_line(self.article_id, index)
         except Exception as error:  # noqa: BLE001 - shown, never a traceback
-            QMessageBox.warning(self, _tr("Cannot restore the line"), str(error))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("RemovedLines", "Cannot restore the line"), str(error)
+            )
             return
         self.reload(keep_row=index)
         self.tree.setFocus()
@@ -152,11 +229,15 @@ class RemovedLinesDialog(QDialog):
 
 
 def show_removed_lines(
-    parent: QWidget, library: Library, article_id: int, on_restored: Callable[[int], None]
+    parent: QWidget,
+    library: Library,
+    article_id: int,
+    on_restored: Callable[[int], None],
+    digits: Digits = LATIN,
 ) -> RemovedLinesDialog:
     """The removed lines of an article, in a dialog that stays open; `on_restored(article_id)` after
     each line put back (its text changed)."""
-    dialog = RemovedLinesDialog(library, article_id, parent)
+    dialog = RemovedLinesDialog(library, article_id, parent, digits)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.restored.connect(on_restored)
     dialog.open()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from reader.ui.library.import_job import start_import
@@ -42,7 +43,7 @@ class StoriesHost:
     def open_similar(self) -> StoriesWindow | None:
         article_id = self.window.selected_article() or self.window.pair[0]
         if article_id is None:
-            self.window.show_status(self.window.tr("Select an article first"))
+            self.window.show_status(QCoreApplication.translate("StoriesHost", "Select an article first"))
             return None
         panel = self._panel()
         panel.tabs.setCurrentIndex(1)
@@ -53,10 +54,9 @@ class StoriesHost:
         return panel
 
     def add_feed(self) -> None:
-        url, ok = QInputDialog.getText(
-            self.window, self.window.tr("Add feed"), self.window.tr("RSS or Atom feed address:"),
-            QLineEdit.EchoMode.Normal, "https://",
-        )  # fmt: skip
+        title = QCoreApplication.translate("StoriesHost", "Add feed")
+        label = QCoreApplication.translate("StoriesHost", "RSS or Atom feed address:")
+        url, ok = QInputDialog.getText(self.window, title, label, QLineEdit.EchoMode.Normal, "https://")
         if ok and url.strip() not in ("", "https://"):
             start_import(self.window.import_target, [url.strip()])
 

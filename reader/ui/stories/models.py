@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from reader.library import ArticleSummary
@@ -66,7 +73,7 @@ class _Table(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal and section < len(self.headers):
-            return self.headers[section]
+            return QCoreApplication.translate("StoryTables", self.headers[section])
         return None
 
     def _rows(self) -> Sequence[object]:
@@ -76,7 +83,13 @@ class _Table(QAbstractTableModel):
 class StoryListModel(_Table):
     """The list's story mode: headline, reports, outlets, first and last seen; latest first."""
 
-    headers = ("Headline", "Reports", "Outlets", "First seen", "Last seen")
+    headers = (
+        QT_TRANSLATE_NOOP("StoryTables", "Headline"),
+        QT_TRANSLATE_NOOP("StoryTables", "Reports"),
+        QT_TRANSLATE_NOOP("StoryTables", "Outlets"),
+        QT_TRANSLATE_NOOP("StoryTables", "First seen"),
+        QT_TRANSLATE_NOOP("StoryTables", "Last seen"),
+    )
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 - any QObject
         super().__init__(parent)
@@ -116,7 +129,15 @@ class StoryListModel(_Table):
 class ReportsModel(_Table):
     """Each report against the base: how much of the base it reprints, adds and drops."""
 
-    headers = ("Report", "Source", "Published", "Reprints", "Word for word", "Adds", "Drops")
+    headers = (
+        QT_TRANSLATE_NOOP("StoryTables", "Report"),
+        QT_TRANSLATE_NOOP("StoryTables", "Source"),
+        QT_TRANSLATE_NOOP("StoryTables", "Published"),
+        QT_TRANSLATE_NOOP("StoryTables", "Reprints"),
+        QT_TRANSLATE_NOOP("StoryTables", "Word for word"),
+        QT_TRANSLATE_NOOP("StoryTables", "Adds"),
+        QT_TRANSLATE_NOOP("StoryTables", "Drops"),
+    )
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -159,20 +180,24 @@ class CollationModel(_Table):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
         if role == TOOLTIP and orientation == Qt.Orientation.Horizontal and 0 < section < len(self.headers):
-            return f"{self.headers[section]} ({self.sources[section - 1]})"
+            name = QCoreApplication.translate("StoryTables", self.headers[section])
+            return f"{name} ({self.sources[section - 1]})"
         return super().headerData(section, orientation, role)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.view: StoryView | None = None
         self.base_text = ""
-        self.headers = ("Base sentence",)
+        self.headers = (QT_TRANSLATE_NOOP("StoryTables", "Base sentence"),)
 
     def set_view(self, view: StoryView | None, base_text: str = "") -> None:
         self.beginResetModel()
         self.view, self.base_text = view, base_text
         reports = view.reports if view else ()
-        self.headers = ("Base sentence", *(f"#{r.article_id}" for r in reports))
+        self.headers = (
+            QT_TRANSLATE_NOOP("StoryTables", "Base sentence"),
+            *(f"#{r.article_id}" for r in reports),
+        )
         self.sources = tuple(r.source for r in reports)
         self.endResetModel()
 
@@ -230,7 +255,7 @@ class ShareMatrixModel(_Table):
 
     def headerData(self, section: int, _orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
         if role == DISPLAY and section < len(self.headers):  # the same ids across and down
-            return self.headers[section]
+            return QCoreApplication.translate("StoryTables", self.headers[section])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
@@ -254,7 +279,13 @@ class ShareMatrixModel(_Table):
 class SimilarModel(_Table):
     """The articles sharing text with one article, each with both shares."""
 
-    headers = ("Of this", "Of it", "Source", "Published", "Title")
+    headers = (
+        QT_TRANSLATE_NOOP("StoryTables", "Of this"),
+        QT_TRANSLATE_NOOP("StoryTables", "Of it"),
+        QT_TRANSLATE_NOOP("StoryTables", "Source"),
+        QT_TRANSLATE_NOOP("StoryTables", "Published"),
+        QT_TRANSLATE_NOOP("StoryTables", "Title"),
+    )
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)

@@ -69,7 +69,7 @@ class StoriesWindow(QWidget):
     def __init__(self, library_path, tasks: TaskManager, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("storiesWindow")
-        self.setWindowTitle(self.tr("Stories — قارِن"))
+        self.setWindowTitle(self.tr("Stories"))  # Qt adds the application's name after it
         self.library_path = library_path
         self.tasks = tasks
         self.view: StoryView | None = None

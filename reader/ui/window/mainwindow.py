@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
 )
 
 import reader
 from reader.compare import CompareOptions
-from reader.report.summary import side_line
 from reader.ui.actions.binding import add_scoped_actions, apply_keymap, create_actions, populate_menus
 from reader.ui.actions.keymap import Keymap
 from reader.ui.comparison import panes
@@ -33,9 +30,12 @@ from reader.ui.library.removed_lines import show_removed_lines
 from reader.ui.stories.host import StoriesHost
 from reader.ui.tasks import TaskManager
 from reader.ui.window.comparer import Comparer
+from reader.ui.window.panels import Panel, SidePanels
 from reader.ui.window.settings import MAX_ZOOM, MIN_ZOOM, WindowSettings
+from reader.ui.window.status import StatusLine
 from reader.view.actions import ACTIONS, MATCHING_FIELDS
 from reader.view.comparison import CompareResult, read_texts, swapped_result
+from reader.view.digits import Digits
 from reader.view.facts import FactsView, facts_view
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,8 @@ SHARES_DELAY_MS = 300  # quiet time after a comparison before the list's shares 
 TEXTS_LANE = "texts"  # reading long articles for the panes
 FACTS_LANE = "facts"  # the facts of the pair shown
 STATUS_MS = 4000
+LIST_COMPACT_BELOW = 1000  # window widths under which the article list is put away by itself
+FACTS_COMPACT_BELOW = 1200  # ... and the facts panel
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.facts_panel)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([330, 830, 420])
+        panels = [Panel("list", 0, 330, LIST_COMPACT_BELOW), Panel("facts", 2, 420, FACTS_COMPACT_BELOW)]
+        self.side_panels = SidePanels(self.splitter, 1, panels, self.settings, self.persist)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._panels_changed())
         self._facts: FactsView | None = None
         self.reports = ReportActions(self, lambda: panes.FONT_FAMILY)
         self.setCentralWidget(self.splitter)
@@ -109,8 +114,12 @@ class MainWindow(QMainWindow):
         self.action_map["find.both"].setChecked(True)  # find looks in both panes from the start
         self.find_bar = None
         self.command_palette = None
+        self.set_digits(self.settings.arabic_digits(default=QLocale().language() == QLocale.Language.Arabic))
         self.view.set_zoom(self.settings.zoom)
+        self.status_line.show_zoom(self.settings.zoom)
+        self.status_line.show_rules(self.options)
         self._restore_state()
+        self._panels_changed()
         self.reload_articles()
         self.import_target = ImportTarget(self, self.tasks, library, self._imported, self.show_status)
         self.drop_importer = DropImporter.install(
@@ -140,19 +149,10 @@ class MainWindow(QMainWindow):
         return [hit.article_id for hit in self.library.search(query)]
 
     def _build_status(self) -> None:
-        self.stats_label = QLabel(self)
-        self.stats_label.setObjectName("statsLabel")
-        self.passage_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("compareProgress")
-        self.progress.setRange(0, 0)  # busy indicator: the engine reports no steps
-        self.progress.setMaximumWidth(140)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        status = self.statusBar()
-        status.addPermanentWidget(self.passage_label)
-        status.addPermanentWidget(self.stats_label)
-        status.addPermanentWidget(self.progress)
+        self.status_line = StatusLine(self.statusBar())
+        # its labels, as the tests read them
+        self.stats_label, self.passage_label = self.status_line.stats_label, self.status_line.passage_label
+        self.progress = self.status_line.progress
 
     # --- the list ------------------------------------------------------------------------------
 
@@ -166,7 +166,25 @@ class MainWindow(QMainWindow):
         self.list_panel.select_article(article_id)
 
     def focus_list(self) -> None:
+        if not self.side_panels.shown("list"):
+            self.toggle_panel("list", True)
         self.list_panel.focus_list()
+
+    def toggle_panel(self, name: str, shown: bool) -> None:
+        """Show or put away the article list or the facts panel."""
+        self.side_panels.set_shown(name, bool(shown))
+        self._panels_changed()
+        if shown and name == "list":
+            self.list_panel.focus_list()
+
+    def _panels_changed(self) -> None:
+        for name in self.side_panels.panels:
+            self.action_map[f"view.{name}"].setChecked(self.side_panels.shown(name))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.side_panels.fit(self.width())
+        self._panels_changed()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MS)
@@ -230,7 +248,7 @@ class MainWindow(QMainWindow):
         if words > BACKGROUND_READ_WORDS and precomputed is None:
             self._result = None  # the shown result no longer answers what was asked for
             self._loading_pair = (left_id, right_id, titles)
-            self.stats_label.setText(self.tr("Loading…"))
+            self.status_line.set_message(self.tr("Loading…"))
             path = self.library.path
             self.tasks.run(
                 lambda _context: read_texts(path, needed),
@@ -277,7 +295,7 @@ class MainWindow(QMainWindow):
             self._result = precomputed
             self._show_result(precomputed)
             return
-        self.stats_label.setText(self.tr("Comparing…"))
+        self.status_line.set_message(self.tr("Comparing…"))
         self.comparer.request(left_id, right_id, self.view.left.text, self.view.right.text, self.options)
 
     def recompare(self) -> None:
@@ -320,13 +338,14 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: CompareResult) -> None:
         self.view.apply_result(result)
         self._shares_timer.start()  # after a pause, so quick pair switching never waits for it
-        stats = result.comparison.stats
-        self.stats_label.setText(
-            self.tr("Left {0}% shared · right {1}% shared · {2} passages · {3} moved").format(
-                round(stats.shared_a * 100), round(stats.shared_b * 100), stats.passages, stats.moved
-            )
-        )
+        self.status_line.show_comparison(result)
         self._find_facts(result)
+
+    def _show_counts(self) -> None:
+        if self._result is not None and self._facts is not None:
+            self.status_line.show_facts(self._result, self._facts.summary)
+        elif self._result is not None:
+            self.status_line.show_comparison(self._result)
 
     # --- facts ---------------------------------------------------------------------------------
 
@@ -347,13 +366,8 @@ class MainWindow(QMainWindow):
             return
         self._facts = view
         self.facts_panel.set_view(view)
-        summary = view.summary
-        differ = summary.facts_differ + summary.names_spelled
-        self.stats_label.setText(
-            self.tr("Left {0} · right {1} · {2} passages · {3} moved · {4} facts differ").format(
-                side_line(summary.a), side_line(summary.b), summary.passages, summary.moved, differ
-            )
-        )
+        if self._result is not None:  # the shares split into identical and reworded, facts counted
+            self.status_line.show_facts(self._result, view.summary)
 
     def _show_fact(self, pair: object) -> None:
         """Both places of a fact: its words selected in each pane that states it."""
@@ -384,11 +398,11 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
 
     def _comparison_failed(self, message: str) -> None:
-        self.stats_label.setText(self.tr("Comparison failed"))
+        self.status_line.set_message(self.tr("Comparison failed"))
         QMessageBox.warning(self, self.tr("Comparison failed"), message)
 
     def _passage_changed(self, passage: object) -> None:
-        self.passage_label.setText("" if passage is None else self.view.passage_summary(passage))
+        self.status_line.set_passage("" if passage is None else self.view.passage_summary(passage))
 
     # --- shares and the opening pair -----------------------------------------------------------
 
@@ -424,7 +438,7 @@ class MainWindow(QMainWindow):
         if last is not None and last[0] in ids and last[1] in ids:
             self.show_pair(*last)
         elif len(ids) >= 2:
-            self.stats_label.setText(self.tr("Finding the two most similar articles…"))
+            self.status_line.set_message(self.tr("Finding the two most similar articles…"))
             self.comparer.request_pick(self.library.path, ids, self.options)
         elif ids:
             self.show_pair(ids[0], ids[0])
@@ -443,12 +457,14 @@ class MainWindow(QMainWindow):
                 self.action_map[action_id].setChecked(bool(value))
         if self.persist:
             self.settings.set_compare_options(self.options)
+        self.status_line.show_rules(self.options)
         self.recompare()
 
     def set_min_passage_words(self, words: int) -> None:
         self.options = CompareOptions(normalize=self.options.normalize, min_passage_words=max(1, words))
         if self.persist:
             self.settings.set_compare_options(self.options)
+        self.status_line.show_rules(self.options)
         self.recompare()
 
     def choose_min_length(self) -> None:
@@ -466,6 +482,7 @@ class MainWindow(QMainWindow):
     def set_zoom(self, steps: int) -> None:
         steps = max(MIN_ZOOM, min(MAX_ZOOM, steps))
         self.view.set_zoom(steps)
+        self.status_line.show_zoom(steps)
         if self.persist:
             self.settings.zoom = steps
 
@@ -475,6 +492,23 @@ class MainWindow(QMainWindow):
     def focus_pane(self, side: str) -> None:
         self.view.panes[side].setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.view.active_side = side
+
+    def set_digits(self, arabic_indic: bool) -> None:
+        """Write every number of the window in Arabic-Indic (٠١٢) or Latin (012) digits."""
+        digits = Digits(bool(arabic_indic))
+        self.action_map["view.arabic_digits"].setChecked(digits.arabic_indic)
+        self.status_line.digits = digits
+        self.model.set_digits(digits)
+        self.view.number = digits.number
+        if self.find_bar is not None:
+            self.find_bar.number = digits.number
+        if self.persist:
+            self.settings.set_arabic_digits(digits.arabic_indic)
+        if self._result is not None:  # the status line says its numbers again
+            self._show_counts()
+        self.status_line.show_zoom(self.view.left.zoom)
+        self.status_line.show_rules(self.options)
+        self._passage_changed(self.view.current_passage)
 
     def show_hidden(self, checked: bool) -> None:
         for pane in self.view.panes.values():
@@ -524,7 +558,7 @@ class MainWindow(QMainWindow):
     def show_removed_lines(self) -> None:
         article_id = self._selected_or_say_so()
         if article_id is not None:
-            show_removed_lines(self, self.library, article_id, self.article_changed)
+            show_removed_lines(self, self.library, article_id, self.article_changed, self.status_line.digits)
 
     def article_changed(self, article_id: int) -> None:
         """Refresh what the window shows of an article whose text changed."""

@@ -57,6 +57,15 @@ class WindowSettings:
     def zoom(self, steps: int) -> None:
         self.qsettings.setValue("view/zoom", int(steps))
 
+    # --- digits --------------------------------------------------------------------------------
+
+    def arabic_digits(self, *, default: bool) -> bool:
+        """Numbers in Arabic-Indic digits (else Latin); `default` until the user chose."""
+        return _as_bool(self.qsettings.value("view/arabic_digits"), default)
+
+    def set_arabic_digits(self, arabic_indic: bool) -> None:
+        self.qsettings.setValue("view/arabic_digits", bool(arabic_indic))
+
     # --- matching options ----------------------------------------------------------------------
 
     def compare_options(self) -> CompareOptions:
