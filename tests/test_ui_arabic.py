@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from window_helpers import ALT, CTRL, SHIFT, key, seed_id
 
 from reader.library import open_library
+from reader.library.importers import make_draft
 from reader.ui.application import install_translations
 from reader.ui.comparison.panes import ReadingPane
 from reader.ui.window.mainwindow import MainWindow
@@ -290,3 +291,32 @@ def test_status_messages_are_arabic(qtbot, window) -> None:
     assert not untranslated(window.status_line.rules_label.toolTip())
     key(qtbot, window, Qt.Key.Key_Up, ALT)
     assert not untranslated(window.statusBar().currentMessage())
+
+
+def test_the_list_in_story_mode_is_arabic(qtbot, window, library) -> None:
+    from story_helpers import OUTLETS, WORDS
+
+    body = " ".join(WORDS[k * 7 % len(WORDS)] for k in range(160))
+    for number, outlet in enumerate(OUTLETS[:3]):
+        text = f"{outlet}: {body}"
+        meta = {"title": f"خبر {number}", "source": outlet, "origin": outlet, "date": "2015-07-21"}
+        when = f"0{number + 7}:00:00"
+        draft = make_draft(text, original=text.encode(), encoding="utf-8", format="json", time=when, **meta)
+        library.add(draft)
+    window.reload_articles()
+    mode = window.list_panel.story_mode
+    key(qtbot, window, Qt.Key.Key_1, CTRL)
+    with qtbot.waitSignal(mode.storiesShown, timeout=20_000):
+        key(qtbot, window, Qt.Key.Key_L, CTRL | SHIFT)
+    assert window.list_panel.showing_stories() and mode.model.rowCount() >= 1
+    found = strings_of(window.list_panel, set()) + menu_strings(window)
+    found += [("story mode status", mode.status.text())]
+    found += [("story tooltip", mode.model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole))
+              for r in range(mode.model.rowCount())]  # fmt: skip
+    assert_translated(found)
+    assert "القصص" in window.filter_edit.placeholderText() and "العنوان" in mode.model.headerData(
+        0, Qt.Orientation.Horizontal
+    )
+    cells = [mode.model.index(r, c).data() for r in range(mode.model.rowCount()) for c in range(1, 4)]
+    assert cells and all(not DIGITS.search(text) for text in cells)  # counts and moments in one style
+    assert mode.model.index(0, 1).data() == "٣"  # the three reports

@@ -8,20 +8,57 @@ with the engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.library import Library, LibraryError
 from reader.stories.grouping import GROUPING, GroupingSettings, day_of, group_library, recurring_filter
 from reader.stories.model import Story, StoryView
 from reader.stories.view import build_story_view
 
+# The steps of grouping, as `stories_of` reports them to `progress(step, STEPS, name)`.
+STEPS = ("reading the list", "counting shared text", "grouping and naming stories")
+CHECK_EVERY = 4096  # fingerprints between two looks at `cancelled` while shared text is counted
+
+
+class GroupingCancelled(Exception):
+    """`cancelled()` turned true while the library was being grouped."""
+
 
 def stories_of(
-    library: Library, since: str | None = None, settings: GroupingSettings = GROUPING, related: bool = False
+    library: Library,
+    since: str | None = None,
+    settings: GroupingSettings = GROUPING,
+    related: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Story]:
     """Every story of two or more reports (latest first); `since`: only those seen on or after it;
-    `related`: also same-period reports on the same event that share little wording."""
+    `related`: also same-period reports on the same event that share little wording.
+
+    `progress(step, len(STEPS), name)` is called as each step starts; `cancelled()` is asked
+    between steps and every few thousand fingerprints (GroupingCancelled is raised when true)."""
+
+    def step(number: int) -> None:
+        if cancelled is not None and cancelled():
+            raise GroupingCancelled("grouping cancelled")
+        if progress is not None:
+            progress(number, len(STEPS), STEPS[number])
+
+    step(0)
     summaries = library.summaries()
-    keep = recurring_filter({s.id: day_of(s) for s in summaries}, settings)
+    keep_recurring = recurring_filter({s.id: day_of(s) for s in summaries}, settings)
+    seen = 0
+
+    def keep(ids: list[int]) -> bool:
+        nonlocal seen
+        seen += 1
+        if seen % CHECK_EVERY == 0 and cancelled is not None and cancelled():
+            raise GroupingCancelled("grouping cancelled")
+        return keep_recurring(ids)
+
+    step(1)
     pairs, sizes = library.reuse.pair_counts(keep), library.reuse.sizes()
+    step(2)
     stories = group_library(summaries, pairs, sizes, settings, related=related)
     if since:
         stories = [story for story in stories if (story.last_seen or "") >= since]
@@ -37,4 +74,12 @@ def story_containing(library: Library, article_id: int, settings: GroupingSettin
     raise LibraryError(f"article {article_id} is in no story: no other report shares enough of its text")
 
 
-__all__ = ["Story", "StoryView", "build_story_view", "stories_of", "story_containing"]
+__all__ = [
+    "STEPS",
+    "GroupingCancelled",
+    "Story",
+    "StoryView",
+    "build_story_view",
+    "stories_of",
+    "story_containing",
+]

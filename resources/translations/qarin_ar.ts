@@ -132,6 +132,14 @@
         <translation>إظهار قائمة المقالات بجانب اللوحتين أو إخفاؤها</translation>
     </message>
     <message>
+        <source>Stories in the list</source>
+        <translation>القصص في القائمة</translation>
+    </message>
+    <message>
+        <source>The library&apos;s stories (reports of one story together) or its articles</source>
+        <translation>قصص المكتبة (تقارير القصة الواحدة معًا) أو مقالاتها</translation>
+    </message>
+    <message>
         <source>Show the facts panel</source>
         <translation>إظهار لوحة الوقائع</translation>
     </message>
@@ -437,6 +445,10 @@
 </context>
 <context>
     <name>ArticleListPanel</name>
+    <message>
+        <source>Filter stories: words of the headline or outlets</source>
+        <translation>تصفية القصص: كلمات من العنوان أو المنافذ</translation>
+    </message>
     <message>
         <source>Filter: title, source or words in the text</source>
         <translation>تصفية: العنوان أو المصدر أو كلمات من النص</translation>
@@ -1392,6 +1404,98 @@
     <message>
         <source>{} articles share text with #{} {}</source>
         <translation>مقالات تشارك رقم {1} {2} نصًا: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StoryList</name>
+    <message>
+        <source>reading the list</source>
+        <translation>قراءة القائمة</translation>
+    </message>
+    <message>
+        <source>counting shared text</source>
+        <translation>عدّ النص المشترك</translation>
+    </message>
+    <message>
+        <source>grouping and naming stories</source>
+        <translation>تجميع القصص وتسميتها</translation>
+    </message>
+    <message>
+        <source>Grouping the library into stories…</source>
+        <translation>جارٍ تجميع المكتبة في قصص…</translation>
+    </message>
+    <message>
+        <source>Grouping the library into stories: step {step} of {total}, {name}…</source>
+        <translation>جارٍ تجميع المكتبة في قصص: الخطوة {step} من {total}، {name}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories of two or more reports</source>
+        <translation>
+            <numerusform>لا قصص من تقريرين أو أكثر</numerusform>
+            <numerusform>قصة واحدة من تقريرين أو أكثر</numerusform>
+            <numerusform>قصتان من تقريرين أو أكثر لكل منهما</numerusform>
+            <numerusform>%n قصص من تقريرين أو أكثر لكل منها</numerusform>
+            <numerusform>%n قصةً من تقريرين أو أكثر لكل منها</numerusform>
+            <numerusform>%n قصة من تقريرين أو أكثر لكل منها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {text}</source>
+        <translation>{shown} من {text}</translation>
+    </message>
+    <message>
+        <source>Could not group the library into stories: {}</source>
+        <translation>تعذّر تجميع المكتبة في قصص: {}</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>أول ظهور</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>آخر ظهور</translation>
+    </message>
+    <message>
+        <source>Outlets</source>
+        <translation>المنافذ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>لا تقارير</numerusform>
+            <numerusform>تقرير واحد</numerusform>
+            <numerusform>تقريران</numerusform>
+            <numerusform>%n تقارير</numerusform>
+            <numerusform>%n تقريرًا</numerusform>
+            <numerusform>%n تقرير</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outlet(s):</source>
+        <translation>
+            <numerusform>لا منافذ:</numerusform>
+            <numerusform>منفذ واحد:</numerusform>
+            <numerusform>منفذان:</numerusform>
+            <numerusform>%n منافذ:</numerusform>
+            <numerusform>%n منفذًا:</numerusform>
+            <numerusform>%n منفذ:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First seen {first}, last seen {last}</source>
+        <translation>أول ظهور {first}، آخر ظهور {last}</translation>
+    </message>
+    <message>
+        <source>Enter opens the story: its reports, the collation and who took from whom</source>
+        <translation>مفتاح الإدخال يفتح القصة: تقاريرها والمقابلة ومن أخذ عمّن</translation>
     </message>
 </context>
 <context>

@@ -73,4 +73,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StoryList</name>
+    <message numerus="yes">
+        <source>%n stories of two or more reports</source>
+        <translation>
+            <numerusform>%n story of two or more reports</numerusform>
+            <numerusform>%n stories of two or more reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s)</source>
+        <translation>
+            <numerusform>%n report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outlet(s):</source>
+        <translation>
+            <numerusform>%n outlet:</numerusform>
+            <numerusform>%n outlets:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Protocol
 
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
-from reader.ui.library.article_model import ArticleTableModel
+
+class ColumnTexts(Protocol):
+    def column_texts(self, column: int) -> set[str]: ...
 
 
-def fit_columns(table: QTableView, model: ArticleTableModel, columns: Iterable[int]) -> None:
+def fit_columns(table: QTableView, model: ColumnTexts, columns: Iterable[int]) -> None:
     """Size each column to its widest text as `resizeColumnToContents` would: the text's width,
     the item margins of the style, the grid line, and never narrower than the header."""
     metrics = QFontMetricsF(table.font())  # fractional widths, rounded up as the item layout does

@@ -3,16 +3,30 @@ keyboard. Typing filters (titles, sources, and words of the texts through full-t
 never changes the panes; Down (or Enter) goes into the list; Enter there compares the current row
 against the left pane, Shift+Enter puts it on the left. The articles in the panes are marked (A,
 B) and stay listed, in italics, when the filter would hide them.
+
+The list has a story mode (`set_story_mode`): the library's stories instead of its articles
+(reader/ui/library/story_mode.py), grouped off the GUI thread the first time and again after the
+library changed; the filter narrows the stories by headline and outlets, and Enter on one asks
+for its story view (`storyRequested`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.library.model import ArticleSummary
 from reader.ui.library.article_model import (
@@ -25,6 +39,9 @@ from reader.ui.library.article_model import (
     ArticleTableModel,
 )
 from reader.ui.library.column_widths import fit_columns
+from reader.ui.library.story_mode import StoryModeView
+from reader.ui.tasks import TaskManager
+from reader.view.digits import Digits
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +52,23 @@ _INTO_LIST = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
 
 class ArticleListPanel(QWidget):
     """`compareRequested(article_id, side)`: Enter on a row ("b": against the left pane) or
-    Shift+Enter ("a": on the left)."""
+    Shift+Enter ("a": on the left); `storyRequested(story)`: Enter on a story in story mode;
+    `modeChanged(stories)`: the list switched between articles and stories."""
 
     compareRequested = Signal(int, str)  # noqa: N815 - Qt naming
+    storyRequested = Signal(object)  # noqa: N815
+    modeChanged = Signal(bool)  # noqa: N815
 
-    def __init__(self, search: Callable[[str], Iterable[int]], parent: QWidget | None = None) -> None:
-        """`search(query)`: ids of the articles whose text matches (full-text search)."""
+    def __init__(
+        self,
+        search: Callable[[str], Iterable[int]],
+        parent: QWidget | None = None,
+        *,
+        tasks: TaskManager | None = None,
+        library_path: Callable[[], Path] | None = None,
+    ) -> None:
+        """`search(query)`: ids of the articles whose text matches (full-text search); `tasks` and
+        `library_path()`: where the story mode groups the library (no story mode without them)."""
         super().__init__(parent)
         self.setObjectName("articlePanel")
         self._search = search
@@ -49,7 +77,6 @@ class ArticleListPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("listFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter: title, source or words in the text"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_edit.installEventFilter(self)
@@ -70,20 +97,73 @@ class ArticleListPanel(QWidget):
         header.moveSection(COL_PANE, 0)  # which pane an article is in: the first thing on the row
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self._request(index, "b"))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.story_mode: StoryModeView | None = None
+        if tasks is not None and library_path is not None:
+            self.story_mode = StoryModeView(tasks, library_path, self)
+            self.story_mode.storyActivated.connect(self.storyRequested)
+            self.stack.addWidget(self.story_mode)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
+        self.filter_edit.setPlaceholderText(self._placeholder())
+
+    # --- the mode --------------------------------------------------------------------------
+
+    def showing_stories(self) -> bool:
+        return self.story_mode is not None and self.stack.currentWidget() is self.story_mode
+
+    def set_story_mode(self, stories: bool) -> None:
+        """List the library's stories (grouped in the background when not known yet) or its
+        articles; the filter's text carries over."""
+        stories = bool(stories) and self.story_mode is not None
+        if stories == self.showing_stories():
+            return
+        if stories:
+            self.story_mode.set_filter(self.filter_edit.text())
+            self.stack.setCurrentWidget(self.story_mode)
+            if self.story_mode.stale:
+                self.story_mode.load()
+        else:
+            self.stack.setCurrentWidget(self.table)
+        self.filter_edit.setPlaceholderText(self._placeholder())
+        self.modeChanged.emit(stories)
+
+    def _placeholder(self) -> str:
+        if self.showing_stories():
+            return self.tr("Filter stories: words of the headline or outlets")
+        return self.tr("Filter: title, source or words in the text")
+
+    def set_digits(self, digits: Digits) -> None:
+        self.model.set_digits(digits)
+        if self.story_mode is not None:
+            self.story_mode.set_digits(digits)
+
+    def library_changed(self) -> None:
+        """Articles were imported or edited: the stories are grouped again (now, when shown)."""
+        if self.story_mode is None:
+            return
+        self.story_mode.stale = True
+        if self.showing_stories():
+            self.story_mode.load()
 
     # --- content ---------------------------------------------------------------------------
 
     def set_articles(self, summaries: Iterable[ArticleSummary]) -> None:
         self.model.set_articles(summaries)
+        self.library_changed()
         fit_columns(self.table, self.model, (c for c in range(COLUMN_COUNT) if c != COL_TITLE))
         header = self.table.horizontalHeader()
         if header.sectionSize(COL_SOURCE) > SOURCE_COLUMN_MAX:
             header.resizeSection(COL_SOURCE, SOURCE_COLUMN_MAX)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        """An article's metadata changed (its title may name a story)."""
+        self.model.update_article(summary)
+        self.library_changed()
 
     def set_pair(self, left: int | None, right: int | None) -> None:
         """Mark the articles of the panes, and keep them listed whatever the filter."""
@@ -96,10 +176,17 @@ class ArticleListPanel(QWidget):
     # --- the current row -------------------------------------------------------------------
 
     def selected_article(self) -> int | None:
+        """The current row's article; in story mode, the current story's earliest report."""
+        if self.showing_stories():
+            story = self.story_mode.current_story()
+            return story.id if story is not None else None
         index = self.table.currentIndex()
         return self.proxy.article_id(index.row()) if index.isValid() else None
 
     def select_article(self, article_id: int) -> bool:
+        """Make an article the current row (in story mode, also the story it is a report of)."""
+        if self.showing_stories():
+            self.story_mode.select_story_of(article_id)
         row = self.proxy.proxy_row_of(article_id)
         if row < 0:
             return False
@@ -128,6 +215,9 @@ class ArticleListPanel(QWidget):
                 return found
 
     def focus_list(self) -> None:
+        if self.showing_stories():
+            self.story_mode.focus_list()
+            return
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
             self._make_current(0)
@@ -140,6 +230,9 @@ class ArticleListPanel(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         """Narrow the list (and only the list: the panes keep their articles)."""
+        if self.showing_stories():
+            self.story_mode.set_filter(text)
+            return
         self.proxy.set_filter_text(text)
         matches = None
         if text.strip():

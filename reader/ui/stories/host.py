@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from reader.ui.library.import_job import start_import
 
 if TYPE_CHECKING:
+    from reader.stories.model import Story
     from reader.ui.stories.window import StoriesWindow
 
 
@@ -38,6 +39,19 @@ class StoriesHost:
         panel.raise_()
         panel.load_stories()
         panel.story_list.setFocus()
+        return panel
+
+    def open_story(self, story: Story) -> StoriesWindow:
+        """The story view of one story (Enter on a story in the main list's story mode); the
+        stories window lists the main list's stories rather than grouping the library again."""
+        panel = self._panel()
+        panel.tabs.setCurrentIndex(0)
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+        mode = self.window.list_panel.story_mode
+        panel.present_story(story, mode.model.table.stories if mode is not None else [story])
+        panel.collation.setFocus()
         return panel
 
     def open_similar(self) -> StoriesWindow | None:

@@ -230,6 +230,16 @@ class StoriesWindow(QWidget):
             self.story_list.setCurrentIndex(self.story_model.index(0, 0))
         self.storiesShown.emit()
 
+    def present_story(self, story: Story, stories: list[Story]) -> None:
+        """Show `story`, listed among `stories` (grouped already: nothing is grouped again)."""
+        self.tasks.cancel_lane(LANE)
+        self.busy.hide()
+        self.story_model.set_stories(stories)
+        row = next((r for r, s in enumerate(self.story_model.stories) if s.id == story.id), -1)
+        if row >= 0:
+            self.story_list.setCurrentIndex(self.story_model.index(row, 0))
+        self.show_story(story)
+
     def show_story(self, story: Story) -> None:
         def work(library, context) -> tuple[StoryView, str, dict[int, str]]:  # noqa: ANN001
             def progress(done: int, total: int, label: str) -> None:

@@ -47,6 +47,7 @@ FACTS_LANE = "facts"  # the facts of the pair shown
 STATUS_MS = 4000
 LIST_COMPACT_BELOW = 1000  # window widths under which the article list is put away by itself
 FACTS_COMPACT_BELOW = 1200  # ... and the facts panel
+STORY_LIST_WIDTH = 640  # the list in story mode: headline, reports, two moments, outlets
 
 
 class MainWindow(QMainWindow):
@@ -139,8 +140,14 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
 
     def _build_list(self) -> None:
-        self.list_panel = ArticleListPanel(self._search_texts, self)
+        self.list_panel = ArticleListPanel(
+            self._search_texts, self, tasks=self.tasks, library_path=lambda: self.library.path
+        )
         self.list_panel.compareRequested.connect(self._compare_requested)
+        self.list_panel.storyRequested.connect(self.stories.open_story)
+        self.list_panel.modeChanged.connect(
+            lambda stories: self.action_map["view.story_mode"].setChecked(stories)
+        )
         # the list's parts, as the actions, tests and benchmarks reach them
         self.model, self.proxy = self.list_panel.model, self.list_panel.proxy
         self.filter_edit, self.table = self.list_panel.filter_edit, self.list_panel.table
@@ -169,6 +176,12 @@ class MainWindow(QMainWindow):
         if not self.side_panels.shown("list"):
             self.toggle_panel("list", True)
         self.list_panel.focus_list()
+
+    def set_list_mode(self, stories: bool) -> None:
+        """The list shows the library's stories, or its articles (the list shown, focused)."""
+        self.list_panel.set_story_mode(stories)
+        self.focus_list()
+        self.side_panels.widen("list", STORY_LIST_WIDTH if stories else None)
 
     def toggle_panel(self, name: str, shown: bool) -> None:
         """Show or put away the article list or the facts panel."""
@@ -498,7 +511,7 @@ class MainWindow(QMainWindow):
         digits = Digits(bool(arabic_indic))
         self.action_map["view.arabic_digits"].setChecked(digits.arabic_indic)
         self.status_line.digits = digits
-        self.model.set_digits(digits)
+        self.list_panel.set_digits(digits)
         self.view.number = digits.number
         if self.find_bar is not None:
             self.find_bar.number = digits.number
@@ -553,7 +566,7 @@ class MainWindow(QMainWindow):
         if article_id is not None:
             summary = operations.edit_metadata(self, self.library, article_id)
             if summary is not None:
-                self.model.update_article(summary)
+                self.list_panel.update_article(summary)
 
     def show_removed_lines(self) -> None:
         article_id = self._selected_or_say_so()
@@ -562,7 +575,7 @@ class MainWindow(QMainWindow):
 
     def article_changed(self, article_id: int) -> None:
         """Refresh what the window shows of an article whose text changed."""
-        self.model.update_article(self.library.summary(article_id))
+        self.list_panel.update_article(self.library.summary(article_id))
         left, right = self.pair
         if article_id in (left, right) and left is not None and right is not None:
             self.pair = (None, None)  # show_pair reloads only the texts whose id changed

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSplitter
 from reader.ui.window.settings import WindowSettings
 
 MIN_PANEL_WIDTH = 160  # a panel dragged narrower than this is put away instead
+MIN_MAIN_WIDTH = 480  # what widening a panel leaves the comparison at least
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class SidePanels(QObject):
         self.settings = settings
         self.persist = persist
         self.put_away: set[str] = set()  # hidden by the window's narrowness, not by the user
+        self._widened: dict[str, int] = {}  # panels made wider for a while: their width before
         for panel in panels:
             splitter.setCollapsible(panel.index, True)
         splitter.setCollapsible(main, False)
@@ -70,6 +72,29 @@ class SidePanels(QObject):
             sizes[self.main] += sizes[panel.index]
             sizes[panel.index] = 0
         self.splitter.setSizes(sizes)
+
+    def widen(self, name: str, width: int | None) -> None:
+        """Make a shown panel at least `width` wide while the main one keeps `MIN_MAIN_WIDTH`
+        (the story mode's columns need more room than the articles'); None gives back the width
+        it had before."""
+        panel = self.panels[name]
+        sizes = self.splitter.sizes()
+        if not sizes[panel.index]:
+            return
+        if width is None:
+            narrower = self._widened.pop(name, None)
+            if narrower is not None and narrower < sizes[panel.index]:
+                sizes[self.main] += sizes[panel.index] - narrower
+                sizes[panel.index] = narrower
+                self.splitter.setSizes(sizes)
+            return
+        room = sizes[self.main] - MIN_MAIN_WIDTH
+        gain = min(width - sizes[panel.index], room)
+        if gain > 0:
+            self._widened.setdefault(name, sizes[panel.index])
+            sizes[panel.index] += gain
+            sizes[self.main] -= gain
+            self.splitter.setSizes(sizes)
 
     def toggle(self, name: str) -> bool:
         """Show a hidden panel, hide a shown one; returns whether it is shown now."""
