@@ -29,7 +29,8 @@ CATALOGUES = ((TS, QM), (PLURALS_TS, PLURALS_QM))
 
 
 def tool(name: str) -> str:
-    found = shutil.which(name)
+    # The scripts sit beside the interpreter in a virtualenv that is not activated.
+    found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
     if found is None:
         raise SystemExit(f"{name} not found: it comes with PySide6 (pip install PySide6-Essentials)")
     return found
