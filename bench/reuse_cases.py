@@ -15,8 +15,10 @@ passages of A (one sentence to 1,500 words) are placed after an obfuscation of o
   shuffled_article  a real article against itself with its paragraphs in another order
   negative          no reuse (ideal output: no passage)
 
-Hygiene: no article of B, and no other article of A, shares a folded word 5-gram with A's
-articles, so the only reuse between A and B is the cases'. Deterministic for a seed.
+Hygiene: no article of B, and no other article of A, shares a folded word 5-gram or a whole short
+paragraph (a byline, a dateline, a subheading of two to four words) with A's articles, so the only
+reuse between A and B is the cases'. The engine rightly aligns a short paragraph both texts hold
+once, so a host that shared one would score correct output as false. Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from collections.abc import Callable, Sequence
 
 import obfuscate
 from eval_corpus import EvalPair
-from snn import Article, shingles
+from snn import Article, keys_of, shingles
 
 from reader.text.normalize import fold_word
+from reader.text.tokens import TOKEN_RE
 
 KINDS = (
     "verbatim",
@@ -72,7 +75,7 @@ class Pool:
     def __init__(self, items: Sequence[Article]) -> None:
         self.items = [a for a in items if len(a.keys) >= 40]
         # headlines are part of the documents: their words count for hygiene too
-        self.grams = [set(shingles(a.title_keys + a.keys, HYGIENE)) for a in self.items]
+        self.grams = [set(shingles(a.title_keys + a.keys, HYGIENE)) | short_paragraphs(a) for a in self.items]
         self.holders: dict[int, list[int]] = defaultdict(list)
         for k, grams in enumerate(self.grams):
             for gram in grams:
@@ -92,6 +95,16 @@ class Pool:
 
     def words(self, k: int) -> int:
         return len(self.items[k].keys)
+
+
+def short_paragraphs(article: Article) -> set[int]:
+    """Hashes of the headline and paragraphs too short to hold a 5-gram (two words or more)."""
+    out = set()
+    for line in (article.title, *article.text.split("\n")):
+        keys = [key for key in keys_of(TOKEN_RE.findall(line)) if key]
+        if 2 <= len(keys) < HYGIENE:
+            out.add(hash(("¶", *keys)))
+    return out
 
 
 def log_uniform(rng: random.Random, lo: float, hi: float) -> int:

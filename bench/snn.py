@@ -45,7 +45,7 @@ class Article:
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, folded key) of every word token."""
         matches = list(TOKEN_RE.finditer(self.text))
-        keys = _keys_of([m.group() for m in matches])
+        keys = keys_of([m.group() for m in matches])
         return [(m.start(), m.end(), key) for m, key in zip(matches, keys, strict=True) if key]
 
     @cached_property
@@ -54,13 +54,13 @@ class Article:
 
     @property
     def title_keys(self) -> list[str]:
-        return [key for key in _keys_of(TOKEN_RE.findall(self.title)) if key]
+        return [key for key in keys_of(TOKEN_RE.findall(self.title)) if key]
 
 
 _KEYS: dict[str, str] = {}
 
 
-def _keys_of(tokens: list[str]) -> list[str]:
+def keys_of(tokens: list[str]) -> list[str]:
     """The folded key of each word token ("" for punctuation), folding each new token once."""
     new = [t for t in dict.fromkeys(tokens) if t not in _KEYS]
     if new:

@@ -11,6 +11,7 @@ The work is bounded by anchoring, never by diff-match-patch's time limit.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import itertools
 from collections import Counter
@@ -19,6 +20,7 @@ from contextlib import contextmanager
 
 from reader.compare.bags import Block, shared_count
 from reader.compare.blocks import Pair, build_blocks
+from reader.compare.edges import sentence_starts
 from reader.compare.model import CompareOptions, Comparison, Passage, Stats
 from reader.compare.params import AlignParams
 from reader.compare.prepare import Document, Vocabulary, prepare
@@ -67,10 +69,10 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     db = prepare(b, vocabulary)
     flags = bytes(vocabulary.flags)
     identical = da.ids == db.ids and bool(da.word_ids)
+    sentence_ends = frozenset(vocabulary.key_ids[k] for k in SENTENCE_END_KEYS if k in vocabulary.key_ids)
     if identical:  # equal under the options: one passage, all same
         blocks = [Block(0, len(da.word_ids), 0, len(db.word_ids), 1.0, forced=True)]
     else:
-        sentence_ends = frozenset(vocabulary.key_ids[k] for k in SENTENCE_END_KEYS if k in vocabulary.key_ids)
         pair = Pair(da, db, vocabulary.stop_ids, flags, sentence_ends, p, options.min_passage_words)
         blocks = build_blocks(pair)
 
@@ -83,6 +85,7 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
     if identical:
         ranges_a, ranges_b = [(0, len(da.ids))], [(0, len(db.ids))]
     diff_block = block_differ(da, db, flags, p)
+    sentences = _Sentences(da, db, sentence_ends)
     diffs: list[BlockDiff] = []
     reordered: list[bool] = []
     reused: list[str] = []
@@ -95,7 +98,7 @@ def _compare(a: str, b: str, options: CompareOptions, swap: bool = False) -> Com
             diff = diff_block(ta, tb, len(diffs))
             shuffled = False
         if not (block.forced and diff.equal_words) and not _in_order_evidence(
-            block, diff, options.min_passage_words, p
+            block, diff, options.min_passage_words, p, sentences
         ):
             if not _shuffled_enough(block, diff, da, db, options.min_passage_words, p):
                 continue
@@ -205,7 +208,38 @@ def _nearly_in_order(diff: BlockDiff, p: AlignParams) -> bool:
     return 2 * diff.equal_words >= p.close_similarity * max(1, diff.words_a + diff.words_b)
 
 
-def _in_order_evidence(block: Block, diff: BlockDiff, min_words: int, p: AlignParams) -> bool:
+class _Sentences:
+    """Where the sentences of both texts start, found only when a block needs them."""
+
+    def __init__(self, da: Document, db: Document, sentence_ends: frozenset[int]) -> None:
+        self._docs = (da, db)
+        self._ends = sentence_ends
+        self._starts: tuple[list[int], list[int]] | None = None
+
+    def share(self, block: Block) -> float:
+        """The smaller, over the two sides, of the share of the words of the sentences the block
+        touches that the block holds."""
+        if self._starts is None:
+            self._starts = (
+                sentence_starts(self._docs[0], self._ends),
+                sentence_starts(self._docs[1], self._ends),
+            )
+        return min(
+            _held_share(self._starts[0], block.a0, block.a1),
+            _held_share(self._starts[1], block.b0, block.b1),
+        )
+
+
+def _held_share(starts: list[int], w0: int, w1: int) -> float:
+    first = starts[max(0, bisect.bisect_right(starts, w0) - 1)]
+    k = bisect.bisect_left(starts, w1)
+    last = starts[k] if k < len(starts) else w1
+    return (w1 - w0) / max(1, last - first)
+
+
+def _in_order_evidence(
+    block: Block, diff: BlockDiff, min_words: int, p: AlignParams, sentences: _Sentences
+) -> bool:
     """A passage shares a run of at least `min_words` equal words in order, nearly all of its
     shared words content words (function words and punctuation match everywhere and never make a
     passage on their own); or nearly all its words are equal in order; or it is long, and still
@@ -216,8 +250,11 @@ def _in_order_evidence(block: Block, diff: BlockDiff, min_words: int, p: AlignPa
         return False
     if diff.longest_equal >= min_words:
         return True
-    # a sentence with a word or two changed (`37 طائرة` / `37 مروحية`) is nearly all equal
-    if 2 * diff.equal_words >= p.close_similarity * (diff.words_a + diff.words_b):
+    # a sentence with a word or two changed (`37 طائرة` / `37 مروحية`) is nearly all equal; a
+    # stock phrase (`صاحب السمو الملكي الأمير ... بن`) is nearly all equal too, but only a piece
+    # of the differing sentences around it
+    close = 2 * diff.equal_words >= p.close_similarity * (diff.words_a + diff.words_b)
+    if close and sentences.share(block) >= p.close_sentences:
         return True
     return min(diff.words_a, diff.words_b) >= p.long_passage and block.dice >= p.long_dice
 

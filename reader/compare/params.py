@@ -41,6 +41,7 @@ class AlignParams:
     # an in-order passage holds a run of min_passage_words equal words, or has this share of its
     # words equal, or is long_passage words long with long_dice word-bag agreement
     close_similarity: float = 0.75
+    close_sentences: float = 0.75  # ...and holds this share of the sentences it touches, both sides
     long_passage: int = 30
     long_dice: float = 0.5
     reordered_dice: float = 0.6  # pieces reordered inside one paragraph are one passage at this Dice
