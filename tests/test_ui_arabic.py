@@ -320,3 +320,57 @@ def test_the_list_in_story_mode_is_arabic(qtbot, window, library) -> None:
     cells = [mode.model.index(r, c).data() for r in range(mode.model.rowCount()) for c in range(1, 4)]
     assert cells and all(not DIGITS.search(text) for text in cells)  # counts and moments in one style
     assert mode.model.index(0, 1).data() == "٣"  # the three reports
+
+
+def test_the_story_window_says_who_took_from_whom_in_arabic(qtbot, arabic, tmp_path) -> None:
+    from story_helpers import make_newsroom
+
+    from reader.stories import story_containing
+
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    newsroom, ids = make_newsroom(folder)
+    settings = WindowSettings(QSettings(str(tmp_path / "qarin.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(newsroom, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    story = story_containing(newsroom, ids["agency"])
+    panel = win.stories.open_story(story)
+    qtbot.waitUntil(lambda: panel.view is not None and panel.view.story.id == story.id, timeout=20_000)
+    tree = panel.provenance
+    rows = tree.items()
+    assert len(rows) == 13
+    said = [text for node in rows for text in (node.text(0), node.text(1), node.toolTip(0))]
+    said += [panel.details.text(), panel.status.text()]
+    said += [tree.headerItem().text(k) for k in range(tree.columnCount())]
+    for model in (panel.collation_model, panel.matrix_model, panel.reports_model):
+        for row in range(model.rowCount()):
+            for column in range(model is panel.collation_model, model.columnCount()):  # not the sentences
+                said.append(model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) or "")
+        for column in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                said.append(model.headerData(column, Qt.Orientation.Horizontal, role) or "")
+    cells = [
+        panel.reports_model.index(row, column).data()
+        for row in range(panel.reports_model.rowCount())
+        for column in (0, 2, 3, 4, 5, 6)
+    ] + [panel.matrix_model.index(0, column).data() for column in range(panel.matrix_model.columnCount())]
+    # reports' titles (column 0 of the reports table) are article text, not Qarin's words
+    said = [text for text in said if text not in {r.title for r in panel.view.reports}]
+    assert [text for text in said if untranslated(text)] == []
+    # the evidence itself is Arabic: who took from whom, the gap in time, the share, the verdict
+    expanded = next(node for node in rows if node.data(0, Qt.ItemDataRole.UserRole + 1)[0] == ids["sabq"])
+    assert "أخذ نصه من" in expanded.toolTip(0) and "نُشر بعد" in expanded.text(1)
+    assert "التواريخ والنص متفقان" in expanded.text(1) and "وزيادة" in expanded.text(1)
+    assert "تقرير الوكالة" in panel.details.text()  # the base's reason
+    # one style of digits (Arabic-Indic, the Arabic locale's default) in everything Qarin wrote
+    numbers = [text.replace("3alyoum", "") for text in said + cells]  # an outlet's name is its own
+    assert all(not DIGITS.search(text) for text in numbers), [text for text in numbers if DIGITS.search(text)]
+    assert "٪" in expanded.text(1) and re.search("[٠-٩]", panel.details.text())
+    win.set_digits(False)  # Latin digits: the story window follows
+    assert DIGITS.search(tree.items()[1].text(1)) and not re.search("[٠-٩]", tree.items()[1].text(1))
+    assert DIGITS.search(panel.reports_model.index(0, 3).data())
+    panel.close()
+    win.close()
+    newsroom.close()

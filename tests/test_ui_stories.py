@@ -76,7 +76,8 @@ def test_the_list_in_story_mode_and_a_story_of_13_reports(qtbot, window, newsroo
     view = panel.view
     assert view.base_id == ids["agency"] and len(view.reports) == 12
     assert panel.reports_model.rowCount() == 12 and panel.matrix_model.rowCount() == 13
-    assert panel.provenance.count() == 13 and "after #" in panel.provenance.item(1).text()
+    rows = panel.provenance.items()
+    assert len(rows) == 13 and "took its text from" in rows[1].toolTip(0) and "after" in rows[1].text(1)
     collation = panel.collation_model
     assert collation.rowCount() == 8 and collation.columnCount() == 13
     assert panel.collation.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -171,3 +172,41 @@ def test_the_related_switch_regroups_from_the_keyboard(qtbot, window, newsroom, 
         _key(qtbot, Qt.Key.Key_Space)
     assert panel.related.isChecked() and asked == [False, True]
     assert panel.story_model.rowCount() >= 2
+
+
+def _strip_isolates(text: str) -> str:
+    return text.replace("\u2066", "").replace("\u2069", "")
+
+
+def test_who_took_from_whom_is_a_graph_with_the_clis_evidence(qtbot, window, newsroom):
+    library, ids = newsroom
+    panel = _open_story(qtbot, window)
+    row = next(r for r, s in enumerate(panel.story_model.stories) if ids["agency"] in s.article_ids)
+    panel.story_list.setCurrentIndex(panel.story_model.index(row, 0))
+    with qtbot.waitSignal(panel.storyShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    view, tree = panel.view, panel.provenance
+    by_id = {item.article_id: item for item in view.provenance}
+    # each report nested under the report it took its text from; where text starts at the top
+    top = [tree.topLevelItem(k) for k in range(tree.topLevelItemCount())]
+    assert [node.data(0, Qt.ItemDataRole.UserRole + 1)[0] for node in top][0] == ids["agency"]
+    rows = tree.items()
+    assert sorted(node.data(0, Qt.ItemDataRole.UserRole + 1)[0] for node in rows) == sorted(by_id)
+    for node in rows:
+        article_id, source_id = node.data(0, Qt.ItemDataRole.UserRole + 1)
+        assert source_id == by_id[article_id].source_id
+        if node.parent() is not None:
+            assert node.parent().data(0, Qt.ItemDataRole.UserRole + 1)[0] == source_id
+        # in English the window says what the CLI and JSON say, word for word
+        assert _strip_isolates(node.toolTip(0)).endswith(": " + by_id[article_id].evidence)
+        verdict = by_id[article_id].confidence if source_id is not None else "where the text starts"
+        assert _strip_isolates(node.text(1)) == f"{verdict}: {by_id[article_id].evidence}"
+    assert view.base_reason in _strip_isolates(panel.details.text())
+    # Enter on a report compares it with its source
+    taker = next(node for node in rows if node.parent() is not None)
+    article_id, source_id = taker.data(0, Qt.ItemDataRole.UserRole + 1)
+    tree.setFocus()
+    tree.setCurrentItem(taker)
+    with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    assert window.pair == (source_id, article_id)

@@ -74,13 +74,31 @@ class ReportSummary:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One piece of evidence, as data: `kind` names its phrase (reader.stories.provenance.PHRASES,
+    which the window translates) and `values` fill it in (`source`: the other report's id,
+    `name`: its outlet, `minutes`, `share`, `back`: shares 0..1)."""
+
+    kind: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def value(self, name: str) -> object:
+        return dict(self.values)[name]
+
+
+@dataclass(frozen=True)
 class Provenance:
-    """Where one report's text most likely came from, and why (in words)."""
+    """Where one report's text most likely came from, and why (`evidence` in English words, from
+    `reasons`)."""
 
     article_id: int
     source_id: int | None  # None: nothing earlier in the story holds its text
     confidence: str  # "dates and text agree", "text only", "dates only", ...
     evidence: str
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {key: value for key, value in vars(self).items() if key != "reasons"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,7 @@ class StoryView:
     story: Story
     base_id: int
     base_reason: str
+    base_why: Reason  # base_reason as data: agency (name), earliest (when) or first
     sentences: tuple[tuple[int, int], ...]  # the base report's sentences: (start, end) offsets
     reports: tuple[ReportSummary, ...]  # the other reports, in story order
     collation: tuple[tuple[Cell, ...], ...]  # [sentence][report] for `reports`
@@ -113,5 +132,5 @@ class StoryView:
                 for (start, end), row in zip(self.sentences, self.collation, strict=True)
             ],
             "shares": {"ids": list(self.story.article_ids), "matrix": [list(row) for row in self.shares]},
-            "provenance": [vars(item) for item in self.provenance],
+            "provenance": [item.to_dict() for item in self.provenance],
         }

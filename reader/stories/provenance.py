@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reader.library import ArticleSummary
-from reader.stories.model import Provenance, moment_of
+from reader.stories.model import Provenance, Reason, moment_of
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,22 @@ def _parse(moment: str | None) -> datetime | None:
         return None
 
 
-def _gap(earlier: datetime, later: datetime) -> str:
-    minutes = int((later - earlier).total_seconds() // 60)
+# The evidence in English words, one phrase per kind of Reason; the window says the same in the
+# user's language (reader/ui/stories/evidence.py).
+PHRASES = {
+    "published_after": "published {gap} after {source}",
+    "text_in": "{share} of its text is in {source}, and it carries {back} of that one's",
+    "expanded": "it holds that report's text plus more of its own, as a later version does",
+    "source_holds": "{source} holds all of this text plus more, which is what a later version looks like",
+    "no_time": "no time tells them apart",
+    "fetched": "the times may be when the pages were fetched rather than published",
+    "apart": "no other report of the story carries much of its text: it was written apart",
+    "earliest": "the earliest report: the others carry its text",
+    "all_later": "the reports that share its text are all dated later: it is where they took it from",
+}
+
+
+def gap_words(minutes: int) -> str:
     if minutes < 60:
         return f"{minutes} min"
     if minutes < 48 * 60:
@@ -50,8 +64,35 @@ def _gap(earlier: datetime, later: datetime) -> str:
     return f"{minutes // (24 * 60)} days"
 
 
-def _name(summary: ArticleSummary) -> str:
-    return f"#{summary.id} ({summary.source or 'no source'})"
+def report_name(article_id: int, outlet: str) -> str:
+    return f"#{article_id} ({outlet or 'no source'})"
+
+
+def in_words(reason: Reason) -> str:
+    """A reason as the English evidence says it."""
+    values = dict(reason.values)
+    fields = {}
+    if "source" in values:
+        fields["source"] = report_name(values["source"], values["name"])
+    if "minutes" in values:
+        fields["gap"] = gap_words(values["minutes"])
+    for key in ("share", "back"):
+        if key in values:
+            fields[key] = f"{values[key]:.0%}"
+    return PHRASES[reason.kind].format(**fields)
+
+
+def _minutes(earlier: datetime, later: datetime) -> int:
+    return int((later - earlier).total_seconds() // 60)
+
+
+def _of(summary: ArticleSummary) -> tuple[tuple[str, object], ...]:
+    return (("source", summary.id), ("name", summary.source))
+
+
+def _provenance(report: int, source: int | None, confidence: str, reasons: list[Reason]) -> Provenance:
+    evidence = "; ".join(in_words(reason) for reason in reasons)
+    return Provenance(report, source, confidence, evidence, tuple(reasons))
 
 
 def trace(
@@ -76,7 +117,7 @@ def trace(
             if best is None or candidate[:2] > best[:2]:
                 best = candidate
         if best is None:
-            result.append(Provenance(report.id, None, NONE, _no_source(report, reports, shares, settings)))
+            result.append(_provenance(report.id, None, NONE, [_no_source(report, reports, shares, settings)]))
             continue
         result.append(_explain(report, best[2], moments, shares, settings))
     return result
@@ -111,30 +152,27 @@ def _explain(
 ) -> Provenance:
     in_source = shares.get((report.id, source.id), 0.0)
     of_source = shares.get((source.id, report.id), 0.0)
-    words = [
-        f"{in_source:.0%} of its text is in {_name(source)}, and it carries {of_source:.0%} of that one's"
-    ]
+    reasons = [Reason("text_in", (*_of(source), ("share", in_source), ("back", of_source)))]
     when_source, when_report = moments[source.id], moments[report.id]
     dated = when_source is not None and when_report is not None and when_source != when_report
     if dated:
-        words.insert(0, f"published {_gap(when_source, when_report)} after {_name(source)}")
+        minutes = _minutes(when_source, when_report)
+        reasons.insert(0, Reason("published_after", (*_of(source), ("minutes", minutes))))
     expanded = of_source >= settings.contained and in_source < settings.contained
     shortened_source = in_source >= settings.contained and of_source < settings.contained
     if expanded:
-        words.append("it holds that report's text plus more of its own, as a later version does")
+        reasons.append(Reason("expanded"))
     elif shortened_source:
-        words.append(
-            f"{_name(source)} holds all of this text plus more, which is what a later version looks like"
-        )
+        reasons.append(Reason("source_holds", _of(source)))
     if not dated:
         confidence = TEXT_ONLY
-        words.append("no time tells them apart")
+        reasons.append(Reason("no_time"))
     elif shortened_source:
         confidence = DISAGREE
-        words.append("the times may be when the pages were fetched rather than published")
+        reasons.append(Reason("fetched"))
     else:
         confidence = AGREE
-    return Provenance(report.id, source.id, confidence, "; ".join(words))
+    return _provenance(report.id, source.id, confidence, reasons)
 
 
 def _no_source(
@@ -142,12 +180,12 @@ def _no_source(
     reports: Sequence[ArticleSummary],
     shares: Mapping[tuple[int, int], float],
     settings: ProvenanceSettings,
-) -> str:
+) -> Reason:
     sharing = [
         o for o in reports if o.id != report.id and shares.get((report.id, o.id), 0.0) >= settings.related
     ]
     if not sharing:
-        return "no other report of the story carries much of its text: it was written apart"
+        return Reason("apart")
     if report.id == reports[0].id or all(_parse(moment_of(o)) is None for o in sharing):
-        return "the earliest report: the others carry its text"
-    return "the reports that share its text are all dated later: it is where they took it from"
+        return Reason("earliest")
+    return Reason("all_later")

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from reader.compare import compare
 from reader.compare.model import Comparison
 from reader.library import Library
-from reader.stories.model import ABSENT, REWORDED, SAME, Cell, ReportSummary, Story, StoryView, moment_of
+from reader.stories.model import (
+    ABSENT,
+    REWORDED,
+    SAME,
+    Cell,
+    Reason,
+    ReportSummary,
+    Story,
+    StoryView,
+    moment_of,
+)
 from reader.stories.provenance import trace
 from reader.text.sentences import sentences
 
@@ -35,15 +45,22 @@ class CollationSettings:
 COLLATION = CollationSettings()
 
 
-def choose_base(library: Library, story: Story) -> tuple[int, str]:
+BASE_PHRASES = {  # why a report is the base, in English (the window translates them)
+    "agency": "the agency's report ({name})",
+    "earliest": "the earliest report ({when})",
+    "first": "the first report (no dates)",
+}
+
+
+def choose_base(library: Library, story: Story) -> tuple[int, Reason]:
     """The agency's report when an agency is among the outlets, else the earliest report."""
     summaries = [library.summary(article_id) for article_id in story.article_ids]
     for summary in summaries:
         if summary.source.strip().lower() in AGENCIES:
-            return summary.id, f"the agency's report ({summary.source})"
+            return summary.id, Reason("agency", (("name", summary.source),))
     first = summaries[0]
     when = moment_of(first)
-    return first.id, f"the earliest report ({when})" if when else "the first report (no dates)"
+    return first.id, Reason("earliest", (("when", when),)) if when else Reason("first")
 
 
 def _visible(text: str, start: int, end: int) -> int:
@@ -93,7 +110,7 @@ def fingerprint_shares(library: Library, article_ids: tuple[int, ...]) -> dict[t
 
 def build_story_view(library: Library, story: Story, progress: Progress | None = None) -> StoryView:
     """Everything the story view shows; `progress(done, total, label)` after each comparison."""
-    base_id, base_reason = choose_base(library, story)
+    base_id, base_why = choose_base(library, story)
     base_text = library.text(base_id)
     rows = sentences(base_text)
     others = [article_id for article_id in story.article_ids if article_id != base_id]
@@ -128,7 +145,8 @@ def build_story_view(library: Library, story: Story, progress: Progress | None =
     return StoryView(
         story=story,
         base_id=base_id,
-        base_reason=base_reason,
+        base_reason=BASE_PHRASES[base_why.kind].format(**dict(base_why.values)),
+        base_why=base_why,
         sentences=tuple((s.start, s.end) for s in rows),
         reports=tuple(reports),
         collation=tuple(tuple(column[row] for column in columns) for row in range(len(rows))),

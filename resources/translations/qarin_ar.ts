@@ -485,6 +485,127 @@
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>published {gap} after {source}</source>
+        <translation>نُشر بعد {source}، والفارق {gap}</translation>
+    </message>
+    <message>
+        <source>{share} of its text is in {source}, and it carries {back} of that one&apos;s</source>
+        <translation>{share} من نصه موجود في {source}، ويحمل {back} من نص ذاك</translation>
+    </message>
+    <message>
+        <source>it holds that report&apos;s text plus more of its own, as a later version does</source>
+        <translation>يحمل نص ذلك التقرير وزيادة من عنده، كما تفعل النسخة اللاحقة</translation>
+    </message>
+    <message>
+        <source>{source} holds all of this text plus more, which is what a later version looks like</source>
+        <translation>{source} يحمل هذا النص كله وزيادة، وهذا شأن النسخة اللاحقة</translation>
+    </message>
+    <message>
+        <source>no time tells them apart</source>
+        <translation>لا وقت يفرّق بينهما</translation>
+    </message>
+    <message>
+        <source>the times may be when the pages were fetched rather than published</source>
+        <translation>قد تكون الأوقات أوقات جلب الصفحات لا أوقات نشرها</translation>
+    </message>
+    <message>
+        <source>no other report of the story carries much of its text: it was written apart</source>
+        <translation>لا يحمل تقرير آخر من القصة كثيرًا من نصه: كُتب مستقلًا</translation>
+    </message>
+    <message>
+        <source>the earliest report: the others carry its text</source>
+        <translation>أقدم التقارير: يحمل الآخرون نصه</translation>
+    </message>
+    <message>
+        <source>the reports that share its text are all dated later: it is where they took it from</source>
+        <translation>التقارير التي تشاركه نصه كلها مؤرخة بعده: منه أخذت</translation>
+    </message>
+    <message>
+        <source>the agency&apos;s report ({name})</source>
+        <translation>تقرير الوكالة ({name})</translation>
+    </message>
+    <message>
+        <source>the earliest report ({when})</source>
+        <translation>أقدم تقرير ({when})</translation>
+    </message>
+    <message>
+        <source>the first report (no dates)</source>
+        <translation>أول تقرير (بلا تواريخ)</translation>
+    </message>
+    <message>
+        <source>dates and text agree</source>
+        <translation>التواريخ والنص متفقان</translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <translation>النص وحده</translation>
+    </message>
+    <message>
+        <source>dates and text disagree</source>
+        <translation>التواريخ والنص مختلفان</translation>
+    </message>
+    <message>
+        <source>where the text starts</source>
+        <translation>منبع النص</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>بلا مصدر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>أقل من دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} س و{minutes} د</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>لا أيام</numerusform>
+            <numerusform>يوم واحد</numerusform>
+            <numerusform>يومان</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>{report} is where its text starts: {evidence}</source>
+        <translation>{report} منبع نصه: {evidence}</translation>
+    </message>
+    <message>
+        <source>{report} took its text from {source}: {evidence}</source>
+        <translation>{report} أخذ نصه من {source}: {evidence}</translation>
+    </message>
+    <message>
+        <source>Report (under its source)</source>
+        <translation>التقرير (تحت مصدره)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>{confidence}: {evidence}</source>
+        <translation>{confidence}: {evidence}</translation>
+    </message>
+</context>
+<context>
     <name>Facts</name>
     <message>
         <source>number differs</source>
@@ -1366,6 +1487,22 @@
         <translation>القصص (الأحدث أولًا)</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{} reports from {}, first seen {}, last seen {}. Base: {}, {}.</source>
+        <translation>التقارير: {0} من {1}، أول ظهور {2}، آخر ظهور {3}. الأصل: {4}، {5}.</translation>
+    </message>
+    <message>
+        <source>Finding what shares text with {}…</source>
+        <translation>جارٍ البحث عما يشارك {0} نصًا…</translation>
+    </message>
+    <message>
+        <source>{} articles share text with {} {}</source>
+        <translation>مقالات تشارك {1} {2} نصًا: {0}</translation>
+    </message>
+    <message>
         <source>Stories</source>
         <translation>القصص</translation>
     </message>
@@ -1386,24 +1523,16 @@
         <translation>القصص: {0}</translation>
     </message>
     <message>
+        <source>Collating report {done} of {total}…</source>
+        <translation>جارٍ مقابلة التقرير {done} من {total}…</translation>
+    </message>
+    <message>
         <source>Collating {} reports…</source>
         <translation>جارٍ مقابلة التقارير ({0})…</translation>
     </message>
     <message>
-        <source>{} reports from {}, first seen {}, last seen {}. Base: #{}, {}.</source>
-        <translation>التقارير: {0} من {1}، أول ظهور {2}، آخر ظهور {3}. الأصل: رقم {4}، {5}.</translation>
-    </message>
-    <message>
         <source>Story of {} reports</source>
         <translation>قصة تقاريرها: {0}</translation>
-    </message>
-    <message>
-        <source>Finding what shares text with #{}…</source>
-        <translation>جارٍ البحث عما يشارك رقم {0} نصًا…</translation>
-    </message>
-    <message>
-        <source>{} articles share text with #{} {}</source>
-        <translation>مقالات تشارك رقم {1} {2} نصًا: {0}</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1630,18 @@
 <context>
     <name>StoryTables</name>
     <message>
+        <source>Same in {report}; Enter compares them here</source>
+        <translation>متطابق في {report}؛ الإدخال يقارنهما هنا</translation>
+    </message>
+    <message>
+        <source>Reworded in {report}; Enter compares them here</source>
+        <translation>معاد صياغته في {report}؛ الإدخال يقارنهما هنا</translation>
+    </message>
+    <message>
+        <source>Absent from {report}; Enter compares the two reports</source>
+        <translation>غائب عن {report}؛ الإدخال يقارن التقريرين</translation>
+    </message>
+    <message>
         <source>Headline</source>
         <translation>العنوان</translation>
     </message>
@@ -1519,6 +1660,17 @@
     <message>
         <source>Last seen</source>
         <translation>آخر ظهور</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s):</source>
+        <translation>
+            <numerusform>لا تقارير:</numerusform>
+            <numerusform>تقرير واحد:</numerusform>
+            <numerusform>تقريران:</numerusform>
+            <numerusform>%n تقارير:</numerusform>
+            <numerusform>%n تقريرًا:</numerusform>
+            <numerusform>%n تقرير:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Report</source>
@@ -1553,6 +1705,10 @@
         <translation>جملة الأصل</translation>
     </message>
     <message>
+        <source>{share} of {row}&apos;s text is also in {column}</source>
+        <translation>{share} من نص {row} موجود أيضًا في {column}</translation>
+    </message>
+    <message>
         <source>Of this</source>
         <translation>من هذا</translation>
     </message>
@@ -1563,6 +1719,10 @@
     <message>
         <source>Title</source>
         <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>{other} covers {this} of this article; this one covers {that} of it. Enter compares them.</source>
+        <translation>{other} يغطي {this} من هذا المقال، وهذا يغطي {that} منه. الإدخال يقارنهما.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Evidence</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FactsPanel</name>
     <message numerus="yes">
         <source>Facts: %n differ</source>
@@ -94,6 +111,16 @@
         <translation>
             <numerusform>%n outlet:</numerusform>
             <numerusform>%n outlets:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryTables</name>
+    <message numerus="yes">
+        <source>%n report(s):</source>
+        <translation>
+            <numerusform>%n report:</numerusform>
+            <numerusform>%n reports:</numerusform>
         </translation>
     </message>
 </context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from reader.ui.library.import_job import start_import
+from reader.view.digits import LATIN, Digits
 
 if TYPE_CHECKING:
     from reader.stories.model import Story
@@ -22,6 +23,7 @@ class StoriesHost:
         self.window = window
         self.panel: StoriesWindow | None = None
         self._pending_passage: tuple[int, int] | None = None
+        self.digits: Digits = LATIN
         window.comparisonPainted.connect(self._select_pending_passage)
 
     def _panel(self) -> StoriesWindow:
@@ -30,7 +32,14 @@ class StoriesHost:
 
             self.panel = StoriesWindow(self.window.library.path, self.window.tasks, self.window)
             self.panel.openPair.connect(self.open_pair)
+            self.panel.set_digits(self.digits)
         return self.panel
+
+    def set_digits(self, digits: Digits) -> None:
+        """The main window's digits, for the stories window too (now, or when it is made)."""
+        self.digits = digits
+        if self.panel is not None:
+            self.panel.set_digits(digits)
 
     def open_stories(self) -> StoriesWindow:
         panel = self._panel()

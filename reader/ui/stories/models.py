@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from reader.library import ArticleSummary
 from reader.library.reuse import Overlap
 from reader.stories.model import ABSENT, REWORDED, SAME, Story, StoryView
+from reader.ui.stories.evidence import Words
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY, BACKGROUND, TOOLTIP, ALIGN = (
@@ -33,7 +34,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # red-green colour blindness, and each cell also carries a sign so the table reads without colour.
 CELL_COLOURS = {SAME: QColor("#9ecae1"), REWORDED: QColor("#fdd96a"), ABSENT: QColor("#eeeeee")}
 CELL_SIGNS = {SAME: "=", REWORDED: "≈", ABSENT: "·"}
-CELL_WORDS = {SAME: "same", REWORDED: "reworded", ABSENT: "absent"}
+CELL_TIPS = {
+    SAME: QT_TRANSLATE_NOOP("StoryTables", "Same in {report}; Enter compares them here"),
+    REWORDED: QT_TRANSLATE_NOOP("StoryTables", "Reworded in {report}; Enter compares them here"),
+    ABSENT: QT_TRANSLATE_NOOP("StoryTables", "Absent from {report}; Enter compares the two reports"),
+}
 
 
 def heat_colour(share: float) -> QColor:
@@ -58,12 +63,16 @@ def text_on_heat(share: float) -> QColor:
     return QColor("white") if share > 0.55 else QColor("black")
 
 
-def _when(moment: str | None) -> str:
-    return ltr(moment[:16]) if moment else "—"
-
-
 class _Table(QAbstractTableModel):
+    """`words` writes the numbers, ids and dates in the window's digits (`set_words`)."""
+
     headers: tuple[str, ...] = ()
+    words = Words()
+
+    def set_words(self, words: Words) -> None:
+        self.beginResetModel()
+        self.words = words
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
         return 0 if parent.isValid() else len(self._rows())
@@ -107,14 +116,15 @@ class StoryListModel(_Table):
         if not index.isValid():
             return None
         story = self.stories[index.row()]
+        outlets = ltr(", ".join(story.outlets))
+        words = self.words
         if role == DISPLAY:
-            outlets = ltr(", ".join(story.outlets))
             cells = (
                 story.headline,
-                str(story.reports),
+                words.digits.number(story.reports),
                 outlets,
-                _when(story.first_seen),
-                _when(story.last_seen),
+                words.moment(story.first_seen),
+                words.moment(story.last_seen),
             )
             return cells[index.column()]
         if role == ID_ROLE:
@@ -122,7 +132,9 @@ class StoryListModel(_Table):
         if role == ALIGN and index.column() == 1:
             return Qt.AlignmentFlag.AlignCenter
         if role == TOOLTIP:
-            return f"{story.headline}\n{story.reports} reports: {', '.join(story.outlets)}"
+            reports = QCoreApplication.translate("StoryTables", "%n report(s):", "", story.reports)
+            reports = words.digits.of(reports)
+            return f"{story.headline}\n{reports} {outlets}"
         return None
 
 
@@ -158,10 +170,10 @@ class ReportsModel(_Table):
         if role == DISPLAY:
             shares = (report.reprints, report.verbatim, report.adds, report.drops)
             cells = (
-                f"#{report.article_id}",
+                self.words.report(report.article_id),
                 report.source,
-                _when(report.moment),
-                *(f"{v:.0%}" for v in shares),
+                self.words.moment(report.moment),
+                *(self.words.digits.percent(v) for v in shares),
             )
             return cells[index.column()]
         if role == ID_ROLE:
@@ -179,9 +191,13 @@ class CollationModel(_Table):
     """The base report's sentences as rows, one column per other report: same / reworded / absent."""
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
-        if role == TOOLTIP and orientation == Qt.Orientation.Horizontal and 0 < section < len(self.headers):
-            name = QCoreApplication.translate("StoryTables", self.headers[section])
-            return f"{name} ({self.sources[section - 1]})"
+        if orientation == Qt.Orientation.Horizontal and 0 < section < len(self.headers):
+            report = self.view.reports[section - 1]
+            if role == DISPLAY:
+                return self.words.report(report.article_id)
+            if role == TOOLTIP:
+                return self.words.report(report.article_id, report.source)
+            return None
         return super().headerData(section, orientation, role)
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
@@ -196,9 +212,8 @@ class CollationModel(_Table):
         reports = view.reports if view else ()
         self.headers = (
             QT_TRANSLATE_NOOP("StoryTables", "Base sentence"),
-            *(f"#{r.article_id}" for r in reports),
+            *(f"#{r.article_id}" for r in reports),  # a column each (headerData writes them)
         )
-        self.sources = tuple(r.source for r in reports)
         self.endResetModel()
 
     def _rows(self) -> Sequence[object]:
@@ -217,7 +232,7 @@ class CollationModel(_Table):
         row, column = index.row(), index.column()
         if column == 0:
             if role in (DISPLAY, TOOLTIP):
-                return f"{row + 1}. {self.sentence(row)}"
+                return f"{self.words.digits.number(row + 1)}. {self.sentence(row)}"
             return None
         cell = self.cell(row, column)
         if role == DISPLAY:
@@ -228,9 +243,8 @@ class CollationModel(_Table):
             return Qt.AlignmentFlag.AlignCenter
         if role == TOOLTIP:
             report = self.view.reports[column - 1]
-            return (
-                f"{CELL_WORDS[cell.kind]} in #{report.article_id} ({report.source}); Enter compares them here"
-            )
+            where = self.words.report(report.article_id, report.source)
+            return QCoreApplication.translate("StoryTables", CELL_TIPS[cell.kind]).format(report=where)
         return None
 
 
@@ -246,7 +260,7 @@ class ShareMatrixModel(_Table):
         self.beginResetModel()
         self.view = view
         ids = view.story.article_ids if view else ()
-        self.headers = tuple(f"#{i}" for i in ids)
+        self.headers = tuple(f"#{i}" for i in ids)  # a column each (headerData writes them)
         self.sources = sources or {}
         self.endResetModel()
 
@@ -254,8 +268,13 @@ class ShareMatrixModel(_Table):
         return self.view.shares if self.view else ()
 
     def headerData(self, section: int, _orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
-        if role == DISPLAY and section < len(self.headers):  # the same ids across and down
-            return QCoreApplication.translate("StoryTables", self.headers[section])
+        if self.view is None or section >= len(self.headers):
+            return None
+        article_id = self.view.story.article_ids[section]  # the same ids across and down
+        if role == DISPLAY:
+            return self.words.report(article_id)
+        if role == TOOLTIP:
+            return self.words.report(article_id, self.sources.get(article_id, ""))
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> object:
@@ -263,7 +282,7 @@ class ShareMatrixModel(_Table):
             return None
         share = self.view.shares[index.row()][index.column()]
         if role == DISPLAY:
-            return f"{share * 100:.0f}"
+            return self.words.digits.number(round(share * 100))
         if role == BACKGROUND:
             return heat_colour(share)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -272,7 +291,9 @@ class ShareMatrixModel(_Table):
             return Qt.AlignmentFlag.AlignCenter
         if role == TOOLTIP:
             ids = self.view.story.article_ids
-            return f"{share:.0%} of #{ids[index.row()]}'s text is also in #{ids[index.column()]}"
+            text = QCoreApplication.translate("StoryTables", "{share} of {row}'s text is also in {column}")
+            row, column = self.words.report(ids[index.row()]), self.words.report(ids[index.column()])
+            return text.format(share=self.words.percent(share), row=row, column=column)
         return None
 
 
@@ -305,16 +326,22 @@ class SimilarModel(_Table):
         overlap, summary = self.rows[index.row()]
         if role == DISPLAY:
             when = (
-                f"{summary.date} {summary.time[:5]}" if summary.date and summary.time else summary.date or "—"
+                f"{summary.date} {summary.time[:5]}" if summary.date and summary.time else summary.date or ""
             )
-            return (f"{overlap.share_of_this:.0%}", f"{overlap.share_of_other:.0%}", summary.source, when,
-                    summary.title)[index.column()]  # fmt: skip
+            digits = self.words.digits
+            when = ltr(digits.of(when)) if when else "—"
+            return (digits.percent(overlap.share_of_this), digits.percent(overlap.share_of_other),
+                    summary.source, when, summary.title)[index.column()]  # fmt: skip
         if role == ID_ROLE:
             return overlap.article_id
         if role in (BACKGROUND, Qt.ItemDataRole.ForegroundRole) and index.column() < 2:
             share = overlap.share_of_this if index.column() == 0 else overlap.share_of_other
             return heat_colour(share) if role == BACKGROUND else text_on_heat(share)
         if role == TOOLTIP:
-            covers = f"#{overlap.article_id} covers {overlap.share_of_this:.0%} of this article"
-            return f"{covers}; this one covers {overlap.share_of_other:.0%} of it. Enter compares them."
+            text = QCoreApplication.translate(
+                "StoryTables",
+                "{other} covers {this} of this article; this one covers {that} of it. Enter compares them.",
+            )
+            this, that = self.words.percent(overlap.share_of_this), self.words.percent(overlap.share_of_other)
+            return text.format(other=self.words.report(overlap.article_id), this=this, that=that)
         return None

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHeaderView,
     QLabel,
-    QListWidget,
     QProgressBar,
     QSplitter,
     QTableView,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader.library import open_library
 from reader.stories import build_story_view, stories_of
 from reader.stories.model import ABSENT, Story, StoryView
+from reader.ui.stories.evidence import Words, outlet
 from reader.ui.stories.models import (
     ID_ROLE,
     CollationModel,
@@ -40,7 +40,9 @@ from reader.ui.stories.models import (
     SimilarModel,
     StoryListModel,
 )
+from reader.ui.stories.provenance_tree import ProvenanceTree
 from reader.ui.tasks import TaskManager
+from reader.view.digits import Digits
 
 LANE = "stories"
 REPORT_COLUMN_WIDTH = 54  # a collation column: the report's id, and one sign per sentence
@@ -74,6 +76,8 @@ class StoriesWindow(QWidget):
         self.tasks = tasks
         self.view: StoryView | None = None
         self.similar_of: int | None = None
+        self.words = Words()  # numbers in the main window's digits (set_digits)
+        self._sources: dict[int, str] = {}
         self._build()
         self.resize(1400, 860)
 
@@ -124,9 +128,8 @@ class StoriesWindow(QWidget):
         self.matrix = _table(self, "shareMatrix", self.matrix_model)
         self.matrix.verticalHeader().show()
         self.matrix.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.provenance = QListWidget(self)
-        self.provenance.setObjectName("provenanceList")
-        self.provenance.setWordWrap(True)
+        self.provenance = ProvenanceTree(self)
+        self.provenance.comparePair.connect(lambda source, report: self.openPair.emit(source, report, None))
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self._titled(self.tr("Shared shares (row's text found in column)"), self.matrix))
@@ -193,6 +196,15 @@ class StoriesWindow(QWidget):
 
     # --- background work -----------------------------------------------------------------------
 
+    def set_digits(self, digits: Digits) -> None:
+        """Write every number of the window in this style (the main window's setting)."""
+        self.words = Words(digits)
+        for model in (self.story_model, self.reports_model, self.collation_model, self.matrix_model,
+                      self.similar_model):  # fmt: skip
+            model.set_words(self.words)
+        if self.view is not None:
+            self._describe(self.view)
+
     def _run(self, work: Callable, on_success: Callable, label: str) -> None:
         def in_thread(context) -> object:  # noqa: ANN001 - a TaskContext
             library = open_library(self.library_path, seed_if_empty=False)
@@ -202,15 +214,18 @@ class StoriesWindow(QWidget):
                 library.close()
 
         self.busy.show()
-        self.status.setText(label)
+        self.status.setText(self.words.digits.of(label))
 
         def done(result: object) -> None:
             self.busy.hide()
             on_success(result)
 
+        def progress(text: str) -> None:
+            self.status.setText(self.words.digits.of(text))
+
         self.tasks.run(
             in_thread, on_success=done, on_failure=self._failed, on_cancel=self.busy.hide,
-            on_progress=self.status.setText, lane=LANE, log_errors_as="stories",
+            on_progress=progress, lane=LANE, log_errors_as="stories",
         )  # fmt: skip
 
     def _failed(self, error: Exception) -> None:
@@ -225,7 +240,7 @@ class StoriesWindow(QWidget):
 
     def _stories_ready(self, stories: list[Story]) -> None:
         self.story_model.set_stories(stories)
-        self.status.setText(self.tr("{} stories").format(len(stories)))
+        self.status.setText(self.tr("{} stories").format(self.words.digits.number(len(stories))))
         if stories and not self.story_list.currentIndex().isValid():
             self.story_list.setCurrentIndex(self.story_model.index(0, 0))
         self.storiesShown.emit()
@@ -242,8 +257,12 @@ class StoriesWindow(QWidget):
 
     def show_story(self, story: Story) -> None:
         def work(library, context) -> tuple[StoryView, str, dict[int, str]]:  # noqa: ANN001
-            def progress(done: int, total: int, label: str) -> None:
-                context.progress(f"{done}/{total} {label}")
+            def progress(done: int, total: int, _label: str) -> None:
+                context.progress(
+                    self.tr("Collating report {done} of {total}…").format(
+                        done=min(done + 1, total), total=total
+                    )
+                )
 
             view = build_story_view(library, story, progress=progress)
             sources = {i: library.summary(i).source for i in story.article_ids}
@@ -253,24 +272,13 @@ class StoriesWindow(QWidget):
 
     def _story_ready(self, result: tuple[StoryView, str, dict[int, str]]) -> None:
         view, base_text, sources = result
-        self.view = view
+        self.view, self._sources = view, sources
         story = view.story
         self.heading.setText(f"<b>{html.escape(story.headline)}</b>")
-        self.details.setText(
-            self.tr("{} reports from {}, first seen {}, last seen {}. Base: #{}, {}.").format(
-                story.reports, ", ".join(story.outlets), story.first_seen or "—", story.last_seen or "—",
-                view.base_id, view.base_reason,
-            )
-        )  # fmt: skip
+        self._describe(view)
         self.reports_model.set_view(view)
         self.collation_model.set_view(view, base_text)
         self.matrix_model.set_view(view, sources)
-        self.provenance.clear()
-        for item in view.provenance:
-            origin = f"← #{item.source_id}" if item.source_id is not None else "●"
-            self.provenance.addItem(
-                f"#{item.article_id} ({sources[item.article_id]}) {origin}: {item.evidence}"
-            )
         header = self.collation.horizontalHeader()
         header.setMinimumSectionSize(REPORT_COLUMN_WIDTH)
         for column in range(1, self.collation_model.columnCount()):
@@ -282,8 +290,21 @@ class StoriesWindow(QWidget):
         self.reports.resizeColumnsToContents()
         if self.collation_model.rowCount() and self.collation_model.columnCount() > 1:
             self.collation.setCurrentIndex(self.collation_model.index(0, 1))
-        self.status.setText(self.tr("Story of {} reports").format(story.reports))
+        self.status.setText(self.tr("Story of {} reports").format(self.words.digits.number(story.reports)))
         self.storyShown.emit()
+
+    def _describe(self, view: StoryView) -> None:
+        """The story's line (reports, outlets, first and last seen, the base and why) and who took
+        from whom, in the window's language and digits."""
+        story, words = view.story, self.words
+        outlets = self.tr(", ").join(map(outlet, story.outlets))
+        self.details.setText(
+            self.tr("{} reports from {}, first seen {}, last seen {}. Base: {}, {}.").format(
+                words.digits.number(story.reports), outlets, words.moment(story.first_seen),
+                words.moment(story.last_seen), words.report(view.base_id), words.base(view.base_why),
+            )
+        )  # fmt: skip
+        self.provenance.show_provenance(view.provenance, self._sources, words)
 
     def show_similar(self, article_id: int) -> None:
         """The articles sharing text with `article_id` (the main window's current article)."""
@@ -293,12 +314,15 @@ class StoriesWindow(QWidget):
             overlaps = library.similar(article_id, limit=200)
             return library.summary(article_id).title, [(o, library.summary(o.article_id)) for o in overlaps]
 
-        self._run(work, self._similar_ready, self.tr("Finding what shares text with #{}…").format(article_id))
+        label = self.tr("Finding what shares text with {}…").format(self.words.report(article_id))
+        self._run(work, self._similar_ready, label)
 
     def _similar_ready(self, result: tuple[str, list]) -> None:
         title, rows = result
         self.similar_heading.setText(
-            self.tr("{} articles share text with #{} {}").format(len(rows), self.similar_of, title)
+            self.tr("{} articles share text with {} {}").format(
+                self.words.digits.number(len(rows)), self.words.report(self.similar_of), title
+            )
         )
         self.similar_model.set_rows(rows)
         self.similar.resizeColumnsToContents()
