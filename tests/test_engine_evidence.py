@@ -5,73 +5,39 @@ into vocabularies that share no folded word, so the only shared words are the on
 
 from __future__ import annotations
 
-import importlib.resources
-import zlib
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from vocabulary_helpers import A_WORDS, B_WORDS, SHARED_WORDS, distinct, sentence, some_words
 
 from reader.compare import compare
-from reader.text.normalize import fold_word
-from reader.text.stopwords import stopword_keys
 
-_SEEDS = [
-    p.read_text(encoding="utf-8")
-    for p in sorted(importlib.resources.files("reader.seeds").iterdir(), key=lambda p: p.name)
-    if p.name.endswith(".txt")
-]
-_STOP = stopword_keys()
-
-
-def _vocabulary(part: int) -> list[str]:
-    """Content words of the seeds whose folded key falls in one of three parts."""
-    words = set()
-    for seed in _SEEDS:
-        for word in seed.split():
-            key = fold_word(word)
-            content = word.isalpha() and len(word) >= 3 and key not in _STOP
-            if content and zlib.crc32(key.encode()) % 3 == part:
-                words.add(word)
-    return sorted(words)
-
-
-A_WORDS, B_WORDS, PHRASE_WORDS = _vocabulary(0), _vocabulary(1), _vocabulary(2)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def _sentence(draw, words: list[str], low: int, high: int) -> str:
-    return " ".join(draw(st.lists(st.sampled_from(words), min_size=low, max_size=high)))
-
-
-def _distinct(draw, words: list[str], n: int) -> list[str]:
-    chosen = draw(st.lists(st.sampled_from(words), min_size=n, max_size=n, unique_by=fold_word))
-    return chosen
 
 
 @st.composite
 def stock_phrase_pairs(draw) -> tuple[str, str, str]:
     """A title and a name (`صاحب السمو الملكي الأمير محمد بن نايف` / `... سعود بن نايف`): six of
     seven words equal, the longest run four, inside sentences that differ otherwise."""
-    words = _distinct(draw, PHRASE_WORDS, 8)
+    words = distinct(draw, SHARED_WORDS, 8)
     phrase_a = " ".join([*words[:4], words[6], *words[4:6]])
     phrase_b = " ".join([*words[:4], words[7], *words[4:6]])
-    a = [_sentence(draw, A_WORDS, 8, 14) + "."]
-    b = [_sentence(draw, B_WORDS, 8, 14) + "."]
-    a.append(f"{_sentence(draw, A_WORDS, 3, 6)} {phrase_a} {_sentence(draw, A_WORDS, 3, 6)}.")
-    b.append(f"{_sentence(draw, B_WORDS, 3, 6)} {phrase_b} {_sentence(draw, B_WORDS, 3, 6)}.")
-    a.append(_sentence(draw, A_WORDS, 8, 14) + ".")
-    b.append(_sentence(draw, B_WORDS, 8, 14) + ".")
+    a = [sentence(draw, A_WORDS, 8, 14)]
+    b = [sentence(draw, B_WORDS, 8, 14)]
+    a.append(f"{some_words(draw, A_WORDS, 3, 6)} {phrase_a} {some_words(draw, A_WORDS, 3, 6)}.")
+    b.append(f"{some_words(draw, B_WORDS, 3, 6)} {phrase_b} {some_words(draw, B_WORDS, 3, 6)}.")
+    a.append(sentence(draw, A_WORDS, 8, 14))
+    b.append(sentence(draw, B_WORDS, 8, 14))
     return "\n".join(a), "\n".join(b), phrase_a
 
 
 @st.composite
 def one_word_changed(draw) -> tuple[str, str, str]:
     """An eight-word sentence in both texts with its fifth word changed: no run of five."""
-    words = _distinct(draw, PHRASE_WORDS, 9)
+    words = distinct(draw, SHARED_WORDS, 9)
     sentence_a = " ".join(words[:8]) + "."
     sentence_b = " ".join([*words[:4], words[8], *words[5:8]]) + "."
-    a = f"{_sentence(draw, A_WORDS, 8, 14)}.\n{sentence_a}\n{_sentence(draw, A_WORDS, 8, 14)}."
-    b = f"{_sentence(draw, B_WORDS, 8, 14)}.\n{sentence_b}\n{_sentence(draw, B_WORDS, 8, 14)}."
+    a = f"{sentence(draw, A_WORDS, 8, 14)}\n{sentence_a}\n{sentence(draw, A_WORDS, 8, 14)}"
+    b = f"{sentence(draw, B_WORDS, 8, 14)}\n{sentence_b}\n{sentence(draw, B_WORDS, 8, 14)}"
     return a, b, sentence_a
 
 

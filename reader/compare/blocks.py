@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.compare import edges
@@ -225,7 +226,7 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
         for c in grid_candidates(loose, cell, min_count, split_gap):
             if any(f.a0 <= c.a0 and c.a1 <= f.a1 and f.b0 <= c.b0 and c.b1 <= f.b1 for f in found):
                 continue
-            block = edges.fit_bags(Block(c.a0, c.a1, c.b0, c.b1), wa, wb, p)
+            block = edges.fit_bags(Block(c.a0, c.a1, c.b0, c.b1), wa, wb, pair.stop_flags, p)
             if (
                 block.dice >= p.shuffled_dice
                 and min(block.a1 - block.a0, block.b1 - block.b0) >= pair.min_words
@@ -248,6 +249,7 @@ def add_coarse(blocks: list[Block], matches: Matches, pair: Pair) -> list[Block]
 def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: AlignParams) -> list[Block]:
     """Join disjoint blocks that are neighbours in both texts with a small gap, if the hull stays
     similar; a block that stands between them in either text (a moved paragraph) keeps them apart."""
+    blocks = _merge_chains(blocks, wa, wb, p)
     rank_b = {id(b): rank for rank, b in enumerate(sorted(blocks, key=lambda b: (b.b0, b.a0)))}
     blocks.sort(key=lambda b: (b.a0, b.b0))
     merged: list[Block] = []
@@ -274,8 +276,9 @@ def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: Align
                 gaps = max(0, gap_a) + max(0, gap_b)
                 # each block with the gap it would take in must itself be shared material, so a
                 # stray pair of shared words next to a passage does not stretch it
+                # a hull as alike as its least alike piece (a reworded passage) loses nothing
                 if (
-                    score >= p.merge_dice
+                    score >= min(p.merge_dice, prev.dice, block.dice)
                     and (
                         apart
                         and prev.dice * prev.size() >= p.min_dice * (prev.size() + gaps)
@@ -303,3 +306,66 @@ def merge_neighbours(blocks: list[Block], wa: list[int], wb: list[int], p: Align
                     continue
         merged.append(block)
     return merged
+
+
+def _merge_chains(blocks: list[Block], wa: list[int], wb: list[int], p: AlignParams) -> list[Block]:
+    """A chain of neighbours (in order in both texts, nothing between them) whose hull's word bags
+    agree as a reordered passage's do is one passage. A passage with part of its words moved about
+    leaves in-order pieces too unlike one another for a merge judged two at a time; the hull, taken
+    whole, holds the moved words again. A gap of more than `max_merge_gap` words joins the chain
+    only when most of its words, on both sides, are words of the chain's other side."""
+    blocks = sorted(blocks, key=lambda b: (b.a0, b.b0))
+    rank_b = {id(b): rank for rank, b in enumerate(sorted(blocks, key=lambda b: (b.b0, b.a0)))}
+    chains: list[list[Block]] = []
+    chain_a: Counter = Counter()
+    chain_b: Counter = Counter()
+    for block in blocks:
+        if chains and _links(chains[-1][-1], block, rank_b, wa, wb, chain_a, chain_b, p):
+            prev = chains[-1][-1]
+            chain_a.update(wa[prev.a1 : block.a1])
+            chain_b.update(wb[prev.b1 : block.b1])
+            chains[-1].append(block)
+            continue
+        chains.append([block])
+        chain_a, chain_b = Counter(wa[block.a0 : block.a1]), Counter(wb[block.b0 : block.b1])
+    out: list[Block] = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        if len(chain) > 1 and dice_at_least(p.shuffled_dice, wa, wb, first.a0, last.a1, first.b0, last.b1):
+            score = dice(wa, wb, first.a0, last.a1, first.b0, last.b1)
+            forced = any(b.forced for b in chain)
+            reordered = any(b.reordered for b in chain)
+            out.append(Block(first.a0, last.a1, first.b0, last.b1, score, forced=forced, reordered=reordered))
+        else:
+            out.extend(chain)
+    return out
+
+
+def _links(
+    prev: Block,
+    block: Block,
+    rank_b: dict[int, int],
+    wa: list[int],
+    wb: list[int],
+    chain_a: Counter,
+    chain_b: Counter,
+    p: AlignParams,
+) -> bool:
+    gap_a, gap_b = block.a0 - prev.a1, block.b0 - prev.b1
+    if rank_b[id(block)] != rank_b[id(prev)] + 1 or gap_a < 0 or gap_b < 0 or block.b1 < prev.b1:
+        return False
+    if gap_a <= p.max_merge_gap and gap_b <= p.max_merge_gap:
+        return True
+    # the chain's words so far and the new block's, without copying the chain's bags
+    ahead_a, ahead_b = Counter(wa[prev.a1 : block.a1]), Counter(wb[prev.b1 : block.b1])
+    gap_words_a, gap_words_b = wa[prev.a1 : block.a0], wb[prev.b1 : block.b0]
+    return (
+        _held(gap_words_a, chain_b, ahead_b) >= p.shuffled_dice
+        and _held(gap_words_b, chain_a, ahead_a) >= p.shuffled_dice
+    )
+
+
+def _held(words: list[int], chain: Counter, ahead: Counter) -> float:
+    """The share of `words` that the two bags hold between them (each copy once)."""
+    held = sum(min(n, chain[w] + ahead[w]) for w, n in Counter(words).items())
+    return held / max(1, len(words))

@@ -282,22 +282,28 @@ def _sentence_end(starts: list[int], w1: int, reach: int) -> int:
     return end if end - w1 <= reach else w1
 
 
-def fit_bags(block: Block, wa: list[int], wb: list[int], p: AlignParams, rounds: int = 3) -> Block:
+def fit_bags(
+    block: Block, wa: list[int], wb: list[int], stop_flags: bytes, p: AlignParams, rounds: int = 3
+) -> Block:
     """The edges of a block whose words were reordered moved, in or out, to where its two word
     bags agree best: each side in turn becomes the stretch near its present one with the most
     words the other side's bag holds, less the words it does not (a maximum subarray), until
-    neither moves. A coarse cluster's box is bounded by rare words only; this finds the edges."""
+    neither moves. A coarse cluster's box is bounded by rare words only; this finds the edges.
+    Function words and punctuation count for nothing: they are in every bag, so the text beside a
+    passage would lend them and take the copies its own words need."""
     a0, a1, b0, b1 = block.a0, block.a1, block.b0, block.b1
     for _ in range(rounds):
-        new_a = _best_range(wa, a0, a1, bag(wb[b0:b1]), p)
-        new_b = _best_range(wb, b0, b1, bag(wa[new_a[0] : new_a[1]]), p)
+        new_a = _best_range(wa, a0, a1, bag(wb[b0:b1]), stop_flags, p)
+        new_b = _best_range(wb, b0, b1, bag(wa[new_a[0] : new_a[1]]), stop_flags, p)
         if new_a == (a0, a1) and new_b == (b0, b1):
             break
         (a0, a1), (b0, b1) = new_a, new_b
     return Block(a0, a1, b0, b1, dice(wa, wb, a0, a1, b0, b1), reordered=True)
 
 
-def _best_range(words: list[int], lo: int, hi: int, other: dict[int, int], p: AlignParams) -> tuple[int, int]:
+def _best_range(
+    words: list[int], lo: int, hi: int, other: dict[int, int], stop_flags: bytes, p: AlignParams
+) -> tuple[int, int]:
     margin = max(p.edge_search, (hi - lo) // 4)
     start, stop = max(0, lo - margin), min(len(words), hi + margin)
     available = dict(other)
@@ -305,6 +311,8 @@ def _best_range(words: list[int], lo: int, hi: int, other: dict[int, int], p: Al
     running, running_lo = 0, start
     for x in range(start, stop):
         word = words[x]
+        if stop_flags[word]:
+            continue
         if available.get(word, 0) > 0:
             available[word] -= 1
             running += 1
