@@ -116,9 +116,14 @@ def test_enter_on_a_story_opens_its_story_view(qtbot, window, newsroom, monkeypa
 
 def test_the_filter_narrows_stories_and_the_switch_comes_back_to_articles(qtbot, window, newsroom):
     library, ids = newsroom
-    articles_width = window.splitter.sizes()[0]
+    articles_width, facts_width = window.splitter.sizes()[0], window.splitter.sizes()[2]
+    assert facts_width > 0
     mode = _to_stories(qtbot, window)
     assert window.splitter.sizes()[0] > articles_width  # room for the story columns
+    # at 1400 pixels the facts panel makes way for the while: every column in view, none scrolled
+    assert window.splitter.sizes()[2] == 0 and not window.action("view.facts").isChecked()
+    header = mode.table.horizontalHeader()
+    assert header.length() <= mode.table.viewport().width()
     assert window.filter_edit.placeholderText().startswith("Filter stories")
     window.focus_filter()
     type_text(window.filter_edit, "امير")  # folded: finds أمير
@@ -132,6 +137,7 @@ def test_the_filter_narrows_stories_and_the_switch_comes_back_to_articles(qtbot,
     assert not window.list_panel.showing_stories() and not window.action("view.story_mode").isChecked()
     assert QApplication.focusWidget() is window.table and window.table.isVisible()
     assert window.splitter.sizes()[0] == articles_width
+    assert window.splitter.sizes()[2] == facts_width and window.action("view.facts").isChecked()
     assert window.filter_edit.placeholderText().startswith("Filter: title")
 
 

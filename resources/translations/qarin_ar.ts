@@ -597,12 +597,8 @@
         <translation>التقرير (تحت مصدره)</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>السبب</translation>
-    </message>
-    <message>
-        <source>{confidence}: {evidence}</source>
-        <translation>{confidence}: {evidence}</translation>
+        <source>Verdict</source>
+        <translation>الحكم</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,14 @@
 """Who took from whom as a small graph: each report nested under the report its text most likely
-came from, the reports where text starts at the top; beside each, the verdict and the evidence in
-the user's language. Enter on a report compares it with its source."""
+came from, the reports where text starts at the top; beside each, the verdict (dates and text
+agree, text only, ...) in the user's language, and under the tree the current report's evidence in
+words, wrapped. Enter on a report compares it with its source."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.stories.model import Provenance
 from reader.ui.stories.evidence import Words
@@ -27,7 +28,7 @@ class ProvenanceTree(QTreeWidget):
         self.setHeaderLabels(
             [
                 QCoreApplication.translate("Evidence", "Report (under its source)"),
-                QCoreApplication.translate("Evidence", "Why"),
+                QCoreApplication.translate("Evidence", "Verdict"),
             ]
         )
         self.setWordWrap(True)
@@ -38,11 +39,20 @@ class ProvenanceTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.itemActivated.connect(self._activated)
         self.provenance: tuple[Provenance, ...] = ()
+        self.detail = QLabel(parent)  # the current report's evidence, in words (the window places it)
+        self.detail.setObjectName("provenanceDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(3 * self.detail.fontMetrics().lineSpacing() + 6)
+        self.currentItemChanged.connect(
+            lambda node, _old: self.detail.setText(node.toolTip(0) if node else "")
+        )
 
     def show_provenance(
         self, provenance: Sequence[Provenance], sources: Mapping[int, str], words: Words
     ) -> None:
         self.clear()
+        self.detail.clear()
         self.provenance = tuple(provenance)
         by_id = {item.article_id: item for item in provenance}
         takers: dict[int, list[Provenance]] = {}
@@ -58,13 +68,11 @@ class ProvenanceTree(QTreeWidget):
             name = words.report(item.article_id, sources.get(item.article_id, ""))
             if parent is self and item.source_id is not None:  # a loop in the evidence: said at the top
                 name = f"{name} ← {words.report(item.source_id)}"
-            why = QCoreApplication.translate("Evidence", "{confidence}: {evidence}").format(
-                confidence=words.confidence(item), evidence=words.evidence(item)
-            )
-            node = QTreeWidgetItem(parent, [name, why])
+            line = words.provenance_line(item, sources)
+            node = QTreeWidgetItem(parent, [name, words.confidence(item)])
             node.setData(0, ITEM_ROLE, (item.article_id, item.source_id))
-            node.setToolTip(0, words.provenance_line(item, sources))
-            node.setToolTip(1, why)
+            node.setToolTip(0, line)
+            node.setToolTip(1, line)
             for taker in takers.get(item.article_id, ()):
                 add(node, taker)
 

@@ -48,6 +48,15 @@ LANE = "stories"
 REPORT_COLUMN_WIDTH = 54  # a collation column: the report's id, and one sign per sentence
 
 
+def _start_lines(label: QLabel) -> None:
+    """A wrapped label's lines start where the window's language starts them: on the right under a
+    right-to-left layout. Absolute, because Qt otherwise aligns a label by the direction it guesses
+    from the text, and a line opening with an isolated id or date was left-aligned."""
+    right_to_left = label.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+
+
 def _table(parent: QWidget, name: str, model) -> QTableView:  # noqa: ANN001 - any table model
     table = QTableView(parent)
     table.setObjectName(name)
@@ -67,6 +76,7 @@ class StoriesWindow(QWidget):
     openPair = Signal(int, int, object)  # noqa: N815 - Qt naming
     storyShown = Signal()  # noqa: N815 - the story's tables are filled (tests and benchmarks wait on it)
     storiesShown = Signal()  # noqa: N815
+    similarShown = Signal()  # noqa: N815
 
     def __init__(self, library_path, tasks: TaskManager, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent, Qt.WindowType.Window)
@@ -110,9 +120,10 @@ class StoriesWindow(QWidget):
         self.heading.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.details = QLabel(self)  # English: left to right, apart from the Arabic headline
+        self.details = QLabel(self)  # in the window's language and direction
         self.details.setObjectName("storyDetails")
         self.details.setWordWrap(True)
+        _start_lines(self.details)
         self.details.setText(
             self.tr("Enter on a story shows its reports, the collation and who took from whom.")
         )
@@ -133,7 +144,10 @@ class StoriesWindow(QWidget):
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self._titled(self.tr("Shared shares (row's text found in column)"), self.matrix))
-        lower.addWidget(self._titled(self.tr("Who took from whom"), self.provenance))
+        who = self._titled(self.tr("Who took from whom"), self.provenance)
+        who.layout().addWidget(self.provenance.detail)
+        _start_lines(self.provenance.detail)
+        lower.addWidget(who)
         story_panel = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -158,6 +172,7 @@ class StoriesWindow(QWidget):
         self.similar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.similar_heading = QLabel(self)
         self.similar_heading.setWordWrap(True)
+        _start_lines(self.similar_heading)
 
         self.related = QCheckBox(self.tr("Also same event, little shared wording"), self)
         self.related.setObjectName("relatedStories")
@@ -329,6 +344,7 @@ class StoriesWindow(QWidget):
         if rows:
             self.similar.setCurrentIndex(self.similar_model.index(0, 0))
         self.status.setText("")
+        self.similarShown.emit()
 
     # --- keyboard ------------------------------------------------------------------------------
 

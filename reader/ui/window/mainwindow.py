@@ -47,7 +47,7 @@ FACTS_LANE = "facts"  # the facts of the pair shown
 STATUS_MS = 4000
 LIST_COMPACT_BELOW = 1000  # window widths under which the article list is put away by itself
 FACTS_COMPACT_BELOW = 1200  # ... and the facts panel
-STORY_LIST_WIDTH = 640  # the list in story mode: headline, reports, two moments, outlets
+STORY_LIST_WIDTH = 860  # the list in story mode: headline, reports, two moments, outlets
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.list_panel.set_story_mode(stories)
         self.focus_list()
         self.side_panels.widen("list", STORY_LIST_WIDTH if stories else None)
+        self._panels_changed()
 
     def toggle_panel(self, name: str, shown: bool) -> None:
         """Show or put away the article list or the facts panel."""

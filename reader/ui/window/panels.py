@@ -39,6 +39,7 @@ class SidePanels(QObject):
         self.persist = persist
         self.put_away: set[str] = set()  # hidden by the window's narrowness, not by the user
         self._widened: dict[str, int] = {}  # panels made wider for a while: their width before
+        self._lent: dict[str, list[str]] = {}  # panels put away for a while to make room for one widened
         for panel in panels:
             splitter.setCollapsible(panel.index, True)
         splitter.setCollapsible(main, False)
@@ -75,19 +76,29 @@ class SidePanels(QObject):
 
     def widen(self, name: str, width: int | None) -> None:
         """Make a shown panel at least `width` wide while the main one keeps `MIN_MAIN_WIDTH`
-        (the story mode's columns need more room than the articles'); None gives back the width
-        it had before."""
+        (the story mode's columns need more room than the articles'), putting the other panels
+        away for the while when the main one cannot spare the room; None gives back the width
+        it had before and brings those panels back."""
         panel = self.panels[name]
         sizes = self.splitter.sizes()
-        if not sizes[panel.index]:
-            return
         if width is None:
             narrower = self._widened.pop(name, None)
-            if narrower is not None and narrower < sizes[panel.index]:
+            if sizes[panel.index] and narrower is not None and narrower < sizes[panel.index]:
                 sizes[self.main] += sizes[panel.index] - narrower
                 sizes[panel.index] = narrower
                 self.splitter.setSizes(sizes)
+            for other in self._lent.pop(name, ()):
+                self.set_shown(other, True, by_user=False)
             return
+        if not sizes[panel.index]:
+            return
+        for other in self.panels.values():
+            if sizes[self.main] - MIN_MAIN_WIDTH >= width - sizes[panel.index]:
+                break
+            if other.name != name and sizes[other.index] and other.name not in self.put_away:
+                self.set_shown(other.name, False, by_user=False)
+                self._lent.setdefault(name, []).append(other.name)
+                sizes = self.splitter.sizes()
         room = sizes[self.main] - MIN_MAIN_WIDTH
         gain = min(width - sizes[panel.index], room)
         if gain > 0:
