@@ -154,3 +154,35 @@ def test_a_shared_run_of_eight_words_always_gives_a_shared_fingerprint(data):
 def test_fingerprints_ignore_tashkeel_and_tatweel(words):
     marked = [w[:1] + "\u064e\u0640" + w[1:] if len(w) > 1 else w for w in words]
     assert fingerprints(marked) == fingerprints(words)
+
+
+def test_opening_a_library_never_rebuilds_the_index(tmp_path, monkeypatch):
+    rng = random.Random(5)
+    shared = _prose(rng, 70)
+    path = tmp_path / "kept.sqlite3"
+    with open_library(path, seed_if_empty=False) as lib:
+        a = lib.import_text(shared + "\n" + _prose(rng, 30)).article_id
+        b = lib.import_text(shared).article_id
+        expected = lib.similar(a)
+
+    def rebuild(*_args, **_kwargs):
+        raise AssertionError("the index was rebuilt at start-up")
+
+    monkeypatch.setattr(ReuseIndex, "rebuild", rebuild)
+    with open_library(path, seed_if_empty=False) as lib:
+        assert lib.similar(a) == expected and expected[0].article_id == b
+
+
+def test_restoring_a_removed_line_indexes_the_text_again(tmp_path):
+    with open_library(tmp_path / "seeded.sqlite3") as lib:  # seed 003 is article 4, lines cleaned away
+        article = lib.article(4)
+        index = max(range(len(article.removed)), key=lambda k: len(article.removed[k].text.split()))
+        line = article.removed[index].text
+        assert len(line.split()) >= 8 and line not in article.text
+        other = lib.import_text(line + "\n" + _prose(random.Random(6), 40)).article_id
+        assert 4 not in [o.article_id for o in lib.similar(other)]  # the line is not in 4's text yet
+        lib.restore_line(4, index)
+        assert 4 in [o.article_id for o in lib.similar(other)]  # now it is, and it is indexed
+        restored = {o.article_id: o for o in lib.similar(4)}
+        lib.reindex()
+        assert {o.article_id: o for o in lib.similar(4)} == restored  # as a rebuild would have it

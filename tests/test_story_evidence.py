@@ -79,9 +79,13 @@ def test_the_base_reason_as_data_and_in_words(tmp_path):
     library, ids = make_newsroom(tmp_path)
     try:
         view = build_story_view(library, story_containing(library, ids["okaz"]))
+        plain = build_story_view(library, story_containing(library, ids["first_b"]))  # no agency in it
     finally:
         library.close()
     assert view.base_why == Reason("agency", (("name", "was"),))
     assert view.base_reason == "the agency's report (was)"
+    assert plain.base_id == ids["first_a"]  # by default the earliest
+    assert plain.base_why == Reason("earliest", (("when", "2015-07-22 10:00:00"),))
+    assert plain.base_reason == "the earliest report (2015-07-22 10:00:00)"
     earliest = BASE_PHRASES["earliest"].format(when="2015-07-21 08:00:00")
     assert earliest == "the earliest report (2015-07-21 08:00:00)"

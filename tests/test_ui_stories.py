@@ -213,3 +213,39 @@ def test_who_took_from_whom_is_a_graph_with_the_clis_evidence(qtbot, window, new
     with qtbot.waitSignal(window.comparisonPainted, timeout=20_000):
         _key(qtbot, Qt.Key.Key_Return)
     assert window.pair == (source_id, article_id)
+
+
+def test_the_story_view_is_built_off_the_gui_thread_with_progress(qtbot, window, newsroom, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.stories import window as room
+
+    library, ids = newsroom
+    release, threads = threading.Event(), []
+    original = room.build_story_view
+
+    def held(library, story, progress=None):
+        threads.append(threading.current_thread())
+
+        def step(done: int, total: int, label: str) -> None:
+            progress(done, total, label)
+            if done == 1:
+                release.wait(20)  # the window is watched while the work is held here
+
+        return original(library, story, progress=step)
+
+    monkeypatch.setattr(room, "build_story_view", held)
+    panel = _open_story(qtbot, window)
+    story = next(s for s in panel.story_model.stories if ids["agency"] in s.article_ids)
+    panel.show_story(story)
+    qtbot.waitUntil(lambda: "report 2 of 12" in panel.status.text(), timeout=10_000)
+    assert panel.busy.isVisible() and panel.view is None
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=2_000)  # the GUI thread answers meanwhile
+    with qtbot.waitSignal(panel.storyShown, timeout=20_000):
+        release.set()
+    assert threads and threads[0] is not threading.main_thread()
+    assert not panel.busy.isVisible() and panel.view.story.id == story.id
