@@ -17,7 +17,7 @@ from window_helpers import CTRL, SHIFT, add_article, key, seed_id
 from reader.library import open_library
 from reader.ui.application import install_translations, load_fonts
 from reader.ui.comparison.panes import BASE_POINT_SIZE
-from reader.ui.library.article_model import COL_TITLE
+from reader.ui.library.article_model import COL_PANE, COL_SHARED, COL_TITLE
 from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.panels import MIN_PANEL_WIDTH
 from reader.ui.window.settings import WindowSettings
@@ -249,3 +249,24 @@ def test_pane_headers_elide_their_titles(qtbot, window, library) -> None:
     )  # joined to the ellipsis
     assert header.fontMetrics().horizontalAdvance(header.text()) <= header.contentsRect().width()
     assert header.width() <= window.view.left_column.width()
+
+
+def test_a_narrow_list_keeps_its_titles_readable_and_the_shared_column_beside_them(
+    qtbot, window, library
+) -> None:
+    show(qtbot, window, seed_id(library, "000"), seed_id(library, "001"))
+    table, header = window.table, window.table.horizontalHeader()
+    for width in (330, 250, 520):
+        window.toggle_panel("list", False)
+        window.settings.qsettings.setValue("panels/list_width", width)
+        key(qtbot, window, Qt.Key.Key_B, CTRL)
+        qtbot.waitUntil(lambda: list_width(window) >= MIN_PANEL_WIDTH)
+        qtbot.wait(20)
+        viewport = table.viewport().width()
+        assert header.sectionSize(COL_TITLE) >= 0.55 * viewport  # never squeezed by the others
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_TITLE)
+        if others + 0.55 * viewport <= viewport:  # room for all: the title fills what is left
+            assert abs(header.sectionSize(COL_TITLE) + others - viewport) <= 2
+    # the share of the left article next to the title: seen without scrolling in a narrow list
+    order = [header.logicalIndex(v) for v in range(header.count())]
+    assert order[:3] == [COL_PANE, COL_TITLE, COL_SHARED]

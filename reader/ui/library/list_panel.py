@@ -13,6 +13,7 @@ for its story view (`storyRequested`).
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLineEdit,
     QStackedWidget,
     QTableView,
@@ -46,6 +46,7 @@ from reader.view.digits import Digits
 log = logging.getLogger(__name__)
 
 SOURCE_COLUMN_MAX = 110  # pixels: long site names must not squeeze the titles
+TITLE_SHARE = 0.55  # of the list's width the title keeps at least; the columns past it scroll into view
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _INTO_LIST = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
 
@@ -92,10 +93,12 @@ class ArticleListPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # at the end of the text, in its direction
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.moveSection(COL_PANE, 0)  # which pane an article is in: the first thing on the row
+        # what an editor picks a pair by comes next to the title, before date, words and source
+        header.moveSection(header.visualIndex(COL_SHARED), header.visualIndex(COL_TITLE) + 1)
         self.table.installEventFilter(self)
+        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self._request(index, "b"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
@@ -158,7 +161,15 @@ class ArticleListPanel(QWidget):
         header = self.table.horizontalHeader()
         if header.sectionSize(COL_SOURCE) > SOURCE_COLUMN_MAX:
             header.resizeSection(COL_SOURCE, SOURCE_COLUMN_MAX)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The title takes the room the other columns leave, and never less than `TITLE_SHARE` of
+        the list: in a narrow list a title stays readable and the other columns scroll into view."""
+        header = self.table.horizontalHeader()
+        width = self.table.viewport().width()
+        others = sum(header.sectionSize(c) for c in range(COLUMN_COUNT) if c != COL_TITLE)
+        header.resizeSection(COL_TITLE, max(width - others, math.ceil(width * TITLE_SHARE)))
 
     def update_article(self, summary: ArticleSummary) -> None:
         """An article's metadata changed (its title may name a story)."""
@@ -261,6 +272,8 @@ class ArticleListPanel(QWidget):
             self.compareRequested.emit(self.proxy.article_id(index.row()), side)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_title()
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key_event: QKeyEvent = event  # type: ignore[assignment]
