@@ -191,13 +191,24 @@ def test_digits_are_of_one_style_and_can_be_switched(qtbot, window) -> None:
         window.passage_label.full_text,
         window.status_line.zoom_label.full_text,
         *(window.proxy.index(r, c).data() or "" for r in range(window.proxy.rowCount()) for c in (2, 3, 4)),
+        window.facts_panel.heading.text(),
+        *facts_places(window),
     ]
     assert all(not DIGITS.search(text) for text in shown)  # Arabic-Indic throughout, dates too
+    assert [place for place in facts_places(window) if re.search("¶[٠-٩]", place)]  # the facts' ¶ too
     assert any(re.search("[٠-٩]", text) for text in shown)
     assert "٢٠٢٥" in " ".join(shown)  # the seeds' date, 2025-11-07
     key(qtbot, window, Qt.Key.Key_N, CTRL | SHIFT)  # Latin digits instead
     latin = [window.stats_label.full_text, window.passage_label.full_text, window.proxy.index(0, 3).data()]
+    latin += [window.facts_panel.heading.text(), *(p for p in facts_places(window) if "¶" in p)]
     assert all(not re.search("[٠-٩]", text) for text in latin) and all(DIGITS.search(t) for t in latin)
+
+
+def facts_places(window: MainWindow) -> list[str]:
+    """Where the facts panel says each fact stands (¶3), the article's own words left out."""
+    tree = window.facts_panel.tree
+    cells = [tree.topLevelItem(k).text(c) for k in range(tree.topLevelItemCount()) for c in (1, 2)]
+    return [re.sub(f"^.*{LRI}", "", cell) for cell in cells if LRI in cell]
 
 
 def test_key_sequences_are_isolated_wherever_they_are_shown(qtbot, window) -> None:

@@ -11,6 +11,7 @@ from reader.facts import FactPair
 from reader.report import describe, moves
 from reader.report.describe import label, shown, where
 from reader.report.html import COLOURS
+from reader.view.digits import LATIN, Digits
 from reader.view.facts import FactsView, next_row
 
 MAX_COLUMN_WIDTH = 150
@@ -48,27 +49,38 @@ class FactsPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tree, 1)
         self.rows: tuple[FactPair, ...] = ()
+        self.digits: Digits = LATIN  # the window's: the counts and the ¶ numbers in its style
+        self._view: FactsView | None = None
+
+    def set_digits(self, digits: Digits) -> None:
+        self.digits = digits
+        if self._view is not None:
+            self.set_view(self._view)
 
     def clear(self) -> None:
         self.rows = ()
+        self._view = None
         self.tree.clear()
         self.heading.setText(self.tr("Facts"))
 
     def set_view(self, view: FactsView) -> None:
         self.tree.clear()
+        self._view = view
         self.rows = view.rows()
         differ = len(view.facts.differing)
-        self.heading.setText(
-            self.tr("Facts: %n differ", "", differ) + self.tr(", %n shown", "", len(self.rows))
-        )
+        heading = self.tr("Facts: %n differ", "", differ) + self.tr(", %n shown", "", len(self.rows))
+        self.heading.setText(self.digits.of(heading))
+        digits = self.digits
         for pair in self.rows:
-            item = QTreeWidgetItem([label(pair, _label_in_language), _side(pair, "a"), _side(pair, "b")])
+            item = QTreeWidgetItem(
+                [label(pair, _label_in_language), _side(pair, "a", digits), _side(pair, "b", digits)]
+            )
             colour = COLOURS.get(pair.status)
             if colour:
                 item.setBackground(0, QBrush(QColor(colour)))
             for column in (1, 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-                item.setToolTip(column, _side(pair, "a" if column == 1 else "b", limit=400))
+                item.setToolTip(column, _side(pair, "a" if column == 1 else "b", digits, limit=400))
             self.tree.addTopLevelItem(item)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
@@ -99,8 +111,9 @@ class FactsPanel(QWidget):
             self.jump.emit(self.rows[row])
 
 
-def _side(pair: FactPair, side: str, limit: int = 70) -> str:
+def _side(pair: FactPair, side: str, digits: Digits, limit: int = 70) -> str:
+    """The words of the fact on one side and where they stand (the article's words untouched)."""
     mention = pair.mention(side)
     if mention is None:
         return "—"
-    return f"{shown(mention, limit)} \u2066{where(mention, _place_in_language)}\u2069"
+    return f"{shown(mention, limit)} \u2066{digits.of(where(mention, _place_in_language))}\u2069"

@@ -513,6 +513,7 @@ class MainWindow(QMainWindow):
         self.action_map["view.arabic_digits"].setChecked(digits.arabic_indic)
         self.status_line.digits = digits
         self.list_panel.set_digits(digits)
+        self.facts_panel.set_digits(digits)
         self.stories.set_digits(digits)
         self.view.number = digits.number
         if self.find_bar is not None:
