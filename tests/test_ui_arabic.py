@@ -181,6 +181,10 @@ def test_every_widget_menu_and_action_of_the_window_is_arabic(qtbot, window) -> 
     tree = window.facts_panel.tree
     labels = [tree.topLevelItem(k).text(0) for k in range(tree.topLevelItemCount())]
     assert labels and not [label for label in labels if untranslated(label)]
+    # mirrored, the fact's name first at the right; the panes are not, nor are the sides' columns
+    row = tree.indexFromItem(tree.topLevelItem(0))
+    fact, left, right = (tree.visualRect(row.siblingAtColumn(c)).left() for c in range(3))
+    assert left < right < fact
 
 
 def test_digits_are_of_one_style_and_can_be_switched(qtbot, window) -> None:

@@ -96,3 +96,18 @@ def test_print_paints_the_same_report(window, tmp_path):
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     assert window.action("file.print").shortcut().toString() == "Ctrl+P"
     assert window.action("file.export").shortcut().toString() == "Ctrl+E"
+
+
+def column_lefts(panel) -> list[int]:
+    """Where the Fact, Left and Right columns stand on screen, left to right."""
+    tree = panel.tree
+    row = tree.indexFromItem(tree.topLevelItem(0))
+    return [tree.visualRect(row.siblingAtColumn(column)).left() for column in range(3)]
+
+
+def test_the_columns_read_fact_left_right_like_the_panes(window):
+    fact, left, right = column_lefts(window.facts_panel)
+    assert fact < left < right  # the left article's column left of the right one's
+    assert window.view.left.mapToGlobal(window.view.left.rect().center()).x() < (
+        window.view.right.mapToGlobal(window.view.right.rect().center()).x()
+    )

@@ -42,7 +42,10 @@ class FactsPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels([self.tr("Fact"), self.tr("Left"), self.tr("Right")])
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        if self.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # the window is mirrored but the panes are not: the left article's column stays left
+            # of the right one's, the fact's name first (at the right)
+            self.tree.header().moveSection(2, 1)
         self.tree.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
