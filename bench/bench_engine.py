@@ -1,6 +1,6 @@
 """Speed and memory of the comparison engine (issue 2, "Speed and memory").
 
-    python bench/bench_engine.py [--quick] [--sizes 10000,100000,1000000] [--runs 20]
+    python bench/bench_engine.py [--quick] [--sizes 10000,100000,1000000] [--runs 20] [--against DIR]
 
 1. Seed articles (1-2k words): median ms per compare over --runs runs, for pairs of the five seeds.
 2. Generated pairs of N words per side: A is varied Arabic text drawn from the seeds' words with a
@@ -10,6 +10,10 @@
    Each size runs in a fresh subprocess that reports the compare time and its peak memory (RSS);
    `git diff --no-index --word-diff=porcelain` runs on the same two files for comparison.
 3. Growth: the ratio of times between successive sizes (near-linear: ~10x per 10x).
+4. Documents of 140,000 characters (the longest of the public Arabic text-reuse corpora): the same
+   generated text cut to that length on each side, fastest of --runs compares (target < 0.1 s).
+With --against DIR (another checkout, its C extensions built in place) sections 2 and 4 also run
+that checkout's engine, alternating with this one's, so both meet the same machine load.
 Generated files and a JSON summary go to bench/out/ (not in git).
 """
 
@@ -17,11 +21,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from itertools import combinations
 from pathlib import Path
@@ -34,6 +40,8 @@ TARGET_100K_S = 0.5
 TARGET_1M_S = 5.0
 TARGET_1M_MB = 1024.0
 TARGET_GIT_RATIO = 5.0
+TARGET_DOCUMENT_S = 0.1
+DOCUMENT_CHARS = 140_000
 PREFIXES = ("", "و", "ف", "ب", "ل", "وال", "بال", "لل")
 SUFFIXES = ("", "ها", "هم", "ات", "ين", "ون", "ية", "كم")
 LEXICON_SKEW = 4  # u**4 for u uniform: a Zipf-like spread of form frequencies
@@ -171,8 +179,12 @@ def child(path_a: str, path_b: str, repeats: int) -> None:
     )
 
 
-def measure_in_child(path_a: Path, path_b: Path, timeout: float, repeats: int) -> dict | None:
-    """The child's figures, or None when it runs past `timeout` seconds (it is then killed)."""
+def measure_in_child(
+    path_a: Path, path_b: Path, timeout: float, repeats: int, code: Path | None = None
+) -> dict | None:
+    """The child's figures, or None when it runs past `timeout` seconds (it is then killed). With
+    `code`, the engine of that checkout (first on the child's path; run outside this checkout)."""
+    env = dict(os.environ, PYTHONPATH=str(code)) if code else None
     try:
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(path_a), str(path_b), "--repeats", str(repeats)],
@@ -180,6 +192,8 @@ def measure_in_child(path_a: Path, path_b: Path, timeout: float, repeats: int) -
             text=True,
             check=True,
             timeout=timeout,
+            env=env,
+            cwd=tempfile.gettempdir() if code else None,
         )
     except subprocess.TimeoutExpired:
         return None
@@ -224,7 +238,9 @@ def bench_seeds(runs: int) -> dict:
     return medians
 
 
-def bench_sizes(sizes: list[int], seed: int, timeout: float, repeats: int) -> list[dict]:
+def bench_sizes(
+    sizes: list[int], seed: int, timeout: float, repeats: int, against: Path | None = None
+) -> list[dict]:
     print(
         "2. generated pairs: 25% of paragraphs moved, 10% of words edited; each size in a subprocess,"
         f" fastest of {repeats} compares (first, cold, in brackets); git fastest of 3"
@@ -233,8 +249,12 @@ def bench_sizes(sizes: list[int], seed: int, timeout: float, repeats: int) -> li
     for size in sizes:
         path_a, path_b = write_pair(size, seed)
         text_a = path_a.read_text(encoding="utf-8")
+        old = measure_in_child(path_a, path_b, timeout, repeats, against) if against else None
         figures = measure_in_child(path_a, path_b, timeout, repeats)
         git_seconds = min(time_git(path_a, path_b) for _ in range(3))
+        if against:
+            seconds = f"{old['seconds']:7.3f} s" if old else f"not done in {timeout:g} s"
+            print(f"   {size:>9,} words/side, against {against}: engine {seconds}, git {git_seconds:6.3f} s")
         if figures is None:
             print(f"   {size:>9,} words/side: engine not done in {timeout:g} s, git {git_seconds:.3f} s")
             break
@@ -256,6 +276,27 @@ def bench_sizes(sizes: list[int], seed: int, timeout: float, repeats: int) -> li
             f"{row['moved']} moved, shared {row['shared_a']:.2f}/{row['shared_b']:.2f}"
         )
     return rows
+
+
+def bench_documents(seed: int, runs: int, against: Path | None = None) -> float:
+    """Section 4: the generated pair cut to DOCUMENT_CHARS characters a side."""
+    path_a, path_b = write_pair(20_000, seed)  # (about 190,000 characters a side)
+    cut = []
+    for path in (path_a, path_b):
+        text = path.read_text(encoding="utf-8")[:DOCUMENT_CHARS]
+        shorter = OUT / f"doc_{DOCUMENT_CHARS}_{path.stem[-1]}.txt"
+        shorter.write_text(text[: text.rfind(" ")], encoding="utf-8")
+        cut.append(shorter)
+    print(f"4. documents of {DOCUMENT_CHARS:,} characters a side: fastest of {runs} compares in a subprocess")
+    codes = ([("against " + str(against), against)] if against else []) + [("this checkout", None)]
+    seconds = float("nan")
+    for name, code in codes:
+        figures = measure_in_child(cut[0], cut[1], 60, runs, code)
+        seconds = figures["seconds"] if figures else float("inf")
+        print(f"   {name}: {seconds * 1000:.1f} ms, {figures['passages'] if figures else '?'} passages")
+    verdict = _met(seconds < TARGET_DOCUMENT_S)
+    print(f"   {seconds * 1000:.1f} ms (target < {TARGET_DOCUMENT_S * 1000:.0f} ms) -> {verdict}")
+    return seconds
 
 
 def report_targets(rows: list[dict]) -> None:
@@ -297,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="seconds allowed per generated size")
     parser.add_argument("--quick", action="store_true", help="5 runs per seed pair, sizes 10k and 100k only")
     parser.add_argument("--repeats", type=int, default=3, help="compares per generated size (fastest kept)")
+    parser.add_argument("--against", type=Path, help="another checkout, timed in the same run")
     parser.add_argument("--child", nargs=2, metavar=("A", "B"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -308,10 +350,13 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [s for s in sizes if s <= 100_000] or [10_000]
         runs = 5
     seeds = bench_seeds(runs)
-    rows = bench_sizes(sizes, args.seed, args.timeout, args.repeats)
+    against = args.against.resolve() if args.against else None
+    rows = bench_sizes(sizes, args.seed, args.timeout, args.repeats, against)
     report_targets(rows)
+    document_seconds = bench_documents(args.seed, runs, against)
     OUT.mkdir(exist_ok=True)
-    (OUT / "bench_engine.json").write_text(json.dumps({"seeds_ms": seeds, "sizes": rows}, indent=1))
+    summary = {"seeds_ms": seeds, "sizes": rows, "document_seconds": document_seconds}
+    (OUT / "bench_engine.json").write_text(json.dumps(summary, indent=1))
     return 0
 
 

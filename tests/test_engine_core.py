@@ -236,6 +236,51 @@ def test_diff_in_c_equals_the_library_on_the_blocks_of_a_long_pair() -> None:
         assert DIFF.diff(x, y) == _library_diff(x, y)
 
 
+def test_diff_in_c_equals_the_library_on_long_diffs_of_many_edits() -> None:
+    """Thousands of edits in one diff (the cleanup reads its list once per pass, where the library
+    splices it in place): still the library's result, op for op."""
+    import random
+
+    rng = random.Random(5)
+    for alphabet in (40, 400):
+        x = "".join(chr(0x100 + rng.randrange(alphabet)) for _ in range(6000))
+        y = list(x)
+        for _ in range(1500):
+            at = rng.randrange(len(y))
+            if rng.random() < 0.5:
+                del y[at]
+            else:
+                y.insert(at, chr(0x100 + rng.randrange(alphabet)))
+        y = "".join(y)
+        ours = DIFF.diff(x, y)
+        assert len(ours) > 1000
+        assert ours == _library_diff(x, y)
+
+
+def test_a_block_diffed_again_is_labelled_as_the_first_time() -> None:
+    """The differ keeps the last block's word diff for the engine's second look at it (in order,
+    then order-free): asked again, after another block or not, it labels as a new differ does."""
+    from reader.compare.worddiff import block_differ
+
+    seeds = seed_texts()
+    options = CompareOptions()
+    vocabulary = Vocabulary(options.normalize)
+    da, db = prepare(seeds[0], vocabulary), prepare(seeds[1], vocabulary)
+    flags = bytes(vocabulary.flags)
+    n = min(len(da.ids), len(db.ids))
+    blocks = [((0, n // 2), (0, n // 2)), ((n // 4, n), (n // 5, n)), ((0, n // 2), (0, n // 2))]
+    kept = block_differ(da, db, flags, options.align)
+    for ta, tb in blocks:
+        for reordered in (False, True, False):
+            fresh = block_differ(da, db, flags, options.align)
+            assert _labels(kept(ta, tb, 0, reordered)) == _labels(fresh(ta, tb, 0, reordered))
+
+
+def _labels(diff) -> tuple:
+    sides = tuple((s.firsts, s.kinds, s.passages, s.chars, s.end) for s in (diff.a, diff.b))
+    return sides + tuple(diff[2:])
+
+
 def _apply(ops: list[tuple[str, int]], x: str, y: str) -> tuple[str, str]:
     """The two texts an op list says it was made from: what it keeps and deletes, what it keeps and
     inserts."""

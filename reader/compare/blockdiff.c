@@ -331,13 +331,64 @@ static int side_of(PyObject *doc, Py_buffer buffers[4], Side *side) {
  * (Vocabulary.flags). The word diff runs on the token ids themselves, so any number of distinct
  * words fits. */
 typedef struct {
+    int op;
+    Py_ssize_t length;
+} Op;
+
+typedef struct {
     PyObject_HEAD
     PyObject *da, *db, *ids, *ids_b;
     Py_buffer buffers_a[4], buffers_b[4], weak;
     Side a, b;
     Limits limits;
     int ready;
+    /* the word diff of the last token ranges: the engine labels one block up to three times
+     * (in order, then order-free), and a block over a whole shuffled text costs seconds */
+    Py_ssize_t cached[4];
+    Op *ops;
+    Py_ssize_t n_ops;
 } BlockDiffer;
+
+/* The word diff of tokens [a0, a1) of A and [b0, b1) of B in self->ops (reused when it is the
+ * last one asked for); -1 with a Python error. */
+static int word_diff(BlockDiffer *self, Py_ssize_t a0, Py_ssize_t a1, Py_ssize_t b0, Py_ssize_t b1) {
+    const Py_ssize_t range[4] = {a0, a1, b0, b1};
+    if (self->ops && memcmp(range, self->cached, sizeof range) == 0)
+        return 0;
+    free(self->ops);
+    self->ops = NULL;
+    Diffs diffs = {0};
+    int status = -1;
+    Char *x = malloc(sizeof(Char) * (size_t)(a1 - a0 + 1));
+    Char *y = malloc(sizeof(Char) * (size_t)(b1 - b0 + 1));
+    if (!x || !y) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = a0; k < a1; k++)
+        x[k - a0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(self->ids, k));
+    for (Py_ssize_t k = b0; k < b1; k++)
+        y[k - b0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(self->ids_b, k));
+    if (PyErr_Occurred())
+        goto done;
+    dmp_diff_bounded(&diffs, x, a1 - a0, y, b1 - b0, self->limits.max_diff_cells);
+    Op *ops = diffs.failed ? NULL : malloc(sizeof(Op) * (size_t)(diffs.size ? diffs.size : 1));
+    if (!ops) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < diffs.size; k++)
+        ops[k] = (Op){diffs.items[k].op, diffs.items[k].length};
+    self->ops = ops;
+    self->n_ops = diffs.size;
+    memcpy(self->cached, range, sizeof range);
+    status = 0;
+done:
+    dmp_diffs_free(&diffs);
+    free(x);
+    free(y);
+    return status;
+}
 
 static void differ_dealloc(BlockDiffer *self) {
     for (int k = 0; k < 4; k++) {
@@ -352,6 +403,7 @@ static void differ_dealloc(BlockDiffer *self) {
     Py_XDECREF(self->db);
     Py_XDECREF(self->ids);
     Py_XDECREF(self->ids_b);
+    free(self->ops);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -401,38 +453,22 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
         return NULL;
     Side *a = &self->a, *b = &self->b;
     StretchList out_a = {0}, out_b = {0};
-    Diffs ops = {0};
-    Char *x = NULL, *y = NULL;
     PyObject *result = NULL, *ids = self->ids;
     if (a0 < 0 || a0 > a1 || a1 > a->n_tokens || b0 < 0 || b0 > b1 || b1 > b->n_tokens) {
         PyErr_SetString(PyExc_ValueError, "token range outside the document");
         goto done;
     }
-    /* the word diff on the key code points of the two token ranges */
-    x = malloc(sizeof(Char) * (size_t)(a1 - a0 + 1));
-    y = malloc(sizeof(Char) * (size_t)(b1 - b0 + 1));
-    if (!x || !y) {
-        PyErr_NoMemory();
+    if (word_diff(self, a0, a1, b0, b1) < 0)
         goto done;
-    }
-    for (Py_ssize_t k = a0; k < a1; k++)
-        x[k - a0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(ids, k));
-    for (Py_ssize_t k = b0; k < b1; k++)
-        y[k - b0] = (Char)PyLong_AsUnsignedLong(PyList_GET_ITEM(self->ids_b, k));
-    if (PyErr_Occurred())
-        goto done;
-    dmp_diff_bounded(&ops, x, a1 - a0, y, b1 - b0, self->limits.max_diff_cells);
-    if (ops.failed) {
-        PyErr_NoMemory();
-        goto done;
-    }
+    const Op *ops = self->ops;
+    const Py_ssize_t n_ops = self->n_ops;
     const unsigned char *is_weak = self->weak.buf;
     const Py_ssize_t n_weak = self->weak.len;
     Py_ssize_t ia = a0, ib = b0, start_a = -1, start_b = -1, edit_a = -1, edit_b = -1;
     int64_t equal = 0, equal_content = 0, longest = 0;
-    for (Py_ssize_t k = 0; k < ops.size; k++) {
-        const int op = ops.items[k].op;
-        const Py_ssize_t n = ops.items[k].length;
+    for (Py_ssize_t k = 0; k < n_ops; k++) {
+        const int op = ops[k].op;
+        const Py_ssize_t n = ops[k].length;
         if (op != EQUAL) {
             if (edit_a < 0) {
                 edit_a = ia;
@@ -446,7 +482,7 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
         }
         if (edit_a >= 0) {
             /* one or two function words equal between two edits belong to one rewording */
-            if (n <= 2 && k < ops.size - 1 && ops.items[k + 1].op != EQUAL) {
+            if (n <= 2 && k < n_ops - 1 && ops[k + 1].op != EQUAL) {
                 int all_weak = 1;
                 for (Py_ssize_t t = ia; t < ia + n && all_weak; t++) {
                     const long long id = PyLong_AsLongLong(PyList_GET_ITEM(ids, t));
@@ -511,9 +547,6 @@ static PyObject *differ_diff(BlockDiffer *self, PyObject *args) {
 done:
     stretches_free(&out_a);
     stretches_free(&out_b);
-    dmp_diffs_free(&ops);
-    free(x);
-    free(y);
     return result;
 }
 

@@ -289,133 +289,173 @@ static void diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, P
     free(local.items); /* the texts now belong to `out` */
 }
 
-/* diff_match_patch.diff_cleanupMerge, step for step. */
-static void cleanup_merge(Diffs *diffs) {
-    for (;;) {
-        if (diffs->failed)
-            return;
-        diffs_append(diffs, EQUAL, NULL, 0); /* a dummy entry at the end */
-        if (diffs->failed)
-            return;
-        Py_ssize_t pointer = 0, count_delete = 0, count_insert = 0;
-        Char *text_delete = NULL, *text_insert = NULL;
-        Py_ssize_t n_delete = 0, n_insert = 0, cap_delete = 0, cap_insert = 0;
-        while (pointer < diffs->size) {
-            Diff *here = &diffs->items[pointer];
-            if (here->op == INSERT || here->op == DELETE) {
-                Char **text = here->op == INSERT ? &text_insert : &text_delete;
-                Py_ssize_t *n = here->op == INSERT ? &n_insert : &n_delete;
-                Py_ssize_t *cap = here->op == INSERT ? &cap_insert : &cap_delete;
-                if (*n + here->length > *cap) {
-                    Py_ssize_t grown_cap = (*n + here->length) * 2 + 8;
-                    Char *grown = realloc(*text, sizeof(Char) * (size_t)grown_cap);
-                    if (!grown) {
-                        diffs->failed = 1;
-                        break;
-                    }
-                    *text = grown;
-                    *cap = grown_cap;
-                }
-                if (here->length)
-                    memcpy(*text + *n, here->text, sizeof(Char) * (size_t)here->length);
-                *n += here->length;
-                if (here->op == INSERT)
-                    count_insert++;
-                else
-                    count_delete++;
-                pointer++;
-                continue;
-            }
-            /* an equality: check for prior redundancies */
-            if (count_delete + count_insert > 1) {
-                Py_ssize_t ins_start = 0; /* text_insert[ins_start: n_insert] and the same for delete */
-                Py_ssize_t del_start = 0;
-                if (count_delete != 0 && count_insert != 0) {
-                    Py_ssize_t common = common_prefix(text_insert, n_insert, text_delete, n_delete);
-                    if (common != 0) {
-                        const Py_ssize_t x = pointer - count_delete - count_insert - 1;
-                        if (x >= 0 && diffs->items[x].op == EQUAL) {
-                            diffs_set(diffs, x, diffs->items[x].text, diffs->items[x].length, text_insert, common);
-                        } else {
-                            diffs_insert_copy(diffs, 0, EQUAL, text_insert, common);
-                            pointer++;
-                        }
-                        ins_start = del_start = common;
-                    }
-                    common = common_suffix(text_insert + ins_start, n_insert - ins_start, text_delete + del_start,
-                                           n_delete - del_start);
-                    if (common != 0) {
-                        diffs_set(diffs, pointer, text_insert + n_insert - common, common, diffs->items[pointer].text,
-                                  diffs->items[pointer].length);
-                        n_insert -= common;
-                        n_delete -= common;
-                    }
-                }
-                if (diffs->failed)
-                    break;
-                /* delete the offending records and add the merged ones */
-                pointer -= count_delete + count_insert;
-                diffs_remove(diffs, pointer, count_delete + count_insert);
-                Py_ssize_t added = 0;
-                if (n_delete - del_start != 0)
-                    diffs_insert_copy(diffs, pointer + added++, DELETE, text_delete + del_start, n_delete - del_start);
-                if (n_insert - ins_start != 0)
-                    diffs_insert_copy(diffs, pointer + added++, INSERT, text_insert + ins_start, n_insert - ins_start);
-                pointer += added + 1;
-            } else if (pointer != 0 && diffs->items[pointer - 1].op == EQUAL) {
-                /* merge this equality with the previous one */
-                diffs_set(diffs, pointer - 1, diffs->items[pointer - 1].text, diffs->items[pointer - 1].length,
-                          diffs->items[pointer].text, diffs->items[pointer].length);
-                diffs_remove(diffs, pointer, 1);
-            } else {
-                pointer++;
-            }
-            count_insert = count_delete = 0;
-            n_insert = n_delete = 0;
-        }
-        free(text_delete);
-        free(text_insert);
-        if (diffs->failed)
-            return;
-        if (diffs->size && diffs->items[diffs->size - 1].length == 0)
-            diffs_remove(diffs, diffs->size - 1, 1); /* the dummy entry */
+/* diff_match_patch.diff_cleanupMerge, step for step, in linear time: the library splices its list
+ * in place (each removal moves the rest of the list: quadratic on the long diffs of big blocks);
+ * here each pass reads the diffs once, the first writing them anew, the second closing up the
+ * removed entries as it goes. */
+static int merge_edits(Diffs *diffs);
+static int shift_edits(Diffs *diffs);
 
-        /* Second pass: single edits surrounded on both sides by equalities that can be shifted
-         * sideways to eliminate an equality (A<ins>BA</ins>C -> <ins>AB</ins>AC). */
-        int changes = 0;
-        pointer = 1;
-        while (pointer < diffs->size - 1) {
-            Diff *before = &diffs->items[pointer - 1], *edit = &diffs->items[pointer],
-                 *after = &diffs->items[pointer + 1];
-            if (before->op == EQUAL && after->op == EQUAL) {
-                if (edit->length >= before->length &&
-                    memcmp(edit->text + edit->length - before->length, before->text,
-                           sizeof(Char) * (size_t)before->length) == 0) {
-                    /* shift the edit over the previous equality */
-                    if (before->length != 0) {
-                        const Py_ssize_t n = before->length;
-                        diffs_set(diffs, pointer + 1, before->text, n, after->text, after->length);
-                        diffs_set(diffs, pointer, before->text, n, edit->text, edit->length - n);
+static void cleanup_merge(Diffs *diffs) {
+    while (!diffs->failed && merge_edits(diffs) == 0 && shift_edits(diffs))
+        ;
+}
+
+/* Moves diffs->items[k] to the end of `out` (its text with it). */
+static void diffs_move(Diffs *out, Diffs *diffs, Py_ssize_t k) {
+    if (out->failed || diffs_reserve(out, out->size + 1) < 0)
+        return;
+    out->items[out->size++] = diffs->items[k];
+    diffs->items[k].owned = NULL;
+}
+
+/* First pass: runs of edits merged into one deletion and one insertion, their common prefix and
+ * suffix moved into the equalities around them; equalities that meet are joined. */
+static int merge_edits(Diffs *diffs) {
+    diffs_append(diffs, EQUAL, NULL, 0); /* a dummy entry at the end */
+    Diffs out = {0};
+    if (diffs->failed || diffs_reserve(&out, diffs->size + 1) < 0) {
+        diffs->failed = 1;
+        return -1;
+    }
+    Py_ssize_t run = 0, count_delete = 0, count_insert = 0; /* the edits since the last equality */
+    Char *text_delete = NULL, *text_insert = NULL;
+    Py_ssize_t n_delete = 0, n_insert = 0, cap_delete = 0, cap_insert = 0;
+    for (Py_ssize_t k = 0; k < diffs->size && !out.failed; k++) {
+        Diff *here = &diffs->items[k];
+        if (here->op == INSERT || here->op == DELETE) {
+            Char **text = here->op == INSERT ? &text_insert : &text_delete;
+            Py_ssize_t *n = here->op == INSERT ? &n_insert : &n_delete;
+            Py_ssize_t *cap = here->op == INSERT ? &cap_insert : &cap_delete;
+            if (*n + here->length > *cap) {
+                Py_ssize_t grown_cap = (*n + here->length) * 2 + 8;
+                Char *grown = realloc(*text, sizeof(Char) * (size_t)grown_cap);
+                if (!grown) {
+                    out.failed = 1;
+                    break;
+                }
+                *text = grown;
+                *cap = grown_cap;
+            }
+            if (here->length)
+                memcpy(*text + *n, here->text, sizeof(Char) * (size_t)here->length);
+            *n += here->length;
+            if (!count_delete && !count_insert)
+                run = k;
+            if (here->op == INSERT)
+                count_insert++;
+            else
+                count_delete++;
+            continue;
+        }
+        /* an equality: check for prior redundancies */
+        if (count_delete + count_insert > 1) {
+            Py_ssize_t ins_start = 0, del_start = 0; /* text_insert[ins_start: n_insert], the same for delete */
+            if (count_delete != 0 && count_insert != 0) {
+                Py_ssize_t common = common_prefix(text_insert, n_insert, text_delete, n_delete);
+                if (common != 0) {
+                    /* (the entry before the edits is an equality, or there is none) */
+                    if (out.size && out.items[out.size - 1].op == EQUAL) {
+                        Diff *last = &out.items[out.size - 1];
+                        diffs_set(&out, out.size - 1, last->text, last->length, text_insert, common);
+                    } else {
+                        diffs_insert_copy(&out, 0, EQUAL, text_insert, common);
                     }
-                    diffs_remove(diffs, pointer - 1, 1);
-                    changes = 1;
-                } else if (edit->length >= after->length &&
-                           memcmp(edit->text, after->text, sizeof(Char) * (size_t)after->length) == 0) {
-                    /* shift the edit over the next equality */
-                    const Py_ssize_t n = after->length;
-                    diffs_set(diffs, pointer - 1, before->text, before->length, after->text, n);
-                    diffs_set(diffs, pointer, edit->text + n, edit->length - n, after->text, n);
-                    diffs_remove(diffs, pointer + 1, 1);
-                    changes = 1;
+                    ins_start = del_start = common;
+                }
+                common = common_suffix(text_insert + ins_start, n_insert - ins_start, text_delete + del_start,
+                                       n_delete - del_start);
+                if (common != 0) {
+                    diffs_set(diffs, k, text_insert + n_insert - common, common, here->text, here->length);
+                    n_insert -= common;
+                    n_delete -= common;
                 }
             }
-            if (diffs->failed)
-                return;
-            pointer++;
+            /* the offending records go, the merged ones come */
+            for (Py_ssize_t e = run; e < k; e++) {
+                free(diffs->items[e].owned);
+                diffs->items[e].owned = NULL;
+            }
+            if (n_delete - del_start != 0)
+                diffs_insert_copy(&out, out.size, DELETE, text_delete + del_start, n_delete - del_start);
+            if (n_insert - ins_start != 0)
+                diffs_insert_copy(&out, out.size, INSERT, text_insert + ins_start, n_insert - ins_start);
+            diffs_move(&out, diffs, k);
+        } else if (!count_delete && !count_insert && out.size && out.items[out.size - 1].op == EQUAL) {
+            /* merge this equality with the previous one (where they lie side by side in the
+             * inputs, by its length alone) */
+            Diff *last = &out.items[out.size - 1];
+            if (!last->owned && !here->owned && last->text + last->length == here->text)
+                last->length += here->length;
+            else
+                diffs_set(&out, out.size - 1, last->text, last->length, here->text, here->length);
+            free(here->owned);
+            here->owned = NULL;
+        } else {
+            for (Py_ssize_t e = count_delete + count_insert ? run : k; e <= k; e++)
+                diffs_move(&out, diffs, e);
         }
-        if (!changes)
-            return;
+        count_insert = count_delete = 0;
+        n_insert = n_delete = 0;
     }
+    free(text_delete);
+    free(text_insert);
+    const int failed = out.failed || diffs->failed;
+    diffs_free(diffs); /* (what was moved is out's: no longer owned here) */
+    *diffs = out;
+    if (failed) {
+        diffs->failed = 1;
+        return -1;
+    }
+    if (diffs->size && diffs->items[diffs->size - 1].length == 0)
+        diffs_remove(diffs, diffs->size - 1, 1); /* the dummy entry */
+    return 0;
+}
+
+/* Second pass: single edits surrounded on both sides by equalities that can be shifted sideways to
+ * eliminate an equality (A<ins>BA</ins>C -> <ins>AB</ins>AC). The list is items[0, w) followed by
+ * items[r, size): entries are drawn forward as the pointer needs them, so a removal moves two. */
+static int shift_edits(Diffs *diffs) {
+    int changes = 0;
+    Diff *items = diffs->items;
+    const Py_ssize_t size = diffs->size;
+    Py_ssize_t w = 0, r = 0, pointer = 1;
+    while (pointer < w + (size - r) - 1 && !diffs->failed) {
+        while (w <= pointer + 1)
+            items[w++] = items[r++];
+        Diff *before = &items[pointer - 1], *edit = &items[pointer], *after = &items[pointer + 1];
+        if (before->op == EQUAL && after->op == EQUAL) {
+            if (edit->length >= before->length &&
+                memcmp(edit->text + edit->length - before->length, before->text,
+                       sizeof(Char) * (size_t)before->length) == 0) {
+                /* shift the edit over the previous equality */
+                if (before->length != 0) {
+                    const Py_ssize_t n = before->length;
+                    diffs_set(diffs, pointer + 1, before->text, n, after->text, after->length);
+                    diffs_set(diffs, pointer, before->text, n, edit->text, edit->length - n);
+                }
+                free(items[pointer - 1].owned);
+                items[pointer - 1] = items[pointer];
+                items[pointer] = items[pointer + 1];
+                w--;
+                changes = 1;
+            } else if (edit->length >= after->length &&
+                       memcmp(edit->text, after->text, sizeof(Char) * (size_t)after->length) == 0) {
+                /* shift the edit over the next equality */
+                const Py_ssize_t n = after->length;
+                diffs_set(diffs, pointer - 1, before->text, before->length, after->text, n);
+                diffs_set(diffs, pointer, edit->text + n, edit->length - n, after->text, n);
+                free(items[pointer + 1].owned);
+                w--;
+                changes = 1;
+            }
+        }
+        pointer++;
+    }
+    if (r > w)
+        memmove(items + w, items + r, sizeof(Diff) * (size_t)(size - r));
+    diffs->size = w + (size - r);
+    return changes && !diffs->failed;
 }
 
 void dmp_diff_main(Diffs *out, const Char *x, Py_ssize_t nx, const Char *y, Py_ssize_t ny) {
