@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.compare import _diff, _runs, _scan
+from reader.compare import _bags, _diff, _runs, _scan
 from reader.compare.model import CompareOptions
 from reader.compare.prepare import Vocabulary, prepare
 from reader.text.tokens import TOKEN_RE
@@ -318,6 +318,50 @@ def test_the_bounded_diff_keeps_the_anchors_of_a_shuffled_copy() -> None:
     ops = DIFF.diff(x, y, 1e5)
     assert _apply(ops, x, y) == (x, y)
     assert sum(n for op, n in ops if op == "=") >= 2900
+
+
+word_lists = st.lists(st.integers(0, 12), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_lists, word_lists, *[st.integers(-70, 70)] * 4)
+def test_shared_words_are_the_bags_intersection(x, y, x0: int, x1: int, y0: int, y1: int) -> None:
+    """As a slice would take them (negative and outside bounds too), counted with repeats."""
+    from collections import Counter
+
+    assert _bags.shared(x, x0, x1, y, y0, y1) == sum((Counter(x[x0:x1]) & Counter(y[y0:y1])).values())
+
+
+def _dice_of(wa, wb, a0, a1, b0, b1) -> float:
+    from collections import Counter
+
+    total = (a1 - a0) + (b1 - b0)
+    return 2.0 * sum((Counter(wa[a0:a1]) & Counter(wb[b0:b1])).values()) / total if total else 0.0
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_lists, word_lists, st.data(), st.integers(0, 12))
+def test_tighten_moves_each_edge_in_turn_to_the_best_dice(wa, wb, data, search: int) -> None:
+    """Edges a0, a1, b0, b1 in turn, each moved inward by the first shift of 0..search (keeping two
+    words) with the highest Dice of the block as the edges before it left it."""
+    a0 = data.draw(st.integers(0, len(wa)))
+    a1 = data.draw(st.integers(a0, len(wa)))
+    b0 = data.draw(st.integers(0, len(wb)))
+    b1 = data.draw(st.integers(b0, len(wb)))
+    edges = [a0, a1, b0, b1]
+    for k in range(4):
+        lo, hi = edges[k // 2 * 2], edges[k // 2 * 2 + 1]
+        best, best_shift = None, 0
+        for shift in range(0, max(0, min(search, hi - lo - 2)) + 1):
+            moved = list(edges)
+            moved[k] += shift if k % 2 == 0 else -shift
+            score = _dice_of(wa, wb, *moved)
+            if best is None or score > best:
+                best, best_shift = score, shift
+        edges[k] += best_shift if k % 2 == 0 else -best_shift
+    *got, score = _bags.tighten(wa, wb, a0, a1, b0, b1, search)
+    assert got == edges
+    assert score == _dice_of(wa, wb, *edges)
 
 
 def test_key_ids_past_the_last_code_point_share_one() -> None:

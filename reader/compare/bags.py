@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.compare import _bags
+
 
 @dataclass(slots=True)
 class Block:
@@ -38,28 +40,17 @@ def shared_count(bag_a: Mapping[int, int], bag_b: Mapping[int, int]) -> int:
 
 
 def dice(wa: list[int], wb: list[int], a0: int, a1: int, b0: int, b1: int) -> float:
+    """Dice of the word bags of wa[a0:a1] and wb[b0:b1] (counted in C)."""
     total = (a1 - a0) + (b1 - b0)
     if total <= 0:
         return 0.0
-    words_a, words_b = wa[a0:a1], wb[b0:b1]
-    if words_a == words_b:  # a verbatim copy, common in long texts: every word is shared
-        return 1.0
-    set_a, set_b = set(words_a), set(words_b)
-    if len(set_a) == len(words_a) and len(set_b) == len(words_b):  # no word twice: sets will do
-        return 2.0 * len(set_a & set_b) / total
-    return 2.0 * shared_count(bag(words_a), bag(words_b)) / total
+    return 2.0 * _bags.shared(wa, a0, a1, wb, b0, b1) / total
 
 
 def dice_at_least(threshold: float, wa: list[int], wb: list[int], a0: int, a1: int, b0: int, b1: int) -> bool:
-    """dice(...) >= threshold, mostly without counting: the words both stretches hold (each counted
-    once) are a lower bound of the words they share, and are enough to settle most questions."""
-    total = (a1 - a0) + (b1 - b0)
-    # computed as dice() computes, so the bound can only pass where dice() would
-    if total > 0 and 2.0 * len(set(wa[a0:a1]).intersection(wb[b0:b1])) / total >= threshold:
-        return True
     return dice(wa, wb, a0, a1, b0, b1) >= threshold
 
 
-def shared_share(part: list[int], other: list[int]) -> float:
-    """The share of `part`'s words that `other` holds too (as bags)."""
-    return shared_count(bag(part), bag(other)) / len(part) if part else 1.0
+def shared_share(x: list[int], x0: int, x1: int, y: list[int], y0: int, y1: int) -> float:
+    """The share of the words of x[x0:x1] that y[y0:y1] holds too (as bags)."""
+    return _bags.shared(x, x0, x1, y, y0, y1) / (x1 - x0) if x1 > x0 else 1.0

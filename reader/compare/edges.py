@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from reader.compare import _bags
 from reader.compare.anchors import Candidate
-from reader.compare.bags import Block, bag, dice, dice_at_least, shared_count, shared_share
+from reader.compare.bags import Block, bag, dice, dice_at_least, shared_share
 from reader.compare.params import AlignParams
 from reader.compare.prepare import KEY_LIMIT, Document, key_char
 
@@ -118,35 +119,12 @@ def restore_snapped(block: Block, snapped: Block, da: Document, db: Document) ->
 
 def tighten(block: Block, wa: list[int], wb: list[int], p: AlignParams) -> None:
     """Move each edge inward (up to edge_search words) to where Dice is highest: a stray shared
-    word at a cluster's edge (a name both texts use elsewhere) is not part of the passage."""
-    bags = (bag(wa[block.a0 : block.a1]), bag(wb[block.b0 : block.b1]))
-    inter = shared_count(*bags)
-    total = (block.a1 - block.a0) + (block.b1 - block.b0)
-    for edge in ("a0", "a1", "b0", "b1"):
-        side = 0 if edge[0] == "a" else 1
-        words = wa if side == 0 else wb
-        mine, theirs = bags[side], bags[1 - side]
-        origin = getattr(block, edge)
-        step = 1 if edge.endswith("0") else -1
-        removed: list[tuple[int, bool]] = []
-        best = (2.0 * inter / total if total else 0.0, 0, inter)
-        length = (block.a1 - block.a0) if side == 0 else (block.b1 - block.b0)
-        for shift in range(1, min(p.edge_search, length - 2) + 1):
-            word = words[origin + step * (shift - 1) if step == 1 else origin - shift]
-            shared = mine[word] <= theirs.get(word, 0)
-            mine[word] -= 1
-            removed.append((word, shared))
-            inter -= shared
-            score = 2.0 * inter / (total - shift)
-            if score > best[0]:
-                best = (score, shift, inter)
-        score, shift, _ = best
-        for word, shared in removed[shift:]:  # put back what the best cut keeps
-            mine[word] += 1
-            inter += shared
-        total -= shift
-        setattr(block, edge, origin + step * shift)
-    block.dice = 2.0 * inter / total if total else 0.0
+    word at a cluster's edge (a name both texts use elsewhere) is not part of the passage. The
+    edges a0, a1, b0, b1 in turn, each seeing the word bags as the edges before it left them
+    (counted in C)."""
+    block.a0, block.a1, block.b0, block.b1, block.dice = _bags.tighten(
+        wa, wb, block.a0, block.a1, block.b0, block.b1, p.edge_search
+    )
 
 
 def trim_overreach(block: Block, da: Document, db: Document, p: AlignParams) -> Block:
@@ -198,19 +176,19 @@ def _trim_unshared_paragraphs(block: Block, da: Document, db: Document, p: Align
     for _ in range(2):
         a0, a1, b0, b1 = block.a0, block.a1, block.b0, block.b1
         cut = first_break_inside(da, a0, a1)
-        if cut is not None and shared_share(wa[a0 : cut + 1], wb[b0:b1]) < limit:
+        if cut is not None and shared_share(wa, a0, cut + 1, wb, b0, b1) < limit:
             block = Block(cut + 1, a1, b0, b1)
             continue
         cut = first_break_inside(db, b0, b1)
-        if cut is not None and shared_share(wb[b0 : cut + 1], wa[a0:a1]) < limit:
+        if cut is not None and shared_share(wb, b0, cut + 1, wa, a0, a1) < limit:
             block = Block(a0, a1, cut + 1, b1)
             continue
         cut = last_break_inside(da, a0, a1)
-        if cut is not None and shared_share(wa[cut + 1 : a1], wb[b0:b1]) < limit:
+        if cut is not None and shared_share(wa, cut + 1, a1, wb, b0, b1) < limit:
             block = Block(a0, cut + 1, b0, b1)
             continue
         cut = last_break_inside(db, b0, b1)
-        if cut is not None and shared_share(wb[cut + 1 : b1], wa[a0:a1]) < limit:
+        if cut is not None and shared_share(wb, cut + 1, b1, wa, a0, a1) < limit:
             block = Block(a0, a1, b0, cut + 1)
             continue
         break
