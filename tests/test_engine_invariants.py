@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.resources
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.compare import compare
@@ -36,30 +36,33 @@ WORDS = sorted({w for seed in _SEEDS for w in seed.split()})
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def words_of(text: str) -> list[tuple[int, int, str, tuple]]:
-    """(start, end, folded key, key with its paragraph-start mark) of each word token."""
+def words_of(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, folded key, whether a paragraph break comes before it) of each word token."""
     out = []
     last_end = 0
     for token in tokenize(text):
         key = fold_word(token.text)
         if key and any(ch.isalnum() for ch in key):
             after_break = not out or "\n" in text[last_end : token.start]
-            out.append((token.start, token.end, key, (key, after_break)))
+            out.append((token.start, token.end, key, after_break))
             last_end = token.end
     return out
 
 
 def maximal_runs(wa: list, wb: list, length: int) -> list[tuple[int, int, int]]:
     """(i, j, n): words [i, i+n) of A equal words [j, j+n) of B, n >= length, maximal both ways
-    within paragraphs (a word after a paragraph break is a key of its own)."""
-    ka, kb = [w[3] for w in wa], [w[3] for w in wb]
+    within paragraphs: a paragraph break on either side ends a run."""
+
+    def continues(i: int, j: int) -> bool:
+        return wa[i][2] == wb[j][2] and not wa[i][3] and not wb[j][3]
+
     runs = []
-    for i in range(len(ka)):
-        for j in range(len(kb)):
-            if ka[i] != kb[j] or (i and j and ka[i - 1] == kb[j - 1]):
+    for i in range(len(wa)):
+        for j in range(len(wb)):
+            if wa[i][2] != wb[j][2] or (i and j and continues(i, j) and wa[i - 1][2] == wb[j - 1][2]):
                 continue
-            n = 0
-            while i + n < len(ka) and j + n < len(kb) and ka[i + n] == kb[j + n]:
+            n = 1
+            while i + n < len(wa) and j + n < len(wb) and continues(i + n, j + n):
                 n += 1
             if n >= length:
                 runs.append((i, j, n))
@@ -101,8 +104,24 @@ def texts_sharing_a_run(draw) -> tuple[str, str]:
     return a, "\n".join(b_parts[k] for k in order)
 
 
+# B's second line copies A across A's paragraph break: the words after a break on both sides
+# begin another run, so no run may cross it.
+_HEADLINE = '"تكتل دفاعي" يتشكّل.. هل تقترب آسيا الوسطى من بناء منظومة أمنية إقليمية؟'
+CROSSING_A_BREAK = (
+    "\n".join(
+        (
+            "وجاء في بيان للمكتب الصحفي الرئاسي: تسعى كازاخستان إلى المساهمة في التغلب على المواجهة.",
+            _HEADLINE,
+            "من الثروات إلى التحالفات.. آسيا الوسطى تتطلع لبناء محور استراتيجي مع أمريكا",
+        )
+    ),
+    _HEADLINE + "\nمن بناء منظومة أمنية إقليمية؟ من الثروات إلى",
+)
+
+
 @SETTINGS
 @given(texts_sharing_a_run())
+@example(CROSSING_A_BREAK)
 def test_a_run_of_eight_words_unique_to_both_texts_is_one_passage(pair: tuple[str, str]) -> None:
     a, b = pair
     wa, wb = words_of(a), words_of(b)
