@@ -82,7 +82,7 @@ def build_blocks(pair: Pair) -> list[Block]:
     blocks = [b for b in blocks if b.forced or min(b.a1 - b.a0, b.b1 - b.b0) >= pair.min_words]
     blocks = merge_neighbours(blocks, wa, wb, p)
     blocks = [b for b in blocks if b.forced or _passes(b, pair)]
-    return blocks + reused_twice(checked + repeats, blocks, pair)
+    return reused_twice(checked + repeats, blocks, pair)
 
 
 class _Inside:

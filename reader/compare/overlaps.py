@@ -33,6 +33,12 @@ class Intervals:
         self.opens[lo] = 1
         self.closes[hi - 1] = 1
 
+    def remove(self, lo: int, hi: int) -> None:
+        """Forget the stored interval [lo, hi) (exactly one that was added)."""
+        self.taken[lo:hi] = bytes(hi - lo)
+        self.opens[lo] = 0
+        self.closes[hi - 1] = 0
+
 
 def clip(
     lo: int, hi: int, taken: tuple[int, int] | None, keep: tuple[tuple[int, int], ...] = ()
