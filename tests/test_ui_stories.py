@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from story_helpers import OUTLETS, make_newsroom
 
 from reader.stories.model import ABSENT, REWORDED, SAME
 from reader.ui.application import load_fonts
+from reader.ui.stories.heatmap import text_room
 from reader.ui.stories.models import CELL_SIGNS, heat_colour
 from reader.ui.window.mainwindow import MainWindow
 from reader.ui.window.settings import WindowSettings
@@ -249,3 +250,47 @@ def test_the_story_view_is_built_off_the_gui_thread_with_progress(qtbot, window,
         release.set()
     assert threads and threads[0] is not threading.main_thread()
     assert not panel.busy.isVisible() and panel.view.story.id == story.id
+
+
+@pytest.mark.parametrize("size", [(1400, 860), (1100, 700)])
+def test_the_heat_map_of_13_reports_fits_its_room_without_sideways_scrolling(qtbot, window, newsroom, size):
+    _, ids = newsroom
+    window.resize(*size)
+    panel = _open_story(qtbot, window)
+    panel.window().resize(*size)
+    model = panel.story_model
+    big = next(row for row, s in enumerate(model.stories) if ids["agency"] in s.article_ids)
+    panel.story_list.setCurrentIndex(model.index(big, 0))
+    with qtbot.waitSignal(panel.storyShown, timeout=20_000):
+        _key(qtbot, Qt.Key.Key_Return)
+    matrix, heat = panel.matrix, panel.matrix_model
+    qtbot.waitUntil(lambda: matrix.viewport().width() > 0)
+    QApplication.processEvents()
+    columns = heat.columnCount()
+    assert columns == 13
+    widths = [matrix.columnWidth(c) for c in range(columns)]
+    assert sum(widths) <= matrix.viewport().width() and matrix.horizontalScrollBar().maximum() == 0
+    # columns are headed by the rows' numbers; each row names its number and its report
+    across = [heat.headerData(c, Qt.Orientation.Horizontal) for c in range(columns)]
+    assert across == [str(n) for n in range(1, 14)]
+    down = heat.headerData(0, Qt.Orientation.Vertical)
+    first = panel.view.story.article_ids[0]
+    assert down.startswith("1 ") and f"#{first}" in down
+    assert f"#{first}" in heat.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    # a number is drawn whole or not at all (the colour and the tooltip stay), never elided
+    shown = []
+    for row in range(heat.rowCount()):
+        for column in range(columns):
+            index = heat.index(row, column)
+            option = QStyleOptionViewItem()
+            option.rect = matrix.visualRect(index)
+            matrix.itemDelegate().initStyleOption(option, index)
+            assert option.text in (index.data(), "")
+            if option.text:
+                assert option.fontMetrics.horizontalAdvance(option.text) <= text_room(option)
+                shown.append(option.text)
+            assert index.data(Qt.ItemDataRole.ToolTipRole)
+    if size == (1400, 860):
+        assert len(shown) == 13 * 13  # at a normal size every share is read in its cell
+    if SHOTS:
+        panel.grab().save(str(Path(SHOTS) / f"story-heat-{size[0]}x{size[1]}.png"))

@@ -249,7 +249,8 @@ class CollationModel(_Table):
 
 
 class ShareMatrixModel(_Table):
-    """Juxta's heat map: row report i, column report j, the share of i's text that j also has."""
+    """Juxta's heat map: row report i, column report j, the share of i's text that j also has.
+    Columns are headed by the rows' numbers (row k names its report), so they stay narrow."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -267,12 +268,14 @@ class ShareMatrixModel(_Table):
     def _rows(self) -> Sequence[object]:
         return self.view.shares if self.view else ()
 
-    def headerData(self, section: int, _orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:  # noqa: N802
         if self.view is None or section >= len(self.headers):
             return None
         article_id = self.view.story.article_ids[section]  # the same ids across and down
-        if role == DISPLAY:
-            return self.words.report(article_id)
+        if role == DISPLAY:  # a column is headed by its row's number: the rows are the legend
+            number = self.words.digits.number(section + 1)
+            across = orientation == Qt.Orientation.Horizontal
+            return number if across else f"{number}  {self.words.report(article_id)}"
         if role == TOOLTIP:
             return self.words.report(article_id, self.sources.get(article_id, ""))
         return None

@@ -32,6 +32,7 @@ from reader.library import open_library
 from reader.stories import build_story_view, stories_of
 from reader.stories.model import ABSENT, Story, StoryView
 from reader.ui.stories.evidence import Words, outlet
+from reader.ui.stories.heatmap import fit_heat_map
 from reader.ui.stories.models import (
     ID_ROLE,
     CollationModel,
@@ -139,6 +140,7 @@ class StoriesWindow(QWidget):
         self.matrix = _table(self, "shareMatrix", self.matrix_model)
         self.matrix.verticalHeader().show()
         self.matrix.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        fit_heat_map(self.matrix)
         self.provenance = ProvenanceTree(self)
         self.provenance.comparePair.connect(lambda source, report: self.openPair.emit(source, report, None))
 
@@ -148,6 +150,7 @@ class StoriesWindow(QWidget):
         who.layout().addWidget(self.provenance.detail)
         _start_lines(self.provenance.detail)
         lower.addWidget(who)
+        lower.setSizes([620, 380])  # the heat map's columns take the larger part
         story_panel = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -301,7 +304,6 @@ class StoriesWindow(QWidget):
             header.resizeSection(column, REPORT_COLUMN_WIDTH)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.collation.resizeRowsToContents()
-        self.matrix.resizeColumnsToContents()
         self.reports.resizeColumnsToContents()
         if self.collation_model.rowCount() and self.collation_model.columnCount() > 1:
             self.collation.setCurrentIndex(self.collation_model.index(0, 1))
