@@ -157,10 +157,11 @@ def shape_edges(blocks: list[Block], pair: Pair) -> list[Block]:
 
 def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
     """Two checked blocks that overlap in one text and follow each other closely in the other are
-    often halves of one passage (a shuffled sentence whose rare words fell in two clusters): their
-    hull replaces them when it is more alike than either."""
+    often pieces of one passage (a shuffled sentence whose rare words fell in two clusters, a
+    permuted paragraph whose clusters each hold part of it): their hull replaces them when it is
+    more alike than either, however long (the coarse grids miss a reordered passage of a hundred
+    words or two that fills no coarse cell densely)."""
     wa, wb, p = pair.da.word_ids, pair.db.word_ids, pair.p
-    widest = 4 * p.grid  # the halves of a sentence, not whole paragraphs
     solid = [b for b in blocks if b.solid]  # exact chains are whole already
     blocks = [b for b in blocks if not b.solid]
     for by_b in (False, True):
@@ -175,9 +176,6 @@ def join_overlapping(blocks: list[Block], pair: Pair) -> list[Block]:
                 if alive[j] and _overlap_other(block, other, by_b):
                     a0, a1 = min(block.a0, other.a0), max(block.a1, other.a1)
                     b0, b1 = min(block.b0, other.b0), max(block.b1, other.b1)
-                    if max(a1 - a0, b1 - b0) > widest:  # longer reorderings are the coarse grids'
-                        j += 1
-                        continue
                     score = dice(wa, wb, a0, a1, b0, b1)
                     if score > max(block.dice, other.dice):
                         block = ordered[k] = Block(a0, a1, b0, b1, score)

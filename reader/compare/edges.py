@@ -287,16 +287,21 @@ def _best_range(
     available = dict(other)
     best, best_lo, best_hi = 0, lo, hi
     running, running_lo = 0, start
+    taken: list[int] = []  # the copies the current stretch holds, given back when it is dropped
     for x in range(start, stop):
         word = words[x]
         if stop_flags[word]:
             continue
         if available.get(word, 0) > 0:
             available[word] -= 1
+            taken.append(word)
             running += 1
         else:
             running -= 1
         if running <= 0:
+            for held in taken:
+                available[held] += 1
+            taken.clear()
             running, running_lo = 0, x + 1
         elif running > best:
             best, best_lo, best_hi = running, running_lo, x + 1
